@@ -1,0 +1,80 @@
+import { describe } from "./interval.ts";
+import type { EngineQualification, EngineUnit } from "./model.ts";
+import type { Tally } from "./check.ts";
+
+/** Would this unit, if added, count towards the learner's credits without breaking a barred rule? */
+function wouldCount(q: EngineQualification, t: Tally, u: EngineUnit): boolean {
+  if (t.chosen[u.index]) return false;
+  if ((q.exclusivePartners[u.index] ?? []).some((j) => t.chosen[j])) return false;
+  const set = q.countOneRule[u.index];
+  if (set !== undefined) {
+    const rule = q.rules[set];
+    if (rule?.rule === "barred" && rule.units.some((k) => t.chosen[q.byKey.get(k) ?? -1])) return false;
+  }
+  const cap = q.caps.get(u.group);
+  if (cap !== undefined) {
+    const countedInGroup = (q.groupUnits.get(u.group) ?? []).filter((i) => t.counted[i]).length;
+    if (countedInGroup >= cap) return false;
+  }
+  return true;
+}
+
+const creditWords = (u: EngineUnit) =>
+  Number.isFinite(u.credits.max) ? `${describe(u.credits)} credits` : "credit value not in our sources";
+
+/**
+ * The smallest addition that covers a shortfall: the single unit with the fewest credits that still
+ * covers it; failing that, the biggest units with known credits, one at a time, until it is covered.
+ * (The planner finds the cheapest full completion; this is the quick fix for one rule.)
+ */
+function pick(candidates: EngineUnit[], shortfall: number, q: EngineQualification): { units: EngineUnit[]; covers: boolean } {
+  const covering = candidates
+    .filter((u) => u.credits.min >= shortfall)
+    .sort((a, b) => a.credits.max - b.credits.max || a.credits.min - b.credits.min || a.index - b.index);
+  if (covering[0]) return { units: [covering[0]], covers: true };
+  const byCredit = [...candidates].sort((a, b) => b.credits.min - a.credits.min || a.index - b.index);
+  const units: EngineUnit[] = [];
+  let got = 0;
+  for (const u of byCredit) {
+    if (got >= shortfall || units.length >= 8) break;
+    const clashes = units.some(
+      (v) =>
+        (q.exclusivePartners[v.index] ?? []).includes(u.index) ||
+        (q.countOneRule[v.index] !== undefined && q.countOneRule[v.index] === q.countOneRule[u.index]),
+    );
+    if (clashes) continue;
+    units.push(u);
+    got += u.credits.min;
+  }
+  return { units, covers: got >= shortfall };
+}
+
+const listUnits = (units: EngineUnit[]) => units.map((u) => `${u.label} (${creditWords(u)})`).join(", ");
+
+function groupWords(groups: readonly string[] | undefined): string {
+  if (!groups) return "";
+  return groups.length === 1 ? ` from Group ${groups[0]}` : ` from Groups ${groups.slice(0, -1).join(", ")} or ${groups.at(-1)}`;
+}
+
+export function suggestCreditFix(q: EngineQualification, t: Tally, shortfall: number, groups: readonly string[] | undefined): string {
+  const pool = q.units.filter((u) => (!groups || groups.includes(u.group)) && wouldCount(q, t, u));
+  const where = groupWords(groups);
+  const { units, covers } = pick(pool, shortfall, q);
+  if (!units.length) return `No unit left${where} can add credit that counts: change the units already chosen.`;
+  const more = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"}${where}`;
+  if (units.length === 1 && covers) return `${more}, e.g. ${listUnits(units)}.`;
+  return covers
+    ? `${more}, e.g. ${listUnits(units)}.`
+    : `${more}, e.g. ${listUnits(units)}, and more: the credit values of the other units are not all in our sources.`;
+}
+
+export function suggestLevelFix(q: EngineQualification, t: Tally, shortfall: number, level: number): string {
+  const pool = q.units.filter((u) => u.level !== undefined && u.level >= level && wouldCount(q, t, u));
+  const { units, covers } = pick(pool, shortfall, q);
+  const ask = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"} from units at Level ${level}`;
+  if (!units.length) {
+    return `${ask}; our sources do not give the levels of the remaining units, so check them in the awarding body's handbook.`;
+  }
+  const listed = units.map((u) => `${u.label} (Level ${u.level}, ${creditWords(u)})`).join(", ");
+  return covers ? `${ask}, e.g. ${listed}.` : `${ask}, e.g. ${listed}; the levels of the other units are not in our sources.`;
+}
