@@ -27,7 +27,10 @@ export interface Catalogue {
 
 /** JSON path in the familiar `$.units[3].credits.value` form. */
 function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), "$");
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    "$",
+  );
 }
 
 function readJson(file: string): unknown {
@@ -43,7 +46,8 @@ function parseWith<T extends z.ZodType>(schema: T, file: string, data: unknown):
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : "";
+    const more =
+      result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : "";
     throw new CatalogueError(file, jsonPath(issue?.path ?? []), `${issue?.message ?? "invalid"}${more}`);
   }
   return result.data;
@@ -64,7 +68,12 @@ function checkReferences(file: string, entry: CatalogueEntry, ids: ReadonlySet<s
     entry.components.forEach((c, i) => {
       if (c.component !== "qualification") return;
       c.oneOf.forEach((id, j) => {
-        if (!ids.has(id)) throw new CatalogueError(file, `$.components[${i}].oneOf[${j}]`, `no catalogue entry has id "${id}"`);
+        if (!ids.has(id))
+          throw new CatalogueError(
+            file,
+            `$.components[${i}].oneOf[${j}]`,
+            `no catalogue entry has id "${id}"`,
+          );
       });
     });
     return;
@@ -73,19 +82,23 @@ function checkReferences(file: string, entry: CatalogueEntry, ids: ReadonlySet<s
   const keys = new Set<string>();
   entry.units?.forEach((unit, i) => {
     const key = unitKey(unit);
-    if (!key) throw new CatalogueError(file, `$.units[${i}]`, "a unit needs a number or a definite reference");
+    if (!key)
+      throw new CatalogueError(file, `$.units[${i}]`, "a unit needs a number or a definite reference");
     if (keys.has(key)) throw new CatalogueError(file, `$.units[${i}]`, `unit "${key}" appears twice`);
     keys.add(key);
-    if (!groups.has(unit.group)) throw new CatalogueError(file, `$.units[${i}].group`, `no group "${unit.group}"`);
+    if (!groups.has(unit.group))
+      throw new CatalogueError(file, `$.units[${i}].group`, `no group "${unit.group}"`);
   });
   const ruleIds = new Set(entry.rules.map((r) => r.id));
   entry.rules.forEach((rule, i) => {
     const at = `$.rules[${i}]`;
     const unitsNamed = rule.rule === "mandatory" || rule.rule === "barred" ? rule.units : [];
     unitsNamed.forEach((key, j) => {
-      if (entry.units && !keys.has(key)) throw new CatalogueError(file, `${at}.units[${j}]`, `no unit "${key}"`);
+      if (entry.units && !keys.has(key))
+        throw new CatalogueError(file, `${at}.units[${j}]`, `no unit "${key}"`);
     });
-    const groupsNamed = rule.rule === "groupCredits" ? rule.groups : rule.rule === "groupUnits" ? [rule.group] : [];
+    const groupsNamed =
+      rule.rule === "groupCredits" ? rule.groups : rule.rule === "groupUnits" ? [rule.group] : [];
     for (const g of groupsNamed) {
       if (!groups.has(g)) throw new CatalogueError(file, at, `no group "${g}"`);
     }
@@ -95,7 +108,10 @@ function checkReferences(file: string, entry: CatalogueEntry, ids: ReadonlySet<s
   });
 }
 
-function markLocal<T extends { source: { local?: string } }>(fact: T | undefined, file: string): T | undefined {
+function markLocal<T extends { source: { local?: string } }>(
+  fact: T | undefined,
+  file: string,
+): T | undefined {
   return fact ? { ...fact, source: { ...fact.source, local: file } } : undefined;
 }
 
@@ -141,10 +157,14 @@ export interface LoadOptions {
 /** Loads and validates the whole catalogue; throws CatalogueError naming the file and JSON path on any problem. */
 export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   const dir = join(options.dataDir ?? DEFAULT_DATA_DIR, "qualifications");
-  const parsed = jsonFiles(dir).map((file) => ({ file, entry: parseWith(CatalogueEntry, file, readJson(file)) }));
+  const parsed = jsonFiles(dir).map((file) => ({
+    file,
+    entry: parseWith(CatalogueEntry, file, readJson(file)),
+  }));
   const entries = new Map<string, CatalogueEntry>();
   for (const { file, entry } of parsed) {
-    if (entries.has(entry.id)) throw new CatalogueError(file, "$.id", `id "${entry.id}" is used by another file`);
+    if (entries.has(entry.id))
+      throw new CatalogueError(file, "$.id", `id "${entry.id}" is used by another file`);
     if (basename(file, ".json") !== entry.id) {
       throw new CatalogueError(file, "$.id", `id "${entry.id}" does not match the file name`);
     }
@@ -159,7 +179,8 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
       const o = parseWith(OverrideFile, file, readJson(file));
       const entry = entries.get(o.id);
       if (!entry) throw new CatalogueError(file, "$.id", `no catalogue entry has id "${o.id}"`);
-      if (entry.type !== "qualification") throw new CatalogueError(file, "$.id", `"${o.id}" is a pathway, not a qualification`);
+      if (entry.type !== "qualification")
+        throw new CatalogueError(file, "$.id", `"${o.id}" is a pathway, not a qualification`);
       const merged = applyOverride(file, entry, o);
       checkReferences(file, merged, ids);
       entries.set(o.id, merged);

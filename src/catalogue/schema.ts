@@ -31,7 +31,9 @@ function requireFromUnlessStated(v: { kind: FactKind; from?: string | undefined 
   }
 }
 
-export const TextFact = z.strictObject({ ...provenanceShape, value: z.string().min(1) }).superRefine(requireFromUnlessStated);
+export const TextFact = z
+  .strictObject({ ...provenanceShape, value: z.string().min(1) })
+  .superRefine(requireFromUnlessStated);
 export type TextFact = z.infer<typeof TextFact>;
 
 /** A date as YYYY-MM-DD (the sources print DD/MM/YYYY; the quote keeps their form). */

@@ -1,7 +1,7 @@
 import type { LevelReading, Rule } from "../catalogue/schema.ts";
+import { suggestCreditFix, suggestLevelFix } from "./fix.ts";
 import { add, describe, type Interval, toJson, ZERO } from "./interval.ts";
 import type { EngineQualification, EngineUnit } from "./model.ts";
-import { suggestCreditFix, suggestLevelFix } from "./fix.ts";
 import type { CheckResult, CheckWarning, RuleOutcome, RuleStatus, Verdict } from "./result.ts";
 
 const groupLabel = (groups: readonly string[]): string =>
@@ -10,7 +10,8 @@ const groupLabel = (groups: readonly string[]): string =>
 const statusOf = (have: Interval, need: number): RuleStatus =>
   have.min >= need ? "holds" : have.max < need ? "fails" : "unknown";
 
-const shortBy = (have: Interval, need: number) => toJson({ min: Math.max(0, need - have.max), max: Math.max(0, need - have.min) });
+const shortBy = (have: Interval, need: number) =>
+  toJson({ min: Math.max(0, need - have.max), max: Math.max(0, need - have.min) });
 
 /** Everything one check works out before judging the rules: what is chosen, what counts, the sums. */
 export interface Tally {
@@ -18,7 +19,36 @@ export interface Tally {
   counted: Uint8Array;
   chosen: Uint8Array;
   byGroup: Map<string, Interval>;
+  /** Chosen units of which only some count (an IQ barred set, a capped group). */
+  blocks: Block[];
+  inBlock: Uint8Array;
   warnings: CheckWarning[];
+}
+
+/**
+ * Chosen units of which only the k most favourable items count: an item is one unit, or the chosen units
+ * of an IQ barred set (only one of which counts). With bounded credits we do not know which items those
+ * are, so a block contributes between the sum of the k largest item minimums and of the k largest item
+ * maximums: sound whichever they turn out to be.
+ */
+export interface Block {
+  group: string;
+  items: number[][];
+  k: number;
+}
+
+function topK(values: number[], k: number): number {
+  return values
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, v) => s + v, 0);
+}
+
+/** A block's contribution, given each unit's (min, max) share of it. */
+function blockInterval(b: Block, share: (i: number) => Interval): Interval {
+  const mins = b.items.map((item) => Math.max(0, ...item.map((i) => share(i).min)));
+  const maxes = b.items.map((item) => Math.max(0, ...item.map((i) => share(i).max)));
+  return { min: topK(mins, b.k), max: topK(maxes, b.k) };
 }
 
 function tally(q: EngineQualification, input: readonly number[]): Tally {
@@ -32,37 +62,62 @@ function tally(q: EngineQualification, input: readonly number[]): Tally {
   }
   for (const i of [...dupes].sort((a, b) => a - b)) {
     const u = q.units[i] as EngineUnit;
-    warnings.push({ code: "duplicate", message: `${u.label} was given more than once; it counts once.`, units: [u.key] });
+    warnings.push({
+      code: "duplicate",
+      message: `${u.label} was given more than once; it counts once.`,
+      units: [u.key],
+    });
   }
   const selected: number[] = [];
   for (let i = 0; i < n; i++) if (chosen[i]) selected.push(i);
   const counted = Uint8Array.from(chosen);
   const favourable = (a: EngineUnit, b: EngineUnit) =>
     b.credits.min - a.credits.min || b.credits.max - a.credits.max || a.index - b.index;
+  const blocks: Block[] = [];
+  /** For a unit that represents a barred set, all the set's chosen units. */
+  const itemOf = new Map<number, number[]>();
 
   for (const rule of q.rules) {
     if (rule.rule !== "barred" || rule.effect !== "countOne") continue;
-    const members = rule.units.map((k) => q.units[q.byKey.get(k) ?? -1]).filter((u): u is EngineUnit => !!u && !!chosen[u.index]);
+    const members = rule.units
+      .map((k) => q.units[q.byKey.get(k) ?? -1])
+      .filter((u): u is EngineUnit => !!u && !!chosen[u.index]);
     if (members.length < 2) continue;
     const [best, ...rest] = [...members].sort(favourable);
+    if (!best) continue;
     for (const u of rest) counted[u.index] = 0;
+    itemOf.set(
+      best.index,
+      members.map((u) => u.index),
+    );
     warnings.push({
       code: "notCounted",
-      message: `${rest.map((u) => u.label).join(" and ")} ${rest.length === 1 ? "does" : "do"} not count: only one unit of barred set ${rule.label ?? rule.id} counts, and ${best?.label} (${describe(best?.credits ?? ZERO)} credits) is the most favourable to you.`,
+      message: `${rest.map((u) => u.label).join(" and ")} ${rest.length === 1 ? "does" : "do"} not count: only one unit of barred set ${rule.label ?? rule.id} counts, and ${best.label} (${describe(best.credits)} credits) is the most favourable to you.`,
       units: rest.map((u) => u.key),
     });
   }
   for (const [group, max] of q.caps) {
-    const members = (q.groupUnits.get(group) ?? []).map((i) => q.units[i] as EngineUnit).filter((u) => counted[u.index]);
+    const members = (q.groupUnits.get(group) ?? [])
+      .map((i) => q.units[i] as EngineUnit)
+      .filter((u) => counted[u.index]);
     if (members.length <= max) continue;
     const rest = [...members].sort(favourable).slice(max);
     for (const u of rest) counted[u.index] = 0;
+    // The cap's items absorb any barred set inside the group.
+    blocks.push({ group, items: members.map((u) => itemOf.get(u.index) ?? [u.index]), k: max });
+    for (const u of members) itemOf.delete(u.index);
     warnings.push({
       code: "notCounted",
       message: `Only ${max} units of Group ${group} can count: the credit of ${rest.map((u) => u.label).join(" and ")} does not count.`,
       units: rest.map((u) => u.key),
     });
   }
+  for (const members of itemOf.values()) {
+    const group = (q.units[members[0] ?? -1] as EngineUnit).group;
+    blocks.push({ group, items: members.map((i) => [i]), k: 1 });
+  }
+  const inBlock = new Uint8Array(n);
+  for (const b of blocks) for (const item of b.items) for (const i of item) inBlock[i] = 1;
 
   const byGroup = new Map<string, Interval>();
   for (const [group, members] of q.groupUnits) {
@@ -70,17 +125,27 @@ function tally(q: EngineQualification, input: readonly number[]): Tally {
     let outside = ZERO;
     for (const i of members) {
       const c = (q.units[i] as EngineUnit).credits;
+      if (inBlock[i]) continue;
       if (counted[i]) inside = add(inside, c);
       else outside = add(outside, c);
     }
+    const groupBlocks = blocks.filter((b) => b.group === group);
+    for (const b of groupBlocks)
+      inside = add(
+        inside,
+        blockInterval(b, (i) => (q.units[i] as EngineUnit).credits),
+      );
     const total = q.groupTotals.get(group);
-    if (total) {
+    if (total && !groupBlocks.length) {
       // The group's stated total bounds any part of it: the rest of the group takes what is left.
-      inside = { min: Math.max(inside.min, total.total - outside.max), max: Math.min(inside.max, total.total - outside.min) };
+      inside = {
+        min: Math.max(inside.min, total.total - outside.max),
+        max: Math.min(inside.max, total.total - outside.min),
+      };
     }
     byGroup.set(group, inside);
   }
-  return { selected, counted, chosen, byGroup, warnings };
+  return { selected, counted, chosen, byGroup, blocks, inBlock, warnings };
 }
 
 function sumGroups(t: Tally, groups: Iterable<string>): Interval {
@@ -89,8 +154,11 @@ function sumGroups(t: Tally, groups: Iterable<string>): Interval {
   return s;
 }
 
+/** Chosen units that count, or may count (members of a block), in these groups. */
 function countedIn(q: EngineQualification, t: Tally, groups: readonly string[] | undefined): EngineUnit[] {
-  return t.selected.map((i) => q.units[i] as EngineUnit).filter((u) => t.counted[u.index] && (!groups || groups.includes(u.group)));
+  return t.selected
+    .map((i) => q.units[i] as EngineUnit)
+    .filter((u) => (t.counted[u.index] || t.inBlock[u.index]) && (!groups || groups.includes(u.group)));
 }
 
 function missingCredits(units: readonly EngineUnit[]): string[] {
@@ -109,6 +177,7 @@ function creditRule(
   need: number,
   what: string,
   groups: readonly string[] | undefined,
+  fixGroups: readonly string[] | undefined = groups,
 ): RuleOutcome {
   const status = statusOf(have, need);
   const involved = countedIn(q, t, groups);
@@ -125,7 +194,9 @@ function creditRule(
     const sb = shortBy(have, need);
     outcome.shortBy = sb;
     outcome.message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
-    outcome.fix = suggestCreditFix(q, t, sb.min, groups);
+    const fix = suggestCreditFix(q, t, sb.min, fixGroups);
+    outcome.fix = fix.text;
+    outcome.fixAction = { add: fix.add, drop: [], covers: fix.covers };
   } else if (status === "unknown") {
     outcome.missingFacts = missingCredits(involved);
     outcome.message += `. Not confirmed: ${outcome.missingFacts.length} credit value${outcome.missingFacts.length === 1 ? " is" : "s are"} missing from our sources.`;
@@ -136,17 +207,24 @@ function creditRule(
 }
 
 function levelCredits(q: EngineQualification, t: Tally, reading: LevelReading, level: number): Interval {
-  let s = ZERO;
-  for (const i of t.selected) {
-    if (!t.counted[i]) continue;
+  const matches = (u: EngineUnit) => (reading === "at" ? u.level === level : (u.level ?? 0) >= level);
+  // A unit's share of the level credits: proven when its level is known to match, possible when it may.
+  const share = (i: number): Interval => {
     const u = q.units[i] as EngineUnit;
-    if (u.level === undefined) s = add(s, { min: 0, max: u.credits.max });
-    else if (reading === "at" ? u.level === level : u.level >= level) s = add(s, u.credits);
-  }
+    if (u.level === undefined) return { min: 0, max: u.credits.max };
+    return matches(u) ? u.credits : ZERO;
+  };
+  let s = ZERO;
+  for (const b of t.blocks) s = add(s, blockInterval(b, share));
+  for (const i of t.selected) if (t.counted[i] && !t.inBlock[i]) s = add(s, share(i));
   return s;
 }
 
-function levelRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule: "levelCredits" }>): RuleOutcome {
+function levelRule(
+  q: EngineQualification,
+  t: Tally,
+  rule: Extract<Rule, { rule: "levelCredits" }>,
+): RuleOutcome {
   const at = levelCredits(q, t, "at", rule.level);
   const above = levelCredits(q, t, "atOrAbove", rule.level);
   const chosenReading = q.reading.value;
@@ -173,7 +251,9 @@ function levelRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule:
     const sb = shortBy(worst, rule.min);
     outcome.shortBy = sb;
     outcome.message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
-    outcome.fix = suggestLevelFix(q, t, sb.min, rule.level);
+    const fix = suggestLevelFix(q, t, sb.min, rule.level, q.reading.proven ? chosenReading : "at");
+    outcome.fix = fix.text;
+    outcome.fixAction = { add: fix.add, drop: [], covers: fix.covers };
   } else if (status === "unknown") {
     const unknownLevels = involved
       .filter((u) => u.level === undefined)
@@ -182,7 +262,10 @@ function levelRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule:
           ? `level of ${u.label}`
           : `level of ${u.label} (only inferred: Level ${u.inferredLevel})`,
       );
-    outcome.missingFacts = [...unknownLevels, ...missingCredits(involved.filter((u) => u.level !== undefined))];
+    outcome.missingFacts = [
+      ...unknownLevels,
+      ...missingCredits(involved.filter((u) => u.level !== undefined)),
+    ];
     const readingMatters = !q.reading.proven && statusOf(at, rule.min) !== statusOf(above, rule.min);
     if (readingMatters) {
       outcome.missingFacts.push(
@@ -199,9 +282,17 @@ function levelRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule:
 function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
   switch (rule.rule) {
     case "mandatory": {
-      const missing = rule.units.map((k) => q.units[q.byKey.get(k) ?? -1] as EngineUnit).filter((u) => !t.chosen[u.index]);
+      const missing = rule.units
+        .map((k) => q.units[q.byKey.get(k) ?? -1] as EngineUnit)
+        .filter((u) => !t.chosen[u.index]);
       if (!missing.length) {
-        return { ...base(rule), status: "holds", message: `All ${rule.units.length} mandatory units are included.`, units: [...rule.units], missingFacts: [] };
+        return {
+          ...base(rule),
+          status: "holds",
+          message: `All ${rule.units.length} mandatory units are included.`,
+          units: [...rule.units],
+          missingFacts: [],
+        };
       }
       return {
         ...base(rule),
@@ -211,6 +302,7 @@ function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
         need: rule.units.length,
         units: missing.map((u) => u.key),
         fix: `Add ${missing.map((u) => u.label).join(" and ")}.`,
+        fixAction: { add: missing.map((u) => u.key), drop: [], covers: true },
         missingFacts: [],
       };
     }
@@ -220,15 +312,29 @@ function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
       const prior = rule.beyond ? q.rules.find((r) => r.id === rule.beyond) : undefined;
       if (prior?.rule === "groupCredits") {
         const shared = sumGroups(t, prior.groups);
-        const rest = sumGroups(t, rule.groups.filter((g) => !prior.groups.includes(g)));
+        const rest = sumGroups(
+          t,
+          rule.groups.filter((g) => !prior.groups.includes(g)),
+        );
         const have = {
           min: Math.max(0, shared.min - prior.min) + rest.min,
           max: Math.max(0, shared.max - prior.min) + rest.max,
         };
         const what = `Credits from ${groupLabel(rule.groups)} beyond the ${prior.min} needed from ${groupLabel(prior.groups)}`;
-        return creditRule(q, t, rule, have, rule.min, what, rule.groups);
+        // While the prior rule is short, credit from its groups goes to it first: take the fix from the others.
+        const others = rule.groups.filter((g) => !prior.groups.includes(g));
+        const fixGroups = shared.max < prior.min && others.length ? others : rule.groups;
+        return creditRule(q, t, rule, have, rule.min, what, rule.groups, fixGroups);
       }
-      return creditRule(q, t, rule, sumGroups(t, rule.groups), rule.min, `Credits from ${groupLabel(rule.groups)}`, rule.groups);
+      return creditRule(
+        q,
+        t,
+        rule,
+        sumGroups(t, rule.groups),
+        rule.min,
+        `Credits from ${groupLabel(rule.groups)}`,
+        rule.groups,
+      );
     }
     case "levelCredits":
       return levelRule(q, t, rule);
@@ -256,7 +362,11 @@ function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
         have: { min: picked.length, max: picked.length },
         need: 1,
         units: picked.map((u) => u.key),
-        fix: `Drop ${drop.slice(0, picked.length - 1).map((u) => u.label).join(" and ")}${picked.length === 2 ? ` or ${drop[1]?.label}` : ""}: keep only one.`,
+        fix: `Drop ${drop
+          .slice(0, picked.length - 1)
+          .map((u) => u.label)
+          .join(" and ")}${picked.length === 2 ? ` or ${drop[1]?.label}` : ""}: keep only one.`,
+        fixAction: { add: [], drop: drop.slice(0, picked.length - 1).map((u) => u.key), covers: true },
         missingFacts: [],
       };
     }
@@ -323,7 +433,13 @@ export function checkSelection(q: EngineQualification, input: readonly number[])
       credits: toJson(sumGroups(t, q.groupUnits.keys())),
       byGroup,
       ...(levelRuleUsed?.rule === "levelCredits"
-        ? { atLevel: { level: levelRuleUsed.level, reading: q.reading.value, credits: toJson(levelCredits(q, t, q.reading.value, levelRuleUsed.level)) } }
+        ? {
+            atLevel: {
+              level: levelRuleUsed.level,
+              reading: q.reading.value,
+              credits: toJson(levelCredits(q, t, q.reading.value, levelRuleUsed.level)),
+            },
+          }
         : {}),
     },
     rules,

@@ -1,6 +1,6 @@
+import type { Tally } from "./check.ts";
 import { describe } from "./interval.ts";
 import type { EngineQualification, EngineUnit } from "./model.ts";
-import type { Tally } from "./check.ts";
 
 /** Would this unit, if added, count towards the learner's credits without breaking a barred rule? */
 function wouldCount(q: EngineQualification, t: Tally, u: EngineUnit): boolean {
@@ -27,7 +27,12 @@ const creditWords = (u: EngineUnit) =>
  * covers it; failing that, the biggest units with known credits, one at a time, until it is covered.
  * (The planner finds the cheapest full completion; this is the quick fix for one rule.)
  */
-function pick(candidates: EngineUnit[], shortfall: number, q: EngineQualification): { units: EngineUnit[]; covers: boolean } {
+function pick(
+  candidates: EngineUnit[],
+  shortfall: number,
+  q: EngineQualification,
+  t: Tally,
+): { units: EngineUnit[]; covers: boolean } {
   const covering = candidates
     .filter((u) => u.credits.min >= shortfall)
     .sort((a, b) => a.credits.max - b.credits.max || a.credits.min - b.credits.min || a.index - b.index);
@@ -42,6 +47,11 @@ function pick(candidates: EngineUnit[], shortfall: number, q: EngineQualificatio
         (q.exclusivePartners[v.index] ?? []).includes(u.index) ||
         (q.countOneRule[v.index] !== undefined && q.countOneRule[v.index] === q.countOneRule[u.index]),
     );
+    const cap = q.caps.get(u.group);
+    if (cap !== undefined) {
+      const counted = (q.groupUnits.get(u.group) ?? []).filter((i) => t.counted[i]).length;
+      if (counted + units.filter((v) => v.group === u.group).length >= cap) continue;
+    }
     if (clashes) continue;
     units.push(u);
     got += u.credits.min;
@@ -53,28 +63,71 @@ const listUnits = (units: EngineUnit[]) => units.map((u) => `${u.label} (${credi
 
 function groupWords(groups: readonly string[] | undefined): string {
   if (!groups) return "";
-  return groups.length === 1 ? ` from Group ${groups[0]}` : ` from Groups ${groups.slice(0, -1).join(", ")} or ${groups.at(-1)}`;
+  return groups.length === 1
+    ? ` from Group ${groups[0]}`
+    : ` from Groups ${groups.slice(0, -1).join(", ")} or ${groups.at(-1)}`;
 }
 
-export function suggestCreditFix(q: EngineQualification, t: Tally, shortfall: number, groups: readonly string[] | undefined): string {
+/** A suggested change: the words for the user, and the units to add (empty when none can help). */
+export interface Fix {
+  text: string;
+  add: string[];
+  /** True when adding `add` is proven to cover the shortfall. */
+  covers: boolean;
+}
+
+export function suggestCreditFix(
+  q: EngineQualification,
+  t: Tally,
+  shortfall: number,
+  groups: readonly string[] | undefined,
+): Fix {
   const pool = q.units.filter((u) => (!groups || groups.includes(u.group)) && wouldCount(q, t, u));
   const where = groupWords(groups);
-  const { units, covers } = pick(pool, shortfall, q);
-  if (!units.length) return `No unit left${where} can add credit that counts: change the units already chosen.`;
+  const { units, covers } = pick(pool, shortfall, q, t);
+  const add = units.map((u) => u.key);
+  if (!units.length)
+    return {
+      text: `No unit left${where} can add credit that counts: change the units already chosen.`,
+      add,
+      covers,
+    };
   const more = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"}${where}`;
-  if (units.length === 1 && covers) return `${more}, e.g. ${listUnits(units)}.`;
-  return covers
+  const text = covers
     ? `${more}, e.g. ${listUnits(units)}.`
     : `${more}, e.g. ${listUnits(units)}, and more: the credit values of the other units are not all in our sources.`;
+  return { text, add, covers };
 }
 
-export function suggestLevelFix(q: EngineQualification, t: Tally, shortfall: number, level: number): string {
-  const pool = q.units.filter((u) => u.level !== undefined && u.level >= level && wouldCount(q, t, u));
-  const { units, covers } = pick(pool, shortfall, q);
+export function suggestLevelFix(
+  q: EngineQualification,
+  t: Tally,
+  shortfall: number,
+  level: number,
+  reading: "at" | "atOrAbove",
+): Fix {
+  const pool = q.units.filter(
+    (u) =>
+      u.level !== undefined &&
+      (reading === "at" ? u.level === level : u.level >= level) &&
+      wouldCount(q, t, u),
+  );
+  const { units, covers } = pick(pool, shortfall, q, t);
   const ask = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"} from units at Level ${level}`;
+  const add = units.map((u) => u.key);
   if (!units.length) {
-    return `${ask}; our sources do not give the levels of the remaining units, so check them in the awarding body's handbook.`;
+    return {
+      text: `${ask}; our sources do not give the levels of the remaining units, so check them in the awarding body's handbook.`,
+      add,
+      covers,
+    };
   }
   const listed = units.map((u) => `${u.label} (Level ${u.level}, ${creditWords(u)})`).join(", ");
-  return covers ? `${ask}, e.g. ${listed}.` : `${ask}, e.g. ${listed}; the levels of the other units are not in our sources.`;
+  return {
+    text: covers
+      ? `${ask}, e.g. ${listed}.`
+      : `${ask}, e.g. ${listed}; the levels of the other units are not in our sources.`,
+    add,
+    covers,
+  };
 }

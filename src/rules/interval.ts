@@ -17,7 +17,10 @@ export interface IntervalJson {
   min: number;
   max: number | null;
 }
-export const toJson = (a: Interval): IntervalJson => ({ min: a.min, max: Number.isFinite(a.max) ? a.max : null });
+export const toJson = (a: Interval): IntervalJson => ({
+  min: a.min,
+  max: Number.isFinite(a.max) ? a.max : null,
+});
 
 /** "9", "between 9 and 12", "at least 9". */
 export function describe(a: Interval): string {

@@ -65,7 +65,9 @@ export const normaliseRef = (ref: string): string => ref.toUpperCase().replace(/
 /** Bounds a fact proves: inferred facts prove nothing. */
 function provenBounds(fact: NumberFact | undefined): Interval | undefined {
   if (!fact || fact.kind === "inferred") return undefined;
-  return fact.value !== undefined ? point(fact.value) : { min: fact.min ?? 0, max: fact.max ?? Number.POSITIVE_INFINITY };
+  return fact.value !== undefined
+    ? point(fact.value)
+    : { min: fact.min ?? 0, max: fact.max ?? Number.POSITIVE_INFINITY };
 }
 
 function exactValue(fact: NumberFact | undefined): number | undefined {
@@ -78,7 +80,12 @@ function describeUnit(number: string | undefined, ref: string | undefined, title
 }
 
 /** Sum of the other members' bounds, without ever computing Infinity − Infinity. */
-function othersSum(units: EngineUnit[], members: readonly number[], skip: number, pick: (u: EngineUnit) => number): number {
+function othersSum(
+  units: EngineUnit[],
+  members: readonly number[],
+  skip: number,
+  pick: (u: EngineUnit) => number,
+): number {
   let s = 0;
   for (const i of members) {
     const u = units[i];
@@ -142,7 +149,8 @@ export function compileQualification(entry: Qualification): EngineQualification 
   for (const g of entry.groups) {
     const total = g.creditTotal && g.creditTotal.kind !== "inferred" ? g.creditTotal.value : undefined;
     if (total !== undefined) groupTotals.set(g.id, { total, units: groupUnits.get(g.id) ?? [] });
-    if (g.creditTotal?.source.local) localFacts.push(`credit total of group ${g.id} (local: ${g.creditTotal.source.local})`);
+    if (g.creditTotal?.source.local)
+      localFacts.push(`credit total of group ${g.id} (local: ${g.creditTotal.source.local})`);
   }
   applyGroupTotals(units, groupTotals);
 

@@ -59,7 +59,9 @@ function nearest(q: EngineQualification, input: string, limit = 3): string[] {
 
 function unknown(q: EngineQualification, input: string, what: string): UnitInputProblem {
   const suggestions = nearest(q, input);
-  const hint = suggestions.length ? ` Did you mean ${suggestions.join(", or ")}?` : ` Try \`advisor show ${q.entry.id}\`.`;
+  const hint = suggestions.length
+    ? ` Did you mean ${suggestions.join(", or ")}?`
+    : ` Try \`advisor show ${q.entry.id}\`.`;
   return {
     input,
     problem: "unknown",
@@ -68,7 +70,12 @@ function unknown(q: EngineQualification, input: string, what: string): UnitInput
   };
 }
 
-function ambiguous(q: EngineQualification, input: string, matches: readonly number[], why: string): UnitInputProblem {
+function ambiguous(
+  q: EngineQualification,
+  input: string,
+  matches: readonly number[],
+  why: string,
+): UnitInputProblem {
   const labels = matches.map((i) => q.units[i]?.label ?? "");
   return {
     input,
@@ -93,13 +100,21 @@ function resolveOne(q: EngineQualification, raw: string): number | UnitInputProb
       };
     }
     const last = q.units.at(-1)?.number;
-    return { ...unknown(q, input, "a unit number"), message: `There is no unit ${input} in ${q.entry.title.value} (units are numbered 1 to ${last}).` };
+    return {
+      ...unknown(q, input, "a unit number"),
+      message: `There is no unit ${input} in ${q.entry.title.value} (units are numbered 1 to ${last}).`,
+    };
   }
   if (REF_LIKE.test(input)) {
     const matches = q.byRef.get(normaliseRef(input)) ?? [];
     if (matches.length === 1 && q.units[matches[0] ?? -1]?.ref !== undefined) return matches[0] ?? -1;
     if (matches.length >= 1) {
-      return ambiguous(q, input.toUpperCase(), matches, "our sources say this reference is one of these units but not which one.");
+      return ambiguous(
+        q,
+        input.toUpperCase(),
+        matches,
+        "our sources say this reference is one of these units but not which one.",
+      );
     }
     return unknown(q, input, "a unit reference");
   }

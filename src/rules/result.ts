@@ -21,6 +21,8 @@ export interface RuleOutcome {
   units: string[];
   /** A concrete change that mends this rule. */
   fix?: string;
+  /** The fix as data: units to add or drop; `covers` is false when the suggestion is only a start. */
+  fixAction?: { add: string[]; drop: string[]; covers: boolean };
   /** Facts our sources lack that keep this rule from being confirmed. */
   missingFacts: string[];
   /** For levelCredits: the reading of "at Level X" used for `have`. */
