@@ -19,6 +19,7 @@ export interface Tally {
   counted: Uint8Array;
   chosen: Uint8Array;
   byGroup: Map<string, Interval>;
+  total: Interval;
   /** Chosen units of which only some count (an IQ barred set, a capped group). */
   blocks: Block[];
   inBlock: Uint8Array;
@@ -145,7 +146,9 @@ function tally(q: EngineQualification, input: readonly number[]): Tally {
     }
     byGroup.set(group, inside);
   }
-  return { selected, counted, chosen, byGroup, blocks, inBlock, warnings };
+  let total = ZERO;
+  for (const v of byGroup.values()) total = add(total, v);
+  return { selected, counted, chosen, byGroup, total, blocks, inBlock, warnings };
 }
 
 function sumGroups(t: Tally, groups: Iterable<string>): Interval {
@@ -165,8 +168,30 @@ function missingCredits(units: readonly EngineUnit[]): string[] {
   return units.filter((u) => u.credits.min !== u.credits.max).map((u) => `credit value of ${u.label}`);
 }
 
-function base(rule: Rule) {
-  return { ruleId: rule.id, rule: rule.rule, wording: rule.source.quote, source: rule.source };
+/** Every outcome has the same shape (fields in one order), which keeps the hot path monomorphic. */
+function outcome(
+  rule: Rule,
+  status: RuleStatus,
+  message: string,
+  units: string[],
+  extra: Partial<RuleOutcome> = {},
+): RuleOutcome {
+  return {
+    ruleId: rule.id,
+    rule: rule.rule,
+    status,
+    message,
+    wording: rule.source.quote,
+    source: rule.source,
+    have: extra.have,
+    need: extra.need,
+    shortBy: extra.shortBy,
+    units,
+    fix: extra.fix,
+    fixAction: extra.fixAction,
+    missingFacts: extra.missingFacts ?? [],
+    reading: extra.reading,
+  };
 }
 
 function creditRule(
@@ -181,29 +206,26 @@ function creditRule(
 ): RuleOutcome {
   const status = statusOf(have, need);
   const involved = countedIn(q, t, groups);
-  const outcome: RuleOutcome = {
-    ...base(rule),
-    status,
-    message: `${what}: you have ${describe(have)}, ${need} needed`,
-    have: toJson(have),
-    need,
-    units: involved.map((u) => u.key),
-    missingFacts: [],
-  };
+  const units = involved.map((u) => u.key);
+  let message = `${what}: you have ${describe(have)}, ${need} needed`;
   if (status === "fails") {
     const sb = shortBy(have, need);
-    outcome.shortBy = sb;
-    outcome.message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
     const fix = suggestCreditFix(q, t, sb.min, fixGroups);
-    outcome.fix = fix.text;
-    outcome.fixAction = { add: fix.add, drop: [], covers: fix.covers };
-  } else if (status === "unknown") {
-    outcome.missingFacts = missingCredits(involved);
-    outcome.message += `. Not confirmed: ${outcome.missingFacts.length} credit value${outcome.missingFacts.length === 1 ? " is" : "s are"} missing from our sources.`;
-  } else {
-    outcome.message += ".";
+    message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
+    return outcome(rule, status, message, units, {
+      have: toJson(have),
+      need,
+      shortBy: sb,
+      fix: fix.text,
+      fixAction: { add: fix.add, drop: [], covers: fix.covers },
+    });
   }
-  return outcome;
+  if (status === "unknown") {
+    const missingFacts = missingCredits(involved);
+    message += `. Not confirmed: ${missingFacts.length} credit value${missingFacts.length === 1 ? " is" : "s are"} missing from our sources.`;
+    return outcome(rule, status, message, units, { have: toJson(have), need, missingFacts });
+  }
+  return outcome(rule, status, `${message}.`, units, { have: toJson(have), need });
 }
 
 function levelCredits(q: EngineQualification, t: Tally, reading: LevelReading, level: number): Interval {
@@ -227,102 +249,173 @@ function levelRule(
 ): RuleOutcome {
   const at = levelCredits(q, t, "at", rule.level);
   const above = levelCredits(q, t, "atOrAbove", rule.level);
-  const chosenReading = q.reading.value;
-  const have = chosenReading === "at" ? at : above;
+  const reading = q.reading.value;
+  const have = reading === "at" ? at : above;
   let status: RuleStatus;
   if (q.reading.proven) status = statusOf(have, rule.min);
   else if (statusOf(at, rule.min) === "holds") status = "holds";
   else if (statusOf(above, rule.min) === "fails") status = "fails";
   else status = "unknown";
-  const readingWords = chosenReading === "at" ? `at Level ${rule.level}` : `at Level ${rule.level} or above`;
+  const readingWords = reading === "at" ? `at Level ${rule.level}` : `at Level ${rule.level} or above`;
   const involved = countedIn(q, t, undefined);
-  const outcome: RuleOutcome = {
-    ...base(rule),
-    status,
-    message: `Credits ${readingWords}: you have ${describe(have)}, ${rule.min} needed`,
-    have: toJson(have),
-    need: rule.min,
-    units: involved.map((u) => u.key),
-    missingFacts: [],
-    reading: chosenReading,
-  };
+  const units = involved.map((u) => u.key);
+  const message = `Credits ${readingWords}: you have ${describe(have)}, ${rule.min} needed`;
+  const numbers = { have: toJson(have), need: rule.min, reading };
   if (status === "fails") {
-    const worst = q.reading.proven ? have : above;
-    const sb = shortBy(worst, rule.min);
-    outcome.shortBy = sb;
-    outcome.message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
-    const fix = suggestLevelFix(q, t, sb.min, rule.level, q.reading.proven ? chosenReading : "at");
-    outcome.fix = fix.text;
-    outcome.fixAction = { add: fix.add, drop: [], covers: fix.covers };
-  } else if (status === "unknown") {
-    const unknownLevels = involved
-      .filter((u) => u.level === undefined)
-      .map((u) =>
-        u.inferredLevel === undefined
-          ? `level of ${u.label}`
-          : `level of ${u.label} (only inferred: Level ${u.inferredLevel})`,
-      );
-    outcome.missingFacts = [
-      ...unknownLevels,
-      ...missingCredits(involved.filter((u) => u.level !== undefined)),
-    ];
-    const readingMatters = !q.reading.proven && statusOf(at, rule.min) !== statusOf(above, rule.min);
-    if (readingMatters) {
-      outcome.missingFacts.push(
-        `whether "${rule.min} at Level ${rule.level}" means at Level ${rule.level} only or at Level ${rule.level} or above (our sources do not say; we read it as ${readingWords})`,
-      );
-    }
-    outcome.message += `. Not confirmed: ${unknownLevels.length ? `the levels of ${unknownLevels.length} unit${unknownLevels.length === 1 ? "" : "s"} are not in our sources` : "it depends on how the level rule is read"}.`;
-  } else {
-    outcome.message += ".";
+    const sb = shortBy(q.reading.proven ? have : above, rule.min);
+    const fix = suggestLevelFix(q, t, sb.min, rule.level, q.reading.proven ? reading : "at");
+    return outcome(
+      rule,
+      status,
+      `${message}: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`,
+      units,
+      {
+        ...numbers,
+        shortBy: sb,
+        fix: fix.text,
+        fixAction: { add: fix.add, drop: [], covers: fix.covers },
+      },
+    );
   }
-  return outcome;
+  if (status === "holds") return outcome(rule, status, `${message}.`, units, numbers);
+  const unknownLevels: string[] = [];
+  for (const u of involved) {
+    if (u.level !== undefined) continue;
+    unknownLevels.push(
+      u.inferredLevel === undefined
+        ? `level of ${u.label}`
+        : `level of ${u.label} (only inferred: Level ${u.inferredLevel})`,
+    );
+  }
+  const missingFacts = [...unknownLevels, ...missingCredits(involved.filter((u) => u.level !== undefined))];
+  if (!q.reading.proven && statusOf(at, rule.min) !== statusOf(above, rule.min)) {
+    missingFacts.push(
+      `whether "${rule.min} at Level ${rule.level}" means at Level ${rule.level} only or at Level ${rule.level} or above (our sources do not say; we read it as ${readingWords})`,
+    );
+  }
+  const why = unknownLevels.length
+    ? `the levels of ${unknownLevels.length} unit${unknownLevels.length === 1 ? "" : "s"} are not in our sources`
+    : "it depends on how the level rule is read";
+  return outcome(rule, status, `${message}. Not confirmed: ${why}.`, units, { ...numbers, missingFacts });
+}
+
+function unitAt(q: EngineQualification, key: string): EngineUnit {
+  return q.units[q.byKey.get(key) ?? -1] as EngineUnit;
+}
+
+function mandatoryRule(
+  q: EngineQualification,
+  t: Tally,
+  rule: Extract<Rule, { rule: "mandatory" }>,
+): RuleOutcome {
+  const missing: EngineUnit[] = [];
+  for (const k of rule.units) {
+    const u = unitAt(q, k);
+    if (!t.chosen[u.index]) missing.push(u);
+  }
+  if (!missing.length)
+    return outcome(rule, "holds", `All ${rule.units.length} mandatory units are included.`, [...rule.units]);
+  const included = rule.units.length - missing.length;
+  const labels = missing.map((u) => u.label);
+  const keys = missing.map((u) => u.key);
+  return outcome(
+    rule,
+    "fails",
+    `Missing mandatory ${missing.length === 1 ? "unit" : "units"}: ${labels.join("; ")} (${included} of ${rule.units.length} included).`,
+    keys,
+    {
+      have: { min: included, max: included },
+      need: rule.units.length,
+      fix: `Add ${labels.join(" and ")}.`,
+      fixAction: { add: keys, drop: [], covers: true },
+    },
+  );
+}
+
+function barredRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule: "barred" }>): RuleOutcome {
+  const members = rule.units.map((k) => unitAt(q, k));
+  const picked = members.filter((u) => t.chosen[u.index]);
+  const keys = picked.map((u) => u.key);
+  const names = members.map((u) => u.number ?? u.key).join(" and ");
+  if (rule.effect === "countOne" || picked.length < 2) {
+    const message =
+      rule.effect === "countOne" && picked.length >= 2
+        ? `Units ${names} are a barred set: only one of them counts towards your credits.`
+        : `Barred units ${names}: ${picked.length ? "only one is chosen" : "none chosen"}.`;
+    return outcome(rule, "holds", message, keys);
+  }
+  // Suggest dropping the units worth least, keeping the most valuable one.
+  const drop = [...picked]
+    .sort((a, b) => a.credits.max - b.credits.max || b.index - a.index)
+    .slice(0, picked.length - 1);
+  const kept = picked.find((u) => !drop.includes(u));
+  const fix =
+    picked.length === 2
+      ? `Drop ${drop[0]?.label} or ${kept?.label}: keep only one.`
+      : `Drop ${drop.map((u) => u.label).join(" and ")}: keep only one.`;
+  return outcome(
+    rule,
+    "fails",
+    `${picked.map((u) => u.label).join(" and ")} are barred: you may take either, but not both.`,
+    keys,
+    {
+      have: { min: picked.length, max: picked.length },
+      need: 1,
+      fix,
+      fixAction: { add: [], drop: drop.map((u) => u.key), covers: true },
+    },
+  );
+}
+
+function groupUnitsRule(
+  q: EngineQualification,
+  t: Tally,
+  rule: Extract<Rule, { rule: "groupUnits" }>,
+): RuleOutcome {
+  const picked = (q.groupUnits.get(rule.group) ?? [])
+    .filter((i) => t.chosen[i])
+    .map((i) => q.units[i] as EngineUnit);
+  const keys = picked.map((u) => u.key);
+  const numbers = { have: { min: picked.length, max: picked.length }, need: rule.max };
+  if (rule.effect === "stopCounting" || picked.length <= rule.max) {
+    const message =
+      picked.length > rule.max
+        ? `${picked.length} units of Group ${rule.group} chosen; only ${rule.max} count.`
+        : `${picked.length} of at most ${rule.max} counting units from Group ${rule.group}.`;
+    return outcome(rule, "holds", message, keys, numbers);
+  }
+  const extra = picked.length - rule.max;
+  return outcome(
+    rule,
+    "fails",
+    `${picked.length} units of Group ${rule.group} chosen; at most ${rule.max} are allowed.`,
+    keys,
+    {
+      ...numbers,
+      fix: `Drop ${extra} unit${extra === 1 ? "" : "s"} of Group ${rule.group}.`,
+      fixAction: { add: [], drop: [], covers: false },
+    },
+  );
 }
 
 function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
   switch (rule.rule) {
-    case "mandatory": {
-      const missing = rule.units
-        .map((k) => q.units[q.byKey.get(k) ?? -1] as EngineUnit)
-        .filter((u) => !t.chosen[u.index]);
-      if (!missing.length) {
-        return {
-          ...base(rule),
-          status: "holds",
-          message: `All ${rule.units.length} mandatory units are included.`,
-          units: [...rule.units],
-          missingFacts: [],
-        };
-      }
-      return {
-        ...base(rule),
-        status: "fails",
-        message: `Missing mandatory ${missing.length === 1 ? "unit" : "units"}: ${missing.map((u) => u.label).join("; ")} (${rule.units.length - missing.length} of ${rule.units.length} included).`,
-        have: toJson({ min: rule.units.length - missing.length, max: rule.units.length - missing.length }),
-        need: rule.units.length,
-        units: missing.map((u) => u.key),
-        fix: `Add ${missing.map((u) => u.label).join(" and ")}.`,
-        fixAction: { add: missing.map((u) => u.key), drop: [], covers: true },
-        missingFacts: [],
-      };
-    }
+    case "mandatory":
+      return mandatoryRule(q, t, rule);
     case "totalCredits":
-      return creditRule(q, t, rule, sumGroups(t, q.groupUnits.keys()), rule.min, "Total credits", undefined);
+      return creditRule(q, t, rule, t.total, rule.min, "Total credits", undefined);
     case "groupCredits": {
       const prior = rule.beyond ? q.rules.find((r) => r.id === rule.beyond) : undefined;
       if (prior?.rule === "groupCredits") {
         const shared = sumGroups(t, prior.groups);
-        const rest = sumGroups(
-          t,
-          rule.groups.filter((g) => !prior.groups.includes(g)),
-        );
+        const others = rule.groups.filter((g) => !prior.groups.includes(g));
+        const rest = sumGroups(t, others);
         const have = {
           min: Math.max(0, shared.min - prior.min) + rest.min,
           max: Math.max(0, shared.max - prior.min) + rest.max,
         };
         const what = `Credits from ${groupLabel(rule.groups)} beyond the ${prior.min} needed from ${groupLabel(prior.groups)}`;
         // While the prior rule is short, credit from its groups goes to it first: take the fix from the others.
-        const others = rule.groups.filter((g) => !prior.groups.includes(g));
         const fixGroups = shared.max < prior.min && others.length ? others : rule.groups;
         return creditRule(q, t, rule, have, rule.min, what, rule.groups, fixGroups);
       }
@@ -338,66 +431,18 @@ function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
     }
     case "levelCredits":
       return levelRule(q, t, rule);
-    case "barred": {
-      const members = rule.units.map((k) => q.units[q.byKey.get(k) ?? -1] as EngineUnit);
-      const picked = members.filter((u) => t.chosen[u.index]);
-      const names = members.map((u) => (u.number ? u.number : u.key)).join(" and ");
-      if (rule.effect === "countOne" || picked.length < 2) {
-        return {
-          ...base(rule),
-          status: "holds",
-          message:
-            rule.effect === "countOne" && picked.length >= 2
-              ? `Units ${names} are a barred set: only one of them counts towards your credits.`
-              : `Barred units ${names}: ${picked.length ? "only one is chosen" : "none chosen"}.`,
-          units: picked.map((u) => u.key),
-          missingFacts: [],
-        };
-      }
-      const drop = [...picked].sort((a, b) => a.credits.max - b.credits.max || b.index - a.index);
-      return {
-        ...base(rule),
-        status: "fails",
-        message: `${picked.map((u) => u.label).join(" and ")} are barred: you may take either, but not both.`,
-        have: { min: picked.length, max: picked.length },
-        need: 1,
-        units: picked.map((u) => u.key),
-        fix: `Drop ${drop
-          .slice(0, picked.length - 1)
-          .map((u) => u.label)
-          .join(" and ")}${picked.length === 2 ? ` or ${drop[1]?.label}` : ""}: keep only one.`,
-        fixAction: { add: [], drop: drop.slice(0, picked.length - 1).map((u) => u.key), covers: true },
-        missingFacts: [],
-      };
-    }
-    case "groupUnits": {
-      const picked = (q.groupUnits.get(rule.group) ?? []).filter((i) => t.chosen[i]);
-      if (rule.effect === "stopCounting" || picked.length <= rule.max) {
-        return {
-          ...base(rule),
-          status: "holds",
-          message:
-            picked.length > rule.max
-              ? `${picked.length} units of Group ${rule.group} chosen; only ${rule.max} count.`
-              : `${picked.length} of at most ${rule.max} counting units from Group ${rule.group}.`,
-          have: { min: picked.length, max: picked.length },
-          need: rule.max,
-          units: picked.map((i) => (q.units[i] as EngineUnit).key),
-          missingFacts: [],
-        };
-      }
-      return {
-        ...base(rule),
-        status: "fails",
-        message: `${picked.length} units of Group ${rule.group} chosen; at most ${rule.max} are allowed.`,
-        have: { min: picked.length, max: picked.length },
-        need: rule.max,
-        units: picked.map((i) => (q.units[i] as EngineUnit).key),
-        fix: `Drop ${picked.length - rule.max} unit${picked.length - rule.max === 1 ? "" : "s"} of Group ${rule.group}.`,
-        missingFacts: [],
-      };
-    }
+    case "barred":
+      return barredRule(q, t, rule);
+    case "groupUnits":
+      return groupUnitsRule(q, t, rule);
   }
+}
+
+function distinctMissingFacts(unknowns: readonly RuleOutcome[]): string[] {
+  // Lists are short (a few facts per rule): a linear scan beats building a Set on every check.
+  const out: string[] = [];
+  for (const r of unknowns) for (const f of r.missingFacts) if (!out.includes(f)) out.push(f);
+  return out;
 }
 
 /**
@@ -430,7 +475,7 @@ export function checkSelection(q: EngineQualification, input: readonly number[])
       counted: !!t.counted[u.index],
     })),
     totals: {
-      credits: toJson(sumGroups(t, q.groupUnits.keys())),
+      credits: toJson(t.total),
       byGroup,
       ...(levelRuleUsed?.rule === "levelCredits"
         ? {
@@ -444,7 +489,7 @@ export function checkSelection(q: EngineQualification, input: readonly number[])
     },
     rules,
     violations,
-    missingFacts: [...new Set(unknowns.flatMap((r) => r.missingFacts))],
+    missingFacts: distinctMissingFacts(unknowns),
     warnings: t.warnings,
     localFacts,
     ...(levelRuleUsed

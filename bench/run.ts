@@ -1,0 +1,113 @@
+// `npm run bench`: measured figures for the README. Not part of `npm test`; nothing here asserts a timing.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { loadCatalogue } from "../src/catalogue/load.ts";
+import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function selections(q: EngineQualification, count: number): number[][] {
+  const next = rng(42);
+  return Array.from({ length: count }, () => {
+    const size = 4 + Math.floor(next() * 10);
+    return Array.from({ length: size }, () => Math.floor(next() * q.units.length));
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/** Checks per second: as many checks as fit in `ms`, repeated `runs` times; the median run is reported. */
+function checksPerSecond(q: EngineQualification, runs = 5, ms = 1000): { median: number; runs: number[] } {
+  const sels = selections(q, 1000);
+  let sink = 0;
+  for (let i = 0; i < 20_000; i++) sink += checkSelection(q, sels[i % sels.length] as number[]).rules.length; // warm-up
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let n = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ms) {
+      for (let i = 0; i < 500; i++)
+        sink += checkSelection(q, sels[(n + i) % sels.length] as number[]).rules.length;
+      n += 500;
+      now = performance.now();
+    }
+    rates.push(Math.round((n * 1000) / (now - start)));
+  }
+  if (sink < 0) console.log(sink);
+  return { median: median(rates), runs: rates };
+}
+
+const catalogue = loadCatalogue();
+const withUnits = [...catalogue.entries.values()].flatMap((e) =>
+  e.type === "qualification" && e.units ? [compileQualification(e)] : [],
+);
+// "Largest": most units, then most rules.
+const largest = [...withUnits].sort(
+  (a, b) => b.units.length - a.units.length || b.rules.length - a.rules.length,
+)[0];
+if (!largest) throw new Error("no qualification with units");
+
+const rows: { benchmark: string; value: string; target: string; met: boolean | null }[] = [];
+const results: Record<string, unknown> = {};
+
+const big = checksPerSecond(largest);
+rows.push({
+  benchmark: `rules engine checks/s, largest qualification (${largest.entry.id}: ${largest.units.length} units, ${largest.rules.length} rules)`,
+  value: big.median.toLocaleString("en-GB"),
+  target: "≥ 50,000",
+  met: big.median >= 50_000,
+});
+results.rulesEngine = {
+  qualification: largest.entry.id,
+  units: largest.units.length,
+  rules: largest.rules.length,
+  checksPerSecond: big,
+};
+const perQualification: Record<string, number> = {};
+for (const q of withUnits) {
+  if (q === largest) continue;
+  const r = checksPerSecond(q, 3, 400);
+  perQualification[q.entry.id] = r.median;
+  rows.push({
+    benchmark: `rules engine checks/s, ${q.entry.id} (${q.units.length} units)`,
+    value: r.median.toLocaleString("en-GB"),
+    target: "",
+    met: null,
+  });
+}
+results.rulesEngineByQualification = perQualification;
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? "unknown",
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+console.log(
+  `\nBenchmarks — ${machine.date.slice(0, 10)}, Node ${machine.node}, ${machine.cpus} × ${machine.cpu}\n`,
+);
+console.log("| benchmark | result | target | met |\n|---|---|---|---|");
+for (const r of rows)
+  console.log(
+    `| ${r.benchmark} | ${r.value} | ${r.target} | ${r.met === null ? "" : r.met ? "yes" : "**no**"} |`,
+  );
+const out = join(import.meta.dirname, "results");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "latest.json"), `${JSON.stringify({ machine, results, rows }, null, 2)}\n`);
+console.log(`\nwritten to bench/results/latest.json`);
