@@ -4,6 +4,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
+import { plannerLatency } from "./planner.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
 function rng(seed: number): () => number {
@@ -91,6 +92,28 @@ for (const q of withUnits) {
   });
 }
 results.rulesEngineByQualification = perQualification;
+
+// Planner: empty start, default objective (fewest GLH), up to 3 alternatives; 200 plans after warm-up.
+const planner = await plannerLatency(largest);
+rows.push({
+  benchmark: `planner latency p50 / p99, ${largest.entry.id}, empty start (ms)`,
+  value: `${planner.p50.toFixed(1)} / ${planner.p99.toFixed(1)}`,
+  target: "p99 < 25",
+  met: planner.p99 < 25,
+});
+const plannerByQualification: Record<string, unknown> = { [largest.entry.id]: planner };
+for (const q of withUnits) {
+  if (q === largest) continue;
+  const r = await plannerLatency(q, 100);
+  plannerByQualification[q.entry.id] = r;
+  rows.push({
+    benchmark: `planner latency p50 / p99, ${q.entry.id} (ms)`,
+    value: `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`,
+    target: "",
+    met: null,
+  });
+}
+results.planner = plannerByQualification;
 
 const machine = {
   date: new Date().toISOString(),
