@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { OverrideFile } from "./overrides.ts";
-import { CatalogueEntry, type Qualification, type Unit } from "./schema.ts";
+import { CatalogueEntry, type Qualification, RoleList, type Unit } from "./schema.ts";
 
 export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL("../../data", import.meta.url)));
 
@@ -21,6 +21,8 @@ export class CatalogueError extends Error {
 
 export interface Catalogue {
   entries: ReadonlyMap<string, CatalogueEntry>;
+  /** Every job role named in the sources (data/roles.json). */
+  roles: RoleList;
   /** Override files merged in, by file name. */
   overrideFiles: readonly string[];
 }
@@ -172,6 +174,8 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   }
   const ids = new Set(entries.keys());
   for (const { file, entry } of parsed) checkReferences(file, entry, ids);
+  const rolesFile = join(options.dataDir ?? DEFAULT_DATA_DIR, "roles.json");
+  const roles = parseWith(RoleList, rolesFile, readJson(rolesFile));
 
   const overrideFiles: string[] = [];
   if (options.overridesDir) {
@@ -187,5 +191,5 @@ export function loadCatalogue(options: LoadOptions = {}): Catalogue {
       overrideFiles.push(basename(file));
     }
   }
-  return { entries, overrideFiles };
+  return { entries, roles, overrideFiles };
 }

@@ -256,12 +256,37 @@ export type Pathway = z.infer<typeof Pathway>;
 export const CatalogueEntry = z.discriminatedUnion("type", [Qualification, Pathway]);
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
+export const TOPICS = [
+  "sales",
+  "customerService",
+  "leadership",
+  "performance",
+  "resourcePlanning",
+  "technology",
+  "incidents",
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
 export const Role = z.strictObject({
+  /** The canonical title, as the sources print it. */
   title: z.string().min(1),
+  /** Other ways people name the role (our vocabulary, for understanding free text). */
   synonyms: z.array(z.string()).default([]),
-  /** Levels of the NVQs the sources name this role for. */
+  /** Levels of the NVQs the OCR datasheet names this role for (stated). */
   nvqLevels: z.array(z.number().int()).default([]),
+  /** The Welsh pathway says apprentices at this level may progress into the role (stated). */
+  reachedAfterLevel: z.number().int().optional(),
+  /** Unit topics relevant to the role (our inference from titles, used only to rank units). */
+  topics: z.array(Topic).default([]),
   sources: z.array(Source).min(1),
 });
-export const RoleList = z.strictObject({ roles: z.array(Role).min(1) });
 export type Role = z.infer<typeof Role>;
+
+export const RoleList = z.strictObject({
+  about: z.string(),
+  /** Words in a unit's title that place it under a topic. */
+  topicKeywords: z.record(Topic, z.array(z.string().min(1))),
+  roles: z.array(Role).min(1),
+});
+export type RoleList = z.infer<typeof RoleList>;

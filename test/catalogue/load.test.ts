@@ -73,6 +73,17 @@ describe("shipped catalogue", () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  it("lists every job role named in the sources, each with a quote that occurs there", () => {
+    const titles = catalogue.roles.roles.map((r) => r.title);
+    const named = [...catalogue.entries.values()].flatMap((e) => e.jobRoles.map((r) => r.value));
+    for (const role of named) expect(titles).toContain(role);
+    expect(titles).toHaveLength(19);
+    for (const role of catalogue.roles.roles) {
+      for (const s of role.sources) expect(docText.get(s.doc)?.includes(squash(s.quote)), role.title).toBe(true);
+      expect(role.sources.some((s) => squash(s.quote).includes(role.title))).toBe(true);
+    }
+  });
+
   it("says what every derived or inferred fact comes from, and labels every fact", () => {
     for (const entry of catalogue.entries.values()) {
       for (const { path, node } of factsWithSources(entry)) {
