@@ -79,7 +79,8 @@ describe("shipped catalogue", () => {
     for (const role of named) expect(titles).toContain(role);
     expect(titles).toHaveLength(19);
     for (const role of catalogue.roles.roles) {
-      for (const s of role.sources) expect(docText.get(s.doc)?.includes(squash(s.quote)), role.title).toBe(true);
+      for (const s of role.sources)
+        expect(docText.get(s.doc)?.includes(squash(s.quote)), role.title).toBe(true);
       expect(role.sources.some((s) => squash(s.quote).includes(role.title))).toBe(true);
     }
   });

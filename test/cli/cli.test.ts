@@ -106,4 +106,71 @@ describe("advisor CLI (the real binary)", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("bad-unit.json: $.units[0].unit");
   });
+
+  it("plan --json: the contract, exit 3 for an honestly unconfirmed plan, exit 1 with a reason when none exists", async () => {
+    const r = await advisor(["plan", "ocr-10265", "--have", "1", "2", "--json"]);
+    expect(r.code).toBe(3);
+    const plan = JSON.parse(r.stdout);
+    expect(plan).toMatchObject({
+      qualificationId: "ocr-10265",
+      verdict: "unconfirmed",
+      totalGlh: { min: 93, max: 93 },
+      totalCredits: { min: 28, max: 28 },
+    });
+    expect(plan.units).toEqual([
+      "T/503/0342",
+      "D/503/0352",
+      "K/503/0385",
+      "L/503/0394",
+      "H/503/0403",
+      "J/503/0426",
+      "H/600/9660",
+    ]);
+    expect(plan.alternatives.length).toBeGreaterThan(0);
+    const none = await advisor(["plan", "ocr-10265", "--have", "10", "18", "--json"]);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout).reason).toContain("both must stay");
+    const badObjective = await advisor(["plan", "ocr-10265", "--objective", "fastest"]);
+    expect(badObjective.code).toBe(2);
+    expect(badObjective.stderr).toContain("--objective must be one of glh, units, credits, role");
+    const role = await advisor(["plan", "ocr-10265", "--objective", "role", "--role", "telesales", "--json"]);
+    expect(JSON.parse(role.stdout).detail.map((d: { unit: string }) => d.unit)).toEqual(
+      expect.arrayContaining(["5", "12"]),
+    );
+  });
+
+  it("recommend --json: recommendations best first with reasons; bad values exit 2", async () => {
+    const r = await advisor(
+      ["recommend", "--role", "team lead", "--experience", "3 years", "--working", "yes", "--json"],
+      { ADVISOR_TODAY: "2026-11-22" },
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.profile).toMatchObject({
+      role: "Contact Centre Team Leader",
+      experienceMonths: 36,
+      workingInContactCentre: true,
+    });
+    expect(out.recommendations[0]).toMatchObject({
+      qualificationId: "ocr-10268",
+      title: "OCR Level 3 NVQ Diploma in Contact Centre Operations",
+    });
+    expect(out.recommendations[0].reasons.length).toBeGreaterThan(0);
+    const bad = await advisor(["recommend", "--working", "maybe"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--working must be yes or no");
+    const badRole = await advisor(["recommend", "--role", "astronaut"]);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('"astronaut" is not a job role we know');
+  });
+
+  it("progress: next qualifications, units that count and the rest planned", async () => {
+    const r = await advisor(["progress", "--from", "ocr-10265", "--have", "1", "2", "4", "5", "8"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("→ OCR Level 3 NVQ Diploma in Contact Centre Operations (ocr-10268)");
+    expect(r.stdout).toContain("Units that count (14 credits carried)");
+    expect(r.stdout).toContain("Cheapest completion (fewest GLH): add");
+    const missing = await advisor(["progress"]);
+    expect(missing.code).toBe(2);
+  });
 });

@@ -1,8 +1,27 @@
 import { Command, CommanderError } from "commander";
 import { CatalogueError } from "../../catalogue/load.ts";
+import { loadSolver } from "../../planner/solver.ts";
 import { NoUnitListError, UnitInputError } from "../../rules/index.ts";
+import {
+  CliInputError,
+  type PlanArgs,
+  type RecommendArgs,
+  runPlan,
+  runProgress,
+  runRecommend,
+} from "./advice-commands.ts";
 import { ADVISOR_EXIT, type Io, runCheck, runQualifications, runShow } from "./commands.ts";
 import { openCatalogue } from "./context.ts";
+
+/** Today's date: the clock, or ADVISOR_TODAY (YYYY-MM-DD) so that answers can be reproduced. */
+function today(env: NodeJS.ProcessEnv): Date {
+  const fixed = env.ADVISOR_TODAY?.trim();
+  if (!fixed) return new Date();
+  const d = new Date(`${fixed}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()))
+    throw new CliInputError(`ADVISOR_TODAY must be a date like 2026-11-22, not "${fixed}".`);
+  return d;
+}
 
 /** Entry point of `advisor`; returns the exit code rather than exiting, so tests can drive it in-process. */
 export async function main(
@@ -52,6 +71,47 @@ export async function main(
       code = runCheck(openCatalogue(env), io, id, units, !!opts.json);
     });
 
+  program
+    .command("plan")
+    .description("the best completion of a qualification (exact), checked by the rules engine")
+    .argument("<id>", "catalogue id, e.g. ocr-10265")
+    .option("--have <units...>", "units held or already chosen (they stay, and cost nothing)")
+    .option("--keep <units...>", "units that must be in the plan")
+    .option("--avoid <units...>", "units to leave out")
+    .option("--objective <objective>", "glh (default), units, credits or role")
+    .option("--role <role>", "your job role (for --objective role)")
+    .option("--json", "machine-readable output")
+    .action(async (id: string, opts: PlanArgs & { json?: boolean }) => {
+      code = runPlan(openCatalogue(env), await loadSolver(), io, id, opts, !!opts.json);
+    });
+
+  program
+    .command("recommend")
+    .description("qualifications and pathways ranked for a learner, with reasons from the sources")
+    .option("--role <text>", 'job role, e.g. "team leader"')
+    .option("--experience <text>", 'contact-centre experience, e.g. "2 years", "since 2021", "none"')
+    .option("--level <n>", "highest qualification level held (0 = none)")
+    .option("--working <yes|no>", "working in a contact centre now")
+    .option("--apprenticeship <yes|no>", "interested in an apprenticeship")
+    .option("--nation <name>", "England, Wales, Scotland or Northern Ireland")
+    .option("--age <n>", "age in years")
+    .option("--goal <goal>", "knowledge, competence or both")
+    .option("--held <ids...>", "catalogue ids of qualifications held")
+    .option("--json", "machine-readable output")
+    .action((opts: RecommendArgs & { json?: boolean }) => {
+      code = runRecommend(openCatalogue(env), io, opts, !!opts.json, today(env));
+    });
+
+  program
+    .command("progress")
+    .description("what comes next after a qualification, which of your units count, and the rest planned")
+    .requiredOption("--from <id>", "the qualification held")
+    .option("--have <units...>", "the units you took")
+    .option("--json", "machine-readable output")
+    .action(async (opts: { from: string; have?: string[]; json?: boolean }) => {
+      code = runProgress(openCatalogue(env), await loadSolver(), io, opts.from, opts.have, !!opts.json);
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return code;
@@ -63,7 +123,8 @@ export async function main(
     if (
       error instanceof UnitInputError ||
       error instanceof NoUnitListError ||
-      error instanceof CatalogueError
+      error instanceof CatalogueError ||
+      error instanceof CliInputError
     ) {
       io.err(`${error.message}\n`);
       return ADVISOR_EXIT.badInput;

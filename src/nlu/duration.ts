@@ -1,0 +1,89 @@
+/** Durations as people type them, in whole months: "2 years", "eighteen months", "since 2021", "none". */
+
+const WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  couple: 2,
+  few: 3,
+  several: 3,
+};
+const UNIT = /^(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)$/;
+
+function unitMonths(unit: string): number {
+  if (/^y/.test(unit)) return 12;
+  if (/^w/.test(unit)) return 12 / 52;
+  return 1;
+}
+
+function numberOf(token: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(token)) return Number(token);
+  if (token === "half") return 0.5;
+  return WORDS[token];
+}
+
+/**
+ * Months of experience in `text`, or undefined when it holds no duration. `today` anchors "since 2021".
+ * "none", "no experience", "never" and "not yet" are 0.
+ */
+export function parseDurationMonths(text: string, today: Date): number | undefined {
+  const t = text
+    .toLowerCase()
+    .replace(/[-,]/g, " ")
+    .replace(/(\d)([a-z])/g, "$1 $2");
+  if (/\b(none|no experience|never|not yet|zero|nothing)\b/.test(t) || /^\s*no\s*$/.test(t)) return 0;
+  const since =
+    /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?((?:19|20)\d\d)\b/.exec(t);
+  if (since) {
+    const month = since[1]
+      ? ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(since[1])
+      : 0;
+    const months = (today.getUTCFullYear() - Number(since[2])) * 12 + (today.getUTCMonth() - month);
+    return months >= 0 ? months : undefined;
+  }
+  const tokens = t.split(/\s+/).filter(Boolean);
+  let total = 0;
+  let found = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const unitAt = tokens.findIndex((w, j) => j > i && UNIT.test(w));
+    const n = numberOf(tokens[i] ?? "");
+    if (n === undefined || unitAt < 0) continue;
+    // "a year and a half", "two and a half years", "a couple of months"
+    const between = tokens.slice(i + 1, unitAt);
+    if (between.some((w) => !["and", "a", "half", "of", "or", "so"].includes(w))) continue;
+    const plusHalf = between.includes("half") ? 0.5 : 0;
+    const unit = tokens[unitAt] ?? "";
+    let months = (n + plusHalf) * unitMonths(unit);
+    if (tokens[unitAt + 1] === "and" && tokens[unitAt + 2] === "a" && tokens[unitAt + 3] === "half")
+      months += 0.5 * unitMonths(unit);
+    total += months;
+    found = true;
+    i = unitAt;
+  }
+  if (found) return Math.round(total);
+  if (/^\s*\d+\s*$/.test(t)) return Number(t.trim());
+  return undefined;
+}
