@@ -104,7 +104,7 @@ rows.push({
 const plannerByQualification: Record<string, unknown> = { [largest.entry.id]: planner };
 for (const q of withUnits) {
   if (q === largest) continue;
-  const r = await plannerLatency(q, 100);
+  const r = await plannerLatency(q, 100, 3);
   plannerByQualification[q.entry.id] = r;
   rows.push({
     benchmark: `planner latency p50 / p99, ${q.entry.id} (ms)`,

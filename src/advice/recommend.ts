@@ -338,6 +338,18 @@ function nextStep(e: CatalogueEntry): string {
     : `${centre}; it will give you the unit list.`;
 }
 
+/** A quote already shown for an earlier reason of the same recommendation is not repeated. */
+function quoteOnce(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.map((r) => {
+    if (r.quote === undefined) return r;
+    const key = `${r.source}\u0000${r.quote}`;
+    if (seen.has(key)) return { text: r.text };
+    seen.add(key);
+    return r;
+  });
+}
+
 /**
  * Qualifications and pathways ranked for a learner, each with its reasons quoted from the sources.
  * Deterministic: the same profile and date always give the same ranking.
@@ -364,7 +376,7 @@ export function recommend(catalogue: Catalogue, profile: LearnerProfile, today: 
       level: e.level.value ?? null,
       kind: kindOf(e),
       score: v.score,
-      reasons: v.reasons,
+      reasons: quoteOnce(v.reasons),
       cautions: v.cautions,
       nextStep: nextStep(e),
     });

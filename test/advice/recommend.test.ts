@@ -156,7 +156,7 @@ describe("recommendations", () => {
     ].map((d) => [d, squash(readFileSync(join(DEFAULT_DATA_DIR, "sources", d), "utf8"))]),
   );
 
-  it("is deterministic, accounts for every entry once, and quotes only what the sources say (fast-check)", () => {
+  it("is deterministic, accounts for every entry once, and quotes only what the sources say, each quote once (fast-check)", () => {
     fc.assert(
       fc.property(profiles, (p) => {
         const a = rec(p);
@@ -169,6 +169,9 @@ describe("recommendations", () => {
           expect((a.recommendations[i - 1]?.score ?? 0) >= (a.recommendations[i]?.score ?? 0)).toBe(true);
         }
         for (const x of a.recommendations) {
+          // A recommendation never shows the same quote twice.
+          const quotes = x.reasons.flatMap((r) => (r.quote ? [r.quote] : []));
+          expect(new Set(quotes).size).toBe(quotes.length);
           for (const reason of [...x.reasons, ...x.cautions]) {
             if (reason.quote)
               expect(sources.get(reason.source ?? "")?.includes(squash(reason.quote))).toBe(true);

@@ -222,7 +222,7 @@ export function runRecommend(
 }
 
 function printRecommendations(r: RecommendationResult, io: Io): void {
-  if (r.targetLevel) io.out(`Your level: ${r.targetLevel.level} (${r.targetLevel.why.text})\n\n`);
+  if (r.targetLevel) io.out(`Suggested level: ${r.targetLevel.level} (${r.targetLevel.why.text})\n\n`);
   r.recommendations.forEach((x, i) => {
     io.out(`${i + 1}. ${x.title} (${x.qualificationId})\n`);
     for (const reason of x.reasons)
