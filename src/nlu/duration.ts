@@ -58,10 +58,14 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
   const since =
     /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?((?:19|20)\d\d)\b/.exec(t);
   if (since) {
-    const month = since[1]
-      ? ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(since[1])
-      : 0;
-    const months = (today.getUTCFullYear() - Number(since[2])) * 12 + (today.getUTCMonth() - month);
+    // "since 2021" counts whole calendar years (5 years in 2026); "since March 2024" counts months.
+    const months = since[1]
+      ? (today.getUTCFullYear() - Number(since[2])) * 12 +
+        (today.getUTCMonth() -
+          ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(
+            since[1],
+          ))
+      : (today.getUTCFullYear() - Number(since[2])) * 12;
     return months >= 0 ? months : undefined;
   }
   const tokens = t.split(/\s+/).filter(Boolean);

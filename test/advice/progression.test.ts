@@ -115,7 +115,7 @@ describe("durations", () => {
     ["2 years", 24],
     ["eighteen months", 18],
     ["a year and a half", 18],
-    ["since 2021", 70],
+    ["since 2021", 60],
     ["since March 2024", 32],
     ["none", 0],
     ["3 yrs", 36],

@@ -1,0 +1,86 @@
+import { numberWord } from "./text.ts";
+
+export interface LevelMention {
+  level: number;
+  matched: string;
+  start: number;
+  end: number;
+  /** True when the words name a qualification ("NVQ 3"), not only a level. */
+  named: boolean;
+}
+
+const NUM = "(\\d|one|two|three|four|five|six|seven|eight)";
+const PATTERNS: {
+  re: RegExp;
+  level: (m: RegExpExecArray) => number | undefined;
+  named: boolean;
+  list?: true;
+}[] = [
+  {
+    re: new RegExp(`\\b(?:nvq|svq|qcf|rqf)s? ?(?:level ?|l)?${NUM}\\b`),
+    level: (m) => numberWord(m[1] ?? ""),
+    named: true,
+    list: true,
+  },
+  {
+    re: new RegExp(`\\b(?:level|lvl|lev) ?${NUM}\\b`),
+    level: (m) => numberWord(m[1] ?? ""),
+    named: false,
+    list: true,
+  },
+  { re: /\bl([1-8])\b/, level: (m) => Number(m[1]), named: false, list: true },
+  { re: /\b(gcses?|o levels?|btec firsts?|functional skills level 2)\b/, level: () => 2, named: true },
+  {
+    re: /\b(a levels?|as levels?|btec nationals?|highers|access course|t levels?)\b/,
+    level: () => 3,
+    named: true,
+  },
+  { re: /\b(hnc|certhe)\b/, level: () => 4, named: true },
+  { re: /\b(hnd|foundation degree)\b/, level: () => 5, named: true },
+  { re: /\b(degree|ba|bsc|bachelors?|graduate|graduated|uni degree)\b/, level: () => 6, named: true },
+  { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
+  { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
+  {
+    re: /\b(no (qualifications?|quals|certificates|exams)|nothing|none|left school with nothing|no formal qualifications?)\b/,
+    level: () => 0,
+    named: true,
+  },
+];
+
+/**
+ * Every level mention in normalised text, in order. "nothing"/"none" are only level 0 when the
+ * caller expects a level (the caller decides, see understand.ts).
+ */
+export function levelsIn(text: string): LevelMention[] {
+  const found: LevelMention[] = [];
+  let t = text;
+  for (const p of PATTERNS) {
+    const re = new RegExp(p.re.source, "g");
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const level = p.level(m);
+      if (level === undefined || level > 8) continue;
+      let end = m.index + m[0].length;
+      found.push({ level, matched: m[0], start: m.index, end, named: p.named });
+      // "NVQ 2 and 3", "level 2, 3": the numbers that follow are levels too.
+      const more = new RegExp(
+        `^((?: ?(?:and|&|then|,|or)? ?${NUM}\\b(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+)`,
+      ).exec(t.slice(end));
+      if (more && p.list) {
+        for (const w of (more[1] ?? "").split(/[^a-z0-9]+/)) {
+          const n = numberWord(w);
+          if (n !== undefined && n <= 8)
+            found.push({
+              level: n,
+              matched: w,
+              start: end,
+              end: end + (more[1] ?? "").length,
+              named: p.named,
+            });
+        }
+        end += (more[1] ?? "").length;
+      }
+      t = t.slice(0, m.index) + " ".repeat(end - m.index) + t.slice(end);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

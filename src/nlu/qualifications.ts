@@ -1,0 +1,157 @@
+import type { Catalogue } from "../catalogue/load.ts";
+import type { CatalogueEntry } from "../catalogue/schema.ts";
+import { levelsIn } from "./levels.ts";
+import { normalise } from "./text.ts";
+
+export interface QualificationMention {
+  /** The catalogue id, when the words name exactly one entry. */
+  id: string | null;
+  /** Every entry the words could name (one when `id` is set). */
+  candidates: string[];
+  /** The learner says they hold it ("I have the OCR Level 2 NVQ"). */
+  held: boolean;
+  /** Named by number, full title or awarding body, not only by a generic description ("NVQ 2"). */
+  explicit: boolean;
+  matched: string;
+  start: number;
+  end: number;
+}
+
+type Body = "ocr" | "cg" | "iq" | "wales";
+type Kind = "nvq" | "principles" | "certificate" | "diploma" | "apprenticeship";
+interface Features {
+  body?: Body;
+  level?: number;
+  kinds: Kind[];
+}
+
+function featuresOf(e: CatalogueEntry): Required<Omit<Features, "level">> & { level: number | undefined } {
+  const t = e.title.value.toLowerCase();
+  const body: Body = e.id.startsWith("ocr")
+    ? "ocr"
+    : e.id.startsWith("cg")
+      ? "cg"
+      : e.id.startsWith("iq")
+        ? "iq"
+        : "wales";
+  const kinds: Kind[] = [];
+  if (t.includes("nvq")) kinds.push("nvq");
+  if (t.includes("principles")) kinds.push("principles");
+  if (t.includes("certificate")) kinds.push("certificate");
+  if (t.includes("diploma")) kinds.push("diploma");
+  if (e.type === "pathway") kinds.push("apprenticeship");
+  return { body, level: e.level.value ?? undefined, kinds };
+}
+
+const BODY: [RegExp, Body][] = [
+  [/\bocr\b/, "ocr"],
+  [/\b(cityguilds|cg)\b/, "cg"],
+  [/\biq\b/, "iq"],
+  [/\b(welsh|wales)\b/, "wales"],
+];
+const KIND: [RegExp, Kind][] = [
+  [/\b(nvq|svq)s?\b/, "nvq"],
+  [/\bprinciples\b/, "principles"],
+  [/\b(certificate|cert)\b/, "certificate"],
+  [/\bdiploma\b/, "diploma"],
+  [/\b(apprenticeships?|pathway)\b/, "apprenticeship"],
+];
+const HELD =
+  /\b(i have|have|has|i ve|ive|i got|got|hold|holds|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
+const WANTED =
+  /\b(want|wants|like|need|to get|to do|start|starting|doing|do|go for|aim|thinking|considering|next|after|than|between|vs|versus|compare|about|in|of|for)\b/;
+
+/** Whether the words just before a mention say the learner holds it. */
+function heldBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const clause = before.split(/\b(but|and then|what|which|can|could|should|,)\b/).at(-1) ?? "";
+  const words = clause.trim().split(" ").slice(-4).join(" ");
+  return HELD.test(words) && !WANTED.test(words.split(" ").slice(-2).join(" "));
+}
+
+/** The clause around a mention: "compare the OCR level 2 NVQ vs City & Guilds level 2 NVQ" has two. */
+function clauseAround(text: string, start: number, end: number): string {
+  const SEP = /\b(vs|versus|and|or|with|than|compare|between|then|but|after|to)\b/g;
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(SEP)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
+/** Qualification mentions in normalised text: by number (10265, 600/5106/1, C&G 3412) or by description. */
+export function qualificationsIn(catalogue: Catalogue, text: string): QualificationMention[] {
+  const entries = [...catalogue.entries.values()];
+  const found: QualificationMention[] = [];
+  let t = text;
+  const take = (candidates: string[], start: number, end: number, explicit: boolean) => {
+    found.push({
+      id: candidates.length === 1 ? (candidates[0] ?? null) : null,
+      candidates,
+      held: heldBefore(text, start),
+      explicit,
+      matched: text.slice(start, end),
+      start,
+      end,
+    });
+    t = t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
+  };
+  // By number.
+  const numbersOf = (e: CatalogueEntry) => (e.type === "qualification" ? Object.values(e.numbers) : []);
+  for (const e of entries) {
+    for (const n of numbersOf(e)) {
+      if (!n?.value) continue;
+      const v = normalise(n.value).replace(/\//g, "\\/?");
+      const re = new RegExp(`\\b${v}\\b`, "g");
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const same = entries.filter((x) => numbersOf(x).some((y) => y?.value === n.value));
+        take(
+          same.map((x) => x.id),
+          m.index,
+          m.index + m[0].length,
+          true,
+        );
+      }
+    }
+  }
+  // By id ("ocr-10268", as buttons send them) or full title.
+  for (const e of entries) {
+    for (const name of [normalise(e.id), normalise(e.title.value).replace(/ qcf$/, "")]) {
+      const i = t.indexOf(name);
+      if (i >= 0) take([e.id], i, i + name.length, true);
+    }
+  }
+  // By description around a level mention: "the OCR level 3 NVQ", "level 2 principles".
+  let previous: Features | undefined;
+  for (const lm of levelsIn(t)) {
+    if (lm.level < 1 || lm.level > 4) continue;
+    const windowText = clauseAround(t, lm.start, lm.end);
+    // "NVQ 2 and 3": a bare number after a level mention names the same kind at another level.
+    const listItem = /^[a-z0-9]+$/.test(lm.matched) ? previous : undefined;
+    const wanted: Features = listItem ? { ...listItem, level: lm.level } : { level: lm.level, kinds: [] };
+    if (!listItem) {
+      for (const [re, b] of BODY) if (re.test(windowText)) wanted.body = b;
+      for (const [re, k] of KIND) if (re.test(windowText)) wanted.kinds.push(k);
+      if (/\bnvq|svq\b/.test(lm.matched)) wanted.kinds.push("nvq");
+    }
+    previous = wanted;
+    if (!wanted.body && wanted.kinds.length === 0) continue;
+    const candidates = entries
+      .filter((e) => {
+        const f = featuresOf(e);
+        return (
+          f.level === wanted.level &&
+          (!wanted.body || f.body === wanted.body) &&
+          wanted.kinds.every((k) => f.kinds.includes(k) || (k === "apprenticeship" && f.body === "wales"))
+        );
+      })
+      .map((e) => e.id);
+    if (candidates.length) take(candidates, lm.start, lm.end, wanted.body !== undefined);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,117 @@
+import type { Role, RoleList } from "../catalogue/schema.ts";
+import { normalise, typoDistance } from "./text.ts";
+
+export interface RoleMention {
+  /** The canonical role, or null when the person says they are not working. */
+  role: Role | null;
+  /** What was read, and how. */
+  matched: string;
+  how: "title" | "synonym" | "fuzzy" | "not working";
+  start: number;
+  end: number;
+}
+
+const NOT_WORKING =
+  /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|looking for (a )?(job|work)|(still )?at (school|college|uni|university)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
+
+/** Words that are never a role on their own, even when a short synonym is one typo away. */
+const NOT_ROLE_WORDS = new Set([
+  "a",
+  "i",
+  "im",
+  "am",
+  "the",
+  "and",
+  "to",
+  "at",
+  "in",
+  "on",
+  "for",
+  "my",
+  "got",
+  "level",
+  "years",
+  "year",
+  "months",
+  "nvq",
+  "unit",
+  "units",
+  "have",
+  "been",
+  "here",
+  "work",
+  "working",
+  "centre",
+  "contact",
+  "call",
+]);
+
+interface Name {
+  role: Role;
+  name: string;
+  how: "title" | "synonym";
+}
+
+const namesCache = new WeakMap<RoleList, Name[]>();
+function namesOf(roles: RoleList): Name[] {
+  let names = namesCache.get(roles);
+  if (!names) {
+    names = roles.roles.flatMap((role) => [
+      { role, name: normalise(role.title), how: "title" as const },
+      ...role.synonyms.map((s) => ({ role, name: normalise(s), how: "synonym" as const })),
+    ]);
+    // Longest names first, so "sales team leader" wins over "team leader".
+    names.sort((a, b) => b.name.length - a.name.length);
+    namesCache.set(roles, names);
+  }
+  return names;
+}
+
+/**
+ * The job role named in already-normalised text: a title or synonym (longest first), else a
+ * misspelling within one edit per five letters of a name of two or more words or of six letters or
+ * more, else "not working". Undefined when the text names none.
+ */
+export function roleIn(roles: RoleList, text: string): RoleMention | undefined {
+  const nw = NOT_WORKING.exec(text);
+  if (nw)
+    return { role: null, matched: nw[0], how: "not working", start: nw.index, end: nw.index + nw[0].length };
+  const names = namesOf(roles);
+  const words = text.split(" ");
+  const offsets: number[] = [];
+  words.reduce((at, w) => (offsets.push(at), at + w.length + 1), 0);
+  // Every name, exact or misspelt, over every span of the same number of words; the widest span
+  // wins ("custmer servise team leader" over the exact "team leader"), then the fewest typos.
+  let best: { mention: RoleMention; words: number; d: number } | undefined;
+  for (const n of names) {
+    const nameWords = n.name.split(" ");
+    const k = nameWords.length;
+    for (let i = 0; i + k <= words.length; i++) {
+      const gram = words.slice(i, i + k);
+      let d = 0;
+      for (let j = 0; j < k && d >= 0; j++) {
+        const w = gram[j] ?? "";
+        const want = nameWords[j] ?? "";
+        if (w === want) continue;
+        // A word may carry one typo per five letters; short words and lone common words must be exact.
+        if (want.length < 4 || (k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)))) {
+          d = -1;
+          break;
+        }
+        const wd = typoDistance(w, want);
+        d = wd <= Math.max(1, Math.floor(want.length / 5)) ? d + wd : -1;
+      }
+      if (d < 0) continue;
+      if (!best || k > best.words || (k === best.words && d < best.d)) {
+        const start = offsets[i] ?? 0;
+        const end = start + gram.join(" ").length;
+        best = {
+          mention: { role: n.role, matched: gram.join(" "), how: d === 0 ? n.how : "fuzzy", start, end },
+          words: k,
+          d,
+        };
+      }
+    }
+  }
+  return best?.mention;
+}

@@ -1,0 +1,73 @@
+/** Text as the understanding code reads it: lower case, British spelling, words separated by single spaces. */
+export function normalise(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/\bcent(er|re)s?\b/g, (m) => (m.endsWith("s") ? "centres" : "centre"))
+      .replace(/\badvis(er|or)s?\b/g, (m) => (m.endsWith("s") ? "advisors" : "advisor"))
+      // "&" is "and" ("City & Guilds", "C&G"); other punctuation becomes a space, except in QCF references.
+      .replace(/\bcity ?(&|and|n) ?guilds\b|\bc ?(&|and|n) ?g\b/g, "cityguilds")
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9/' ]+/g, " ")
+      .replace(/'/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+export const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+
+/** A number written in digits or as a word ("three"), or undefined. */
+export function numberWord(token: string): number | undefined {
+  if (/^\d+$/.test(token)) return Number(token);
+  return NUMBER_WORDS[token];
+}
+
+/** Blank out a matched span so later extractors do not read it twice. */
+export function mask(text: string, start: number, end: number): string {
+  return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
+}
+
+/** Edit distance where swapping two neighbouring letters ("hlep") is one typo (optimal string alignment). */
+export function typoDistance(a: string, b: string): number {
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before: number[] = prev2;
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (before[j - 2] ?? 0) + 1);
+      cur.push(v);
+    }
+    before = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}

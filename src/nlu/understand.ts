@@ -1,0 +1,380 @@
+import type { Catalogue } from "../catalogue/load.ts";
+import { parseDurationMonths } from "./duration.ts";
+import { type Intent, intentOf, type Term } from "./intents.ts";
+import { levelsIn } from "./levels.ts";
+import { qualificationsIn } from "./qualifications.ts";
+import { roleIn } from "./roles.ts";
+import { mask, normalise, numberWord } from "./text.ts";
+import { unitsIn } from "./units.ts";
+
+/** The question the bot has just asked: it decides how a bare "yes", "3" or "none" is read. */
+export type Expecting =
+  | "userKind"
+  | "role"
+  | "experience"
+  | "level"
+  | "working"
+  | "apprenticeship"
+  | "nation"
+  | "age"
+  | "learnerName"
+  | "units"
+  | "qualification"
+  | "confirm";
+
+export type Nation = "England" | "Wales" | "Scotland" | "Northern Ireland";
+export type UserKind = "learner" | "staff" | "adviser";
+
+/** What one message says. Only what it says: absent means "not in this message". */
+export interface Understanding {
+  intent?: Intent;
+  term?: Term;
+  userKind?: UserKind;
+  /** Canonical role title, or null for "not working". */
+  role?: string | null;
+  experienceMonths?: number;
+  level?: number;
+  qualificationsHeld?: string[];
+  /** One qualification asked about (not held). */
+  qualification?: string;
+  /** Two or more qualifications named (compare). */
+  qualifications?: string[];
+  /** A description matching several entries ("the level 3 NVQ"): the bot asks which. */
+  ambiguous?: string[];
+  units?: string[];
+  yesNo?: boolean;
+  working?: boolean;
+  apprenticeship?: boolean;
+  nation?: Nation;
+  age?: number;
+  learnerName?: string;
+  /** How each slot was read, for explanations and debugging (never logged at info level). */
+  evidence: { slot: string; read: string; how: string }[];
+}
+
+export interface UnderstandContext {
+  catalogue: Catalogue;
+  today: Date;
+  expecting?: Expecting;
+  /** The qualification the conversation is about, to read unit titles. */
+  qualificationId?: string;
+}
+
+const YES =
+  /^(yes|yeah|yea|yep|yup|ya|y|sure|of course|definitely|certainly|i do|i am|i would|i will|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
+const NO =
+  /^(no|nope|nah|n|not really|no thanks|no thank you|i dont|i do not|im not|i am not|negative|never|not at all|not yet|dont|do not|no way|not interested)\b/;
+const NATIONS: [RegExp, Nation][] = [
+  [/\b(northern ireland|ni|belfast|derry|northern irish)\b/, "Northern Ireland"],
+  [/\b(wales|welsh|cymru|cardiff|swansea|newport|wrexham)\b/, "Wales"],
+  [/\b(scotland|scottish|edinburgh|glasgow|aberdeen|dundee)\b/, "Scotland"],
+  [/\b(england|london|manchester|birmingham|leeds|liverpool|bristol|sheffield|newcastle)\b/, "England"],
+];
+const AGE = [
+  /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)/,
+  /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
+  /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
+];
+
+export function understand(text: string, ctx: UnderstandContext): Understanding {
+  const u: Understanding = { evidence: [] };
+  // "3yrs" reads as "3 yrs"; very long messages are cut (nobody states their profile in an essay).
+  const full = normalise(text.slice(0, 2000)).replace(
+    /\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g,
+    "$1 $2",
+  );
+  let t = full;
+  const ev = (slot: string, read: string, how: string) => u.evidence.push({ slot, read, how });
+  const expecting = ctx.expecting;
+
+  const intent = intentOf(full);
+  if (intent) {
+    u.intent = intent.intent;
+    if (intent.term) u.term = intent.term;
+    ev("intent", intent.intent, "pattern");
+  }
+
+  // Who is speaking.
+  const adviser =
+    /\b(careers? (advisor|coach|counsellor|officer|worker)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my )?(learner|client|student))\b/.exec(
+      t,
+    );
+  if (adviser) {
+    u.userKind = "adviser";
+    t = mask(t, adviser.index, adviser.index + adviser[0].length);
+    ev("userKind", adviser[0], "pattern");
+  } else if (/\b(im|i am) (a |an |the )?(learner|student|apprentice)\b/.test(t)) {
+    u.userKind = "learner";
+    ev("userKind", "learner", "pattern");
+  }
+
+  // Qualifications: held ones give a level; others are what a question is about. In a plain
+  // statement ("OCR 10265 and 10268", "NVQ 3") a qualification named is one held.
+  const isQuestion =
+    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would)\b/.test(
+      full,
+    ) &&
+    !/\b(i have|ive|i got|got my|i hold|i did|ive done|i completed|i passed|im at|i am at|my)\b/.test(full);
+  const asking =
+    isQuestion ||
+    expecting === "qualification" ||
+    (u.intent !== undefined &&
+      [
+        "unitsIn",
+        "compare",
+        "whatIsUnit",
+        "define",
+        "together",
+        "plan",
+        "check",
+        "recommend",
+        "whatNext",
+      ].includes(u.intent));
+  const wish = (start: number) =>
+    /\b(want|wants|like|interested in|thinking about|considering|doing|do|start|starting|go for|aim for|aiming for|looking at|planning)( to do| to start| doing)?( an?| the| my)?( ocr| cityguilds| iq| welsh)?\s*$/.test(
+      t.slice(Math.max(0, start - 40), start).trimEnd(),
+    );
+  const quals = qualificationsIn(ctx.catalogue, t).map((q) => ({
+    ...q,
+    held: q.held || (!asking && !wish(q.start)),
+  }));
+  for (const q of quals) t = mask(t, q.start, q.end);
+  const held = quals.filter((q) => q.held);
+  const heldIds = held.flatMap((q) => (q.id && q.explicit ? [q.id] : []));
+  if (heldIds.length) {
+    u.qualificationsHeld = heldIds;
+    ev("qualificationsHeld", heldIds.join(", "), "named");
+  }
+  const heldLevels = held.flatMap((q) => {
+    const levels = q.candidates.map((id) => ctx.catalogue.entries.get(id)?.level.value ?? null);
+    const first = levels[0];
+    return first != null && levels.every((l) => l === first) ? [first] : [];
+  });
+  const asked = quals.filter((q) => !q.held);
+  const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
+  if (askedIds.length === 1) u.qualification = askedIds[0];
+  else if (askedIds.length > 1) u.qualifications = askedIds;
+  const ambiguous = asked.find((q) => !q.id);
+  if (ambiguous && askedIds.length === 0) u.ambiguous = ambiguous.candidates;
+  if (expecting === "qualification" && !u.qualification && askedIds.length === 0 && heldIds.length === 1) {
+    u.qualification = heldIds[0];
+  }
+
+  // Units.
+  const units = unitsIn(ctx.catalogue, t, {
+    ...(ctx.qualificationId || u.qualification
+      ? { qualificationId: u.qualification ?? ctx.qualificationId }
+      : {}),
+    bare: expecting === "units" || u.intent === "check" || u.intent === "together",
+    anywhere: u.intent === "check" || u.intent === "together",
+  });
+  if (units) {
+    u.units = units.units;
+    t = mask(t, units.start, units.end);
+    ev("units", units.units.join(", "), "list");
+  }
+
+  // Age, before durations ("17 years old" is not experience).
+  for (const re of AGE) {
+    const m = re.exec(t);
+    if (m) {
+      const n = numberWord(m[1] ?? "");
+      if (n !== undefined && n >= 10 && n <= 99) {
+        u.age = n;
+        t = mask(t, m.index, m.index + m[0].length);
+        ev("age", m[0], "pattern");
+        break;
+      }
+    }
+  }
+  if (u.age === undefined) {
+    // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
+    const alone = text
+      .split(/[,;.!?\n]/)
+      .map((x) => x.trim().toLowerCase())
+      .find((x) =>
+        /^(?:(?:my |the )?(?:learner|client|student|she|he|they) (?:is|s|are) |aged? )?(1[4-9]|[2-6]\d)$/.test(
+          x,
+        ),
+      );
+    const n = alone ? Number(/(\d+)$/.exec(alone)?.[1]) : undefined;
+    if (n !== undefined) {
+      u.age = n;
+      t = t.replace(new RegExp(`\\b${n}\\b`), " ");
+      ev("age", String(n), "a number on its own");
+    } else {
+      const m =
+        /\b(?:my |the )?(?:learner|client|student|she|he|they) (?:is|s|are) (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?) (?:in|of|experience))/.exec(
+          t,
+        );
+      if (m) {
+        u.age = Number(m[1]);
+        t = mask(t, m.index, m.index + m[0].length);
+        ev("age", m[0], "pattern");
+      }
+    }
+  }
+  if (expecting === "age" && u.age === undefined) {
+    const m = /^\s*(?:im |i am |about |around )?(\d{2}|sixteen|seventeen|eighteen|nineteen|twenty)\s*$/.exec(
+      t,
+    );
+    const n = m ? numberWord(m[1] ?? "") : undefined;
+    if (n !== undefined && n >= 10 && n <= 99) {
+      u.age = n;
+      t = "";
+      ev("age", String(n), "answer to the age question");
+    }
+  }
+
+  // Role.
+  const role = roleIn(ctx.catalogue.roles, t);
+  if (role) {
+    u.role = role.role ? role.role.title : null;
+    t = mask(t, role.start, role.end);
+    ev("role", role.matched, role.how);
+  }
+
+  // Experience.
+  const durationWords =
+    /\b(years?|yrs?|months?|mths?|weeks?|wks?|since (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|19|20)\w*|\d+ ?(y|m|w))\b/;
+  const noExperience =
+    /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet)\b/;
+  if (noExperience.test(t)) {
+    u.experienceMonths = 0;
+    ev("experienceMonths", "0", "no experience");
+  } else if (durationWords.test(t)) {
+    const months = parseDurationMonths(t.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), ctx.today);
+    if (months !== undefined) {
+      u.experienceMonths = months;
+      ev("experienceMonths", String(months), "duration");
+    }
+  } else if (expecting === "experience") {
+    const bare =
+      /^\s*(?:about |around |roughly )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*$/.exec(
+        t,
+      );
+    if (bare) {
+      u.experienceMonths = (numberWord(bare[1] ?? "") ?? 0) * 12;
+      ev("experienceMonths", bare[1] ?? "", "a bare number read as years");
+    } else if (/^\s*(none|no|nothing|nil|zero|not yet|never)\s*$/.test(t)) {
+      u.experienceMonths = 0;
+      ev("experienceMonths", "0", "none");
+    }
+  }
+  if (u.experienceMonths !== undefined) {
+    t = t.replace(
+      /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|half)?\s*(and a half )?(of )?(years?|yrs?|months?|mths?|weeks?|wks?)\b/g,
+      " ",
+    );
+  }
+
+  // Level held.
+  const levels = levelsIn(t).filter(
+    (l) =>
+      // "thinking about doing level 3" is a wish, not a level held.
+      !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying)( an?| the| my)?\s*$/.test(
+        t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
+      ) &&
+      (l.level > 0 ||
+        expecting === "level" ||
+        /\bno (qualifications?|quals|formal|exams)|left school with nothing/.test(l.matched)),
+  );
+  const candidates = [...heldLevels, ...levels.map((l) => l.level)];
+  if (levels.length) for (const l of levels) ev("level", l.matched, l.named ? "named" : "level");
+  if (expecting === "level" && candidates.length === 0) {
+    const bare = /^\s*(\d|one|two|three|four|five|six|seven|eight)\s*$/.exec(t);
+    if (bare) {
+      candidates.push(numberWord(bare[1] ?? "") ?? 0);
+      ev("level", bare[1] ?? "", "a bare number read as a level");
+    }
+  }
+  // A level named only in a question ("what comes after level 2?") is still the learner's level
+  // when they say they hold it; otherwise a question's level is not a fact about them.
+  const questionOnly =
+    heldLevels.length === 0 &&
+    ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) || isQuestion);
+  if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
+
+  // Working in a contact centre.
+  if (
+    /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.test(
+      full,
+    )
+  )
+    u.working = false;
+  else if (
+    /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.test(
+      full,
+    )
+  )
+    u.working = true;
+  if (u.working === true && !u.userKind) u.userKind = "staff";
+
+  // Apprenticeship.
+  if (
+    /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy)? ?(an |a )?apprenticeship|\bno apprenticeship/.test(
+      full,
+    )
+  )
+    u.apprenticeship = false;
+  else if (
+    /\b(want|like|interested in|looking for|keen on|fancy|thinking about|considering|after|do|doing|start|get|find|apply for|go for)( to get| to do| to start| to find| doing| getting)? (an |a )?apprenticeship/.test(
+      full,
+    )
+  )
+    u.apprenticeship = true;
+  // Nation.
+  for (const [re, nation] of NATIONS) {
+    if (re.test(t)) {
+      // "Welsh" naming the Welsh pathway asked about is not where the learner lives.
+      if (nation === "Wales" && asked.some((q) => q.candidates.every((id) => id.startsWith("wales"))))
+        continue;
+      u.nation = nation;
+      ev("nation", nation, "place");
+      break;
+    }
+  }
+
+  // Yes / no: a short answer to a yes/no question, or a message that says nothing else.
+  const words = full.split(" ").length;
+  const yesNoQuestion = expecting === "working" || expecting === "apprenticeship" || expecting === "confirm";
+  const saidOther = (
+    [
+      "role",
+      "experienceMonths",
+      "level",
+      "units",
+      "age",
+      "qualificationsHeld",
+      "apprenticeship",
+      "nation",
+      "qualification",
+    ] as const
+  ).some((k) => u[k] !== undefined);
+  if (!u.intent && (yesNoQuestion ? words <= 10 : words <= 5 && !saidOther && u.working === undefined)) {
+    if (NO.test(full)) u.yesNo = false;
+    else if (YES.test(full)) u.yesNo = true;
+  }
+  if (expecting === "working" && u.working === undefined) {
+    if (u.yesNo !== undefined) u.working = u.yesNo;
+    else if (u.role === null) u.working = false;
+  }
+  if (expecting === "apprenticeship" && u.apprenticeship === undefined && u.yesNo !== undefined)
+    u.apprenticeship = u.yesNo;
+
+  // The learner's name, when an adviser was asked for it.
+  if (expecting === "learnerName" && !u.intent) {
+    let name = text.trim();
+    for (let i = 0; i < 4; i++)
+      name = name.replace(
+        /^(it'?s|its|her name is|his name is|their name is|name is|the learner is|learner is|the learner|learner|they're|they are|she's|she is|he's|he is|called|named|this is|her name's|his name's|name's)\s+/i,
+        "",
+      );
+    name = name.replace(/[.!]+$/, "").trim();
+    if (name && name.length <= 60 && /^[\p{L}][\p{L}' .-]*$/u.test(name)) {
+      u.learnerName = name;
+      ev("learnerName", name, "answer to the name question");
+    }
+  }
+  return u;
+}

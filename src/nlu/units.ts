@@ -1,0 +1,90 @@
+import type { Catalogue } from "../catalogue/load.ts";
+import { normalise, numberWord } from "./text.ts";
+
+export interface UnitsMention {
+  /** Unit numbers ("4"), QCF references ("K/503/0385") or catalogue titles, in the order typed. */
+  units: string[];
+  start: number;
+  end: number;
+}
+
+const REF = /\b([a-z])\/(\d{3})\/(\d{4})\b/g;
+const LIST_ITEM = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)";
+const SEP = "(?:\\s*(?:,|&|\\+|and|or|plus)\\s*|\\s+)";
+const AFTER_UNIT_WORD = new RegExp(
+  `\\bunits?\\s+(?:no\\s+|number\\s+|nos\\s+)?((?:${LIST_ITEM})(?:${SEP}${LIST_ITEM})*)\\b`,
+  "g",
+);
+const BARE_LIST = new RegExp(
+  `^\\s*(?:i want|id like|i would like|i chose|i picked|i have|ive done|done|take|with|how about|what about|lets do|try|maybe)?\\s*((?:${LIST_ITEM})(?:${SEP}(?:${LIST_ITEM}))*)\\s*(?:please|pls|thanks|thank you|then|for now)?\\s*$`,
+);
+const asDigits = (s: string) => String(numberWord(s) ?? s);
+
+/**
+ * Units named in normalised text: QCF references anywhere; numbers after "unit"/"units"; a bare
+ * list of numbers ("4,6,10", "1 2 and 5") when the whole message is one (`bare` = the bot asked for
+ * units); catalogue unit titles, of the qualification in context when there is one.
+ */
+export function unitsIn(
+  catalogue: Catalogue,
+  text: string,
+  opts: { qualificationId?: string; bare?: boolean; anywhere?: boolean } = {},
+): UnitsMention | undefined {
+  const units: string[] = [];
+  let start = Number.POSITIVE_INFINITY;
+  let end = -1;
+  const note = (s: number, e: number) => {
+    start = Math.min(start, s);
+    end = Math.max(end, e);
+  };
+  for (const m of text.matchAll(REF)) {
+    units.push(`${m[1]?.toUpperCase()}/${m[2]}/${m[3]}`);
+    note(m.index, m.index + m[0].length);
+  }
+  const splitList = (s: string) =>
+    s
+      .split(new RegExp(SEP))
+      .filter((x) => new RegExp(`^${LIST_ITEM}$`).test(x))
+      .map(asDigits);
+  for (const m of text.matchAll(AFTER_UNIT_WORD)) {
+    units.push(...splitList(m[1] ?? ""));
+    note(m.index, m.index + m[0].length);
+  }
+  if (units.length === 0 && opts.bare) {
+    const m = BARE_LIST.exec(text);
+    if (m) {
+      units.push(...splitList(m[1] ?? ""));
+      note(0, text.length);
+    }
+  }
+  if (units.length === 0 && opts.anywhere) {
+    // "check if 1,2,4,6,10 meets the rules", "are 11 and 27 allowed together": every small number
+    // that is not a level, a duration or a qualification number.
+    for (const m of text.matchAll(
+      /(?<!\b(?:level|nvq|l|lvl|aged?|im|over|under)\s?)\b(\d{1,2})\b(?!\s?(?:years?|yrs?|months?|mths?|weeks?|credits?|hours?|glh|%))/g,
+    )) {
+      units.push(m[1] ?? "");
+      note(m.index, m.index + m[0].length);
+    }
+  }
+  // Titles: of the qualification in context, else of every qualification (long titles only).
+  const entries = opts.qualificationId
+    ? [catalogue.entries.get(opts.qualificationId)].filter((e) => e !== undefined)
+    : [...catalogue.entries.values()];
+  const seen = new Set<string>();
+  const titled: { at: number; title: string }[] = [];
+  for (const e of entries) {
+    for (const u of e.type === "qualification" ? (e.units ?? []) : []) {
+      const title = normalise(u.title);
+      if (seen.has(title) || (!opts.qualificationId && title.length < 15)) continue;
+      const i = text.indexOf(title);
+      if (i >= 0) {
+        seen.add(title);
+        titled.push({ at: i, title: u.title });
+        note(i, i + title.length);
+      }
+    }
+  }
+  units.push(...titled.sort((a, b) => a.at - b.at).map((x) => x.title));
+  return units.length ? { units: [...new Set(units)], start, end } : undefined;
+}
