@@ -44,7 +44,7 @@ const canon = (slot: string, v: unknown): string => {
   return JSON.stringify(v);
 };
 
-export function scoreCorpus(items: Item[]) {
+function scoreCorpus(items: Item[]) {
   const perSlot = new Map<string, { right: number; total: number }>();
   const misses: string[] = [];
   for (const item of items) {
