@@ -55,17 +55,32 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
     .replace(/[-,]/g, " ")
     .replace(/(\d)([a-z])/g, "$1 $2");
   if (/\b(none|no experience|never|not yet|zero|nothing)\b/.test(t) || /^\s*no\s*$/.test(t)) return 0;
-  const since =
-    /\bsince\s+(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?((?:19|20)\d\d)\b/.exec(t);
-  if (since) {
-    // "since 2021" counts whole calendar years (5 years in 2026); "since March 2024" counts months.
-    const months = since[1]
-      ? (today.getUTCFullYear() - Number(since[2])) * 12 +
-        (today.getUTCMonth() -
-          ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(
-            since[1],
-          ))
-      : (today.getUTCFullYear() - Number(since[2])) * 12;
+  // A start date: "since 2021", "from sep 2023 til now", "started in June 2025", "since feb this year",
+  // "2016 onwards". A year alone counts whole calendar years (5 in 2026); with a month, months.
+  const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+  const YEAR = "((?:19|20)\\d\\d|this year|last year)";
+  const start =
+    new RegExp(
+      `\\b(?:since|from|started(?: in| on| back in)?|joined(?: in)?|began(?: in)?|got (?:the|my|this) job in|been (?:there|here) since|worked there since|employed since)\\s+(?:(?:in|on)\\s+)?(?:${MONTH}\\s+)?${YEAR}`,
+    ).exec(t) ??
+    new RegExp(
+      `\\b(?:${MONTH}\\s+)?${YEAR}\\s+(?:onwards|to now|til now|till now|until now|to date|to present)`,
+    ).exec(t);
+  if (start) {
+    const yearText = start[2] ?? "";
+    const year =
+      yearText === "this year"
+        ? today.getUTCFullYear()
+        : yearText === "last year"
+          ? today.getUTCFullYear() - 1
+          : Number(yearText);
+    const month = start[1]
+      ? ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(start[1])
+      : undefined;
+    const months =
+      month === undefined
+        ? (today.getUTCFullYear() - year) * 12
+        : (today.getUTCFullYear() - year) * 12 + (today.getUTCMonth() - month);
     return months >= 0 ? months : undefined;
   }
   const tokens = t.split(/\s+/).filter(Boolean);

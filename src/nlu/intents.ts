@@ -35,16 +35,16 @@ const PATTERNS: Record<Intent, RegExp> = {
     /\b(restart|start (again|over|afresh)|begin again|from (the )?(scratch|beginning|start)|reset|new (session|conversation|learner))\b/,
   back: /^(back|go back|undo|undo that|previous|back up|step back|go back one|oops go back)\b|\b(go back|undo|undo that|previous question)\b/,
   cancel:
-    /^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm) (cancel|forget it|stop)( (it|this|that))?$/,
-  help: /^(help|\?+|h|menu|options|commands)( me)?( please| pls| plz)?$|\b(what can you do|how (does|do) (this|you) work|i need help|can you help|what can i (say|ask|type)|im (stuck|lost|confused))\b/,
+    /^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|forget it) (cancel|forget it|stop)( (it|this|that))?$/,
+  help: /^(help|\?+|h|menu|options|commands)( me)?( please| pls| plz)?$|^what (do|can) i (do|say|type)( here| now)?$|\b(what can you do|how (does|do) (this|you) work|i need help|can you help|what can i (say|ask|type)|im (stuck|lost|confused))\b/,
   record:
-    /\b((session )?record|summary|summari[sz]e|write (it|this) up|notes? (for|of) (the|this) session|export|end (the )?session|finish (the )?session)\b/,
+    /\bcopy of (this|the) (chat|conversation|session)\b|\b((session )?record|summary|summari[sz]e|write (it|this) up|notes? (for|of) (the|this) session|export|end (the )?session|finish (the )?session)\b/,
   define:
-    /\b(?:what (?:does|do|is|s|are)|whats|meaning of|define|explain|what is meant by)(?: (?:a|an|the|by|word|term|it|mean by))* (barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|qcf|levels?)(?: (?:actually|really|exactly))?(?: (?:mean|means|meant|stand for|stands for|units?))?(?: (?:exactly|please|again|here|in this context|in this))*$/,
+    /\b(?:what does (?:it|that|this) mean|whats it mean|what is it mean)\b.*\b(barred|credits?|glh|mandatory|optional|qcf)\b|\b(barred|credits?|glh|mandatory|optional|qcf)\b.*\bwhat does (?:it|that|this) mean\b|\bhow do(?:es)? (?:the )?(credits?|glh|barred units?|levels?) work\b|\b(?:what (?:does|do|is|s|are)|whats|meaning of|define|explain|what is meant by)(?: (?:a|an|the|by|word|term|it|mean by))* (barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|qcf|levels?)(?: (?:actually|really|exactly))?(?: (?:mean|means|meant|stand for|stands for|units?))?(?: (?:exactly|please|again|here|in this context|in this))*$/,
   together:
-    /\b(\d{1,2}|[a-z]\/\d{3}\/\d{4}) (and|&|with) (unit )?(\d{1,2}|[a-z]\/\d{3}\/\d{4})\b.*\b(together|allowed|at the same time|both)\b|\bcan i (combine|mix|pair) |\b(together|both|at the same time|alongside|combine|combination)\b.*\bunits?\b|\bunits?\b.*\b(together|at the same time|alongside|with each other)\b|\bcan i (take|do|have|choose|pick) (unit|units) \S+ (and|&|with) \S+/,
+    /\b(ok|okay|allowed|alright|possible|fine) to (pick|take|choose|do|have) (unit )?\d+ (with|and|alongside) (unit )?\d+\b|\b(\d{1,2}|[a-z]\/\d{3}\/\d{4}) (and|&|with) (unit )?(\d{1,2}|[a-z]\/\d{3}\/\d{4})\b.*\b(together|allowed|at the same time|both)\b|\bcan i (combine|mix|pair) |\b(together|both|at the same time|alongside|combine|combination)\b.*\bunits?\b|\bunits?\b.*\b(together|at the same time|alongside|with each other)\b|\bcan i (take|do|have|choose|pick) (unit|units) \S+ (and|&|with) \S+/,
   whatIsUnit:
-    /\b(what (is|s|about)|tell me about|whats|describe|info on|details of|more about) unit\b|\bunit \S+ (about|mean)\b|\bwhat (does|do|is) unit \S+( \S+){0,4} (cover|involve|about|mean|entail)\b|\b(what|whats|tell me)\b.*\b[a-z]\/\d{3}\/\d{4}\b.*\b(about|cover|mean)\b|\bwhat (is|s) the .+ unit\b/,
+    /\bunit \S+ (whats|what is) (that|it|this)( one)?\b|^(explain|describe|what is|whats) ([a-z]\/\d{3}\/\d{4}|unit \S+)$|\b(what (is|s|about)|tell me about|whats|describe|info on|details of|more about) unit\b|\bunit \S+ (about|mean)\b|\bwhat (does|do|is) unit \S+( \S+){0,4} (cover|involve|about|mean|entail)\b|\b(what|whats|tell me)\b.*\b[a-z]\/\d{3}\/\d{4}\b.*\b(about|cover|mean)\b|\bwhat (is|s) the .+ unit\b/,
   compare: /\b(compare|comparison|difference(s)? between|differ|vs|versus|better)\b/,
   whatNext:
     /\bwhat (comes |should i do |can i do |to do |do i do |is |s )?(next|after)\b|\bwhats next\b|\bwhat now\b|\bnext (step|level|qualification)\b|\bprogress(ion)?\b|\bmove (up|on)\b|\b(units?|credits?) (count|carry|transfer|carry over)\b|\bcount towards\b|\b(after|beyond) (the |my )?(level|nvq|ocr|\d{5})/,
@@ -54,12 +54,12 @@ const PATTERNS: Record<Intent, RegExp> = {
     /\b(check|valid|validate|verify|does (this|that) work|is (this|that) (ok|okay|allowed|right|valid)|would (this|that|these) (work|pass|be ok))\b/,
   plan: /\b(plan|quickest|fastest|shortest|fewest|least|easiest|best combination|which units should i|choose (my )?units for me|pick (the )?units|suggest (some )?units)\b/,
   recommend:
-    /\b(which|what) (qualification|course|nvq|certificate|one) (suits|should|would|is best|is right|for me|do you recommend)|\bsuit(s|able)? (for )?me\b|\brecommend|\bwhat should i (do|study|take|go for)\b|\bbest (course|qualification|option) for me\b|\bright (course|qualification) for me\b/,
-  skip: /^(skip|pass|next question|i dont know|dont know|dunno|not sure|no idea|unsure|no comment)( please| thanks)?$|^skip( this| that| it)?( question| one| bit)?( please| thanks)?$|\b(rather not|prefer not to|would rather not|dont want to) (say|answer|tell|share)( (that|this|it))?\b/,
+    /\b(which|what) (qualification|course|nvq|certificate|one) (is )?best for me\b|\b(which|what) (qualification|course|nvq|certificate|one) (suits|should|would|is best|is right|for me|do you recommend)|\bsuit(s|able)? (for )?me\b|\brecommend|\bwhat should i (do|study|take|go for)\b|\bbest (course|qualification|option) for me\b|\bright (course|qualification) for me\b/,
+  skip: /^(skip|pass|next question|i dont know|dont know|dunno|not sure|no idea|unsure|no comment|not telling|wont say|pass on that)( please| thanks)?$|^skip( this| that| it)?( question| one| bit)?( please| thanks)?$|\b(rather not|prefer not to|would rather not|dont want to) (say|answer|tell|share)( (that|this|it))?\b/,
   accept:
     /^(ok(ay)?|fine|great|perfect|good|cool|lovely|brilliant|thanks|thank you|cheers)?\s*(thats|that is|this is|looks|sounds|seems|im|i am)? ?(good|great|fine|perfect|happy|all good|spot on|grand|ok|okay|done|finished)( thanks| thank you| cheers| with (that|this|it))?$|\b(looks good|im happy|happy with (that|this|it)|that will do|thatll do|sounds good|lets go with (that|this|it)|go with (that|this|it)|accept|i ll take it|ill take it|(that|this|it) works( for me)?)\b/,
   greeting:
-    /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hi there|hello there|morning|afternoon)\b/,
+    /^(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hi there|hello there|morning|afternoon|alright|wotcha|hey up|sup)\b/,
 };
 
 const TERM_PATTERNS: [RegExp, Term][] = [
@@ -77,7 +77,7 @@ export function intentOf(text: string): { intent: Intent; term?: Term } | undefi
   for (const intent of INTENTS) {
     if (!PATTERNS[intent].test(text)) continue;
     if (intent === "define") {
-      const word = PATTERNS.define.exec(text)?.[1] ?? "";
+      const word = PATTERNS.define.exec(text)?.find((g, i) => i > 0 && g !== undefined) ?? "";
       const term = TERM_PATTERNS.find(([re]) => re.test(word))?.[1];
       if (!term) continue;
       return { intent, term };

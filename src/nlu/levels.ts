@@ -41,7 +41,7 @@ const PATTERNS: {
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
   { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
   {
-    re: /\b(no (qualifications?|quals|certificates|exams)|nothing|none|left school with nothing|no formal qualifications?)\b/,
+    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school with nothing|never (got|had|did|passed) any (qualifications?|exams)|none at all|zilch)\b/,
     level: () => 0,
     named: true,
   },

@@ -12,7 +12,7 @@ export interface RoleMention {
 }
 
 const NOT_WORKING =
-  /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|looking for (a )?(job|work)|(still )?at (school|college|uni|university)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
+  /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|looking for (a )?(job|work)|(still|im|i am) (at|in) (school|college|uni|university|sixth form)|still in (sixth form|school|college|education)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
 
 /** Words that are never a role on their own, even when a short synonym is one typo away. */
 const NOT_ROLE_WORDS = new Set([
@@ -46,6 +46,24 @@ const NOT_ROLE_WORDS = new Set([
   "call",
 ]);
 
+/**
+ * Ways people name a role that the catalogue's synonyms do not list: wording for understanding only,
+ * not facts about the roles (those live in data/roles.json with their sources).
+ */
+const EXTRA_SYNONYMS: Record<string, string[]> = {
+  "Contact Centre Agent": ["call centre operator", "contact centre operator", "call taker", "phone agent"],
+  "Sales Team Leader": ["sales tl"],
+  "Customer Service Team Leader": ["customer service tl"],
+  "Contact Centre Team Leader": ["contact centre tl", "call centre tl"],
+  "Senior Contact Centre Manager": [
+    "head of the contact centre",
+    "head of the call centre",
+    "head of call centre",
+  ],
+  "Key Account Manager": ["key accounts manager"],
+  "Help Desk Operative": ["help desk operator", "helpdesk operator", "service desk analyst"],
+};
+
 interface Name {
   role: Role;
   name: string;
@@ -58,7 +76,11 @@ function namesOf(roles: RoleList): Name[] {
   if (!names) {
     names = roles.roles.flatMap((role) => [
       { role, name: normalise(role.title), how: "title" as const },
-      ...role.synonyms.map((s) => ({ role, name: normalise(s), how: "synonym" as const })),
+      ...[...role.synonyms, ...(EXTRA_SYNONYMS[role.title] ?? [])].map((s) => ({
+        role,
+        name: normalise(s),
+        how: "synonym" as const,
+      })),
     ]);
     // Longest names first, so "sales team leader" wins over "team leader".
     names.sort((a, b) => b.name.length - a.name.length);

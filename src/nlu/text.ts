@@ -9,13 +9,48 @@ export function normalise(text: string): string {
       .replace(/\badvis(er|or)s?\b/g, (m) => (m.endsWith("s") ? "advisors" : "advisor"))
       // "&" is "and" ("City & Guilds", "C&G"); other punctuation becomes a space, except in QCF references.
       .replace(/\bcity ?(&|and|n) ?guilds\b|\bc ?(&|and|n) ?g\b/g, "cityguilds")
+      // "1.5 years": a decimal point survives; other dots become spaces below.
+      .replace(/(\d)\.(\d)/g, "$1point$2")
       .replace(/&/g, " and ")
       .replace(/[^a-z0-9/' ]+/g, " ")
       .replace(/'/g, "")
+      .replace(/(\d)point(\d)/g, "$1.$2")
+      .replace(/\b[a-z]+\b/g, (w) => TEXT_SPEAK[w] ?? w)
       .replace(/\s+/g, " ")
       .trim()
   );
 }
+
+/** Text-speak and abbreviations, spelt out. */
+const TEXT_SPEAK: Record<string, string> = {
+  wot: "what",
+  wat: "what",
+  r: "are",
+  u: "you",
+  ur: "your",
+  pls: "please",
+  plz: "please",
+  mgr: "manager",
+  mngr: "manager",
+  mgmt: "management",
+  ops: "operations",
+  cust: "customer",
+  svc: "service",
+  yeh: "yeah",
+  yah: "yeah",
+  thx: "thanks",
+  ta: "thanks",
+  quals: "qualifications",
+  qual: "qualification",
+  mths: "months",
+  mnths: "months",
+  mnth: "month",
+  yr: "year",
+  yrs: "years",
+  nowt: "nothing",
+  nout: "nothing",
+  sept: "sep",
+};
 
 export const NUMBER_WORDS: Record<string, number> = {
   zero: 0,

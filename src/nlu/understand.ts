@@ -61,7 +61,7 @@ export interface UnderstandContext {
 }
 
 const YES =
-  /^(yes|yeah|yea|yep|yup|ya|y|sure|of course|definitely|certainly|i do|i am|i would|i will|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
+  /^(yes|yeah|yea|yep|yup|ya|y|sure|spot on|exactly|thats it|that is it|of course|definitely|certainly|i do|i am|i would|i will|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
 const NO =
   /^(no|nope|nah|n|not really|no thanks|no thank you|i dont|i do not|im not|i am not|negative|never|not at all|not yet|dont|do not|no way|not interested)\b/;
 const NATIONS: [RegExp, Nation][] = [
@@ -74,6 +74,7 @@ const AGE = [
   /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)/,
   /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
+  /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
@@ -187,7 +188,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
     }
   }
-  if (u.age === undefined) {
+  if (u.age === undefined && !u.units && expecting !== "units") {
     // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
     const alone = text
       .split(/[,;.!?\n]/)
@@ -236,9 +237,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // Experience.
   const durationWords =
-    /\b(years?|yrs?|months?|mths?|weeks?|wks?|since (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|19|20)\w*|\d+ ?(y|m|w))\b/;
+    /\b(years?|yrs?|months?|mths?|weeks?|wks?|\d+ ?(y|m|w))\b|\b(since|from|started|joined|began|job in)\b.*\b((19|20)\d\d|this year|last year)\b|\b(19|20)\d\d (onwards|to now|til now|till now|until now|to date)\b/;
   const noExperience =
-    /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet)\b/;
+    /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
   if (noExperience.test(t)) {
     u.experienceMonths = 0;
     ev("experienceMonths", "0", "no experience");
@@ -312,13 +313,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // Apprenticeship.
   if (
-    /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy)? ?(an |a )?apprenticeship|\bno apprenticeship/.test(
+    /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy|into)? ?(an |a )?apprenticeships?|\bno apprenticeship|\bapprenticeships? (arent|isnt|are not|is not|not) (for me|my thing|right)/.test(
       full,
     )
   )
     u.apprenticeship = false;
   else if (
-    /\b(want|like|interested in|looking for|keen on|fancy|thinking about|considering|after|do|doing|start|get|find|apply for|go for)( to get| to do| to start| to find| doing| getting)? (an |a )?apprenticeship/.test(
+    /\b(want|wants|wanting|like|interested in|looking for|keen on|fancy|thinking about|considering|after|do|doing|start|get|find|apply for|go for)( to get| to do| to start| to find| doing| getting)? (an |a )?apprenticeship|\bapprenticeships? (would be|sounds|seems|is|are) (ideal|good|great|perfect|nice|best|the way)/.test(
       full,
     )
   )

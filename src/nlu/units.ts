@@ -16,7 +16,7 @@ const AFTER_UNIT_WORD = new RegExp(
   "g",
 );
 const BARE_LIST = new RegExp(
-  `^\\s*(?:i want|id like|i would like|i chose|i picked|i have|ive done|done|take|with|how about|what about|lets do|try|maybe)?\\s*((?:${LIST_ITEM})(?:${SEP}(?:${LIST_ITEM}))*)\\s*(?:please|pls|thanks|thank you|then|for now)?\\s*$`,
+  `^\\s*(?:i want|id like|i would like|i chose|i picked|i have|ive done|done|take|i ll take|ill take|with|how about|what about|lets do|try|maybe|numbers?|nos|units?)?\\s*((?:${LIST_ITEM})(?:${SEP}(?:${LIST_ITEM}))*)\\s*(?:please|pls|thanks|thank you|then|for now)?\\s*$`,
 );
 const asDigits = (s: string) => String(numberWord(s) ?? s);
 

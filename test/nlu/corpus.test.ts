@@ -14,7 +14,15 @@ interface Item {
   expecting?: Expecting;
   expect: Record<string, unknown>;
 }
-const corpus = JSON.parse(readFileSync(join(import.meta.dirname, "corpus.json"), "utf8")) as Item[];
+const load = (file: string) => JSON.parse(readFileSync(join(import.meta.dirname, file), "utf8")) as Item[];
+/** The corpus the understanding was developed against. */
+const corpus = load("corpus.json");
+/**
+ * Written afterwards by someone who had not seen the code. Measured before any change for it: 78.0% of
+ * slots right (181/232), the honest figure for unseen wording; the understanding was then improved
+ * with general rules (text-speak, start dates, abbreviations), so it is no longer unseen.
+ */
+const heldout = load("heldout.json");
 const TODAY = new Date("2026-11-22T00:00:00Z");
 const SLOTS = [
   "intent",
@@ -77,8 +85,8 @@ describe("NLU corpus", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200);
   });
 
-  it("gets at least 95% of slots right, reported per slot", () => {
-    const { perSlot, right, total, misses } = scoreCorpus(corpus);
+  const report = (name: string, items: Item[]) => {
+    const { perSlot, right, total, misses } = scoreCorpus(items);
     const rows = [...perSlot.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(
@@ -87,12 +95,21 @@ describe("NLU corpus", () => {
       );
     console.log(
       [
-        `NLU corpus: ${corpus.length} utterances, ${right}/${total} slots right (${((100 * right) / total).toFixed(1)}%)`,
+        `NLU ${name}: ${items.length} utterances, ${right}/${total} slots right (${((100 * right) / total).toFixed(1)}%)`,
         ...rows,
       ]
         .concat(misses.length ? ["  misses:", ...misses.map((m) => `    ${m}`)] : [])
         .join("\n"),
     );
-    expect(right / total).toBeGreaterThanOrEqual(0.95);
+    return right / total;
+  };
+
+  it("gets at least 95% of slots right on the development corpus, reported per slot", () => {
+    expect(report("development corpus", corpus)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("gets at least 95% of slots right on the second corpus (unseen when first measured: 78.0%), reported per slot", () => {
+    expect(heldout.length).toBeGreaterThanOrEqual(100);
+    expect(report("second corpus", heldout)).toBeGreaterThanOrEqual(0.95);
   });
 });
