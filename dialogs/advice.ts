@@ -1,0 +1,319 @@
+import type { LearnerProfile } from "../src/advice/profile.ts";
+import { creditTransfer, type TransferResult } from "../src/advice/progression.ts";
+import { type RecommendationResult, recommend } from "../src/advice/recommend.ts";
+import { findRole, relevantUnits } from "../src/advice/roles.ts";
+import type { Catalogue } from "../src/catalogue/load.ts";
+import type { CatalogueEntry, Qualification } from "../src/catalogue/schema.ts";
+import { type PlanResult, planCompletion } from "../src/planner/plan.ts";
+import type { MilpSolver } from "../src/planner/solver.ts";
+import {
+  type CheckResult,
+  checkSelection,
+  compileQualification,
+  type EngineQualification,
+  NoUnitListError,
+  resolveUnits,
+  UnitInputError,
+} from "../src/rules/index.ts";
+import { describe as describeInterval, type IntervalJson } from "../src/rules/interval.ts";
+import type { AdviceFacts, Answers, CardData, Slot } from "./types.ts";
+
+/** What the conversation needs from the world: the catalogue and the MILP solver (loaded once). */
+export interface AdvisorServices {
+  catalogue: Catalogue;
+  solver: MilpSolver;
+}
+
+const compiled = new WeakMap<Catalogue, Map<string, EngineQualification>>();
+export function engineQualification(services: AdvisorServices, id: string): EngineQualification | undefined {
+  let byId = compiled.get(services.catalogue);
+  if (!byId) {
+    byId = new Map();
+    compiled.set(services.catalogue, byId);
+  }
+  let q = byId.get(id);
+  if (!q) {
+    const e = services.catalogue.entries.get(id);
+    if (e?.type !== "qualification" || !e.units) return undefined;
+    q = compileQualification(e);
+    byId.set(id, q);
+  }
+  return q;
+}
+
+export const intervalText = (i: IntervalJson | null | undefined): string =>
+  i ? describeInterval({ min: i.min, max: i.max ?? Number.POSITIVE_INFINITY }) : "?";
+
+/** The learner profile the domain reads, from the conversation's answers. */
+export function profileOf(a: Answers): LearnerProfile {
+  // A current job role from the catalogue's list is a contact-centre job; "not working" is not.
+  const working = a.working ?? (a.role === null ? false : a.role ? true : undefined);
+  return {
+    ...(a.role !== undefined ? { role: a.role } : {}),
+    ...(a.experienceMonths !== undefined ? { experienceMonths: a.experienceMonths } : {}),
+    ...(a.level !== undefined ? { level: a.level } : {}),
+    qualificationsHeld: a.qualificationsHeld,
+    ...(working !== undefined ? { workingInContactCentre: working } : {}),
+    ...(a.apprenticeship !== undefined ? { apprenticeship: a.apprenticeship } : {}),
+    ...(a.nation !== undefined ? { nation: a.nation as LearnerProfile["nation"] } : {}),
+    ...(a.age !== undefined ? { age: a.age } : {}),
+  };
+}
+
+export function profileFacts(a: Answers): AdviceFacts["profile"] {
+  const p = profileOf(a);
+  return {
+    role: p.role ?? null,
+    experienceMonths: p.experienceMonths ?? null,
+    level: p.level ?? null,
+    qualificationsHeld: p.qualificationsHeld,
+    workingInContactCentre: p.workingInContactCentre ?? null,
+    apprenticeship: p.apprenticeship ?? null,
+    nation: p.nation ?? null,
+    age: p.age ?? null,
+    userKind: a.userKind,
+    learnerName: a.learnerName,
+  };
+}
+
+export function recommendFor(services: AdvisorServices, a: Answers, today: string): RecommendationResult {
+  return recommend(services.catalogue, profileOf(a), new Date(`${today}T12:00:00Z`));
+}
+
+const top = (r: RecommendationResult, n = 3) =>
+  r.recommendations
+    .slice(0, n)
+    .map((x) => x.qualificationId)
+    .join(",");
+
+/** Values an optional slot may take, to see whether its answer would change the advice. */
+const ALTERNATIVES: Partial<Record<Slot, Partial<Answers>[]>> = {
+  working: [{ working: true }, { working: false }],
+  apprenticeship: [{ apprenticeship: true }, { apprenticeship: false }],
+  nation: [{ nation: "England" }, { nation: "Wales" }],
+  age: [{ age: 16 }, { age: 30 }],
+};
+
+/**
+ * Whether asking about an optional slot is worth the learner's time: only when its possible answers
+ * lead to different top recommendations (the profile as known so far).
+ */
+export function slotMatters(services: AdvisorServices, a: Answers, slot: Slot, today: string): boolean {
+  const options = ALTERNATIVES[slot];
+  if (!options) return true;
+  const seen = new Set(options.map((o) => top(recommendFor(services, { ...a, ...o }, today))));
+  return seen.size > 1;
+}
+
+export function recommendationFacts(r: RecommendationResult): NonNullable<AdviceFacts["recommendations"]> {
+  return r.recommendations.map((x) => ({
+    qualificationId: x.qualificationId,
+    title: x.title,
+    reasons: x.reasons.map((y) => ({
+      text: y.text,
+      ...(y.quote ? { quote: y.quote } : {}),
+      ...(y.source ? { source: y.source } : {}),
+    })),
+  }));
+}
+
+export function recommendationCard(
+  services: AdvisorServices,
+  r: RecommendationResult,
+  n = 3,
+): Extract<CardData, { type: "recommendations" }> {
+  return {
+    type: "recommendations",
+    items: r.recommendations.slice(0, n).map((x) => {
+      const e = services.catalogue.entries.get(x.qualificationId);
+      return {
+        qualificationId: x.qualificationId,
+        title: x.title,
+        level: x.level,
+        kind: x.kind,
+        reasons: x.reasons,
+        cautions: x.cautions,
+        nextStep: x.nextStep,
+        hasUnitList: e?.type === "qualification" && !!e.units,
+      };
+    }),
+    notOffered: r.notOffered.map((x) => ({
+      qualificationId: x.qualificationId,
+      title: x.title,
+      reason: x.reason.text,
+    })),
+  };
+}
+
+// Plans are pure functions of their inputs; a small cache keeps repeated turns (re-derivations after a
+// correction, "back", a re-shown plan) from solving the same programme again.
+const planCache = new Map<string, PlanResult>();
+const PLAN_CACHE_SIZE = 256;
+
+export type PlanOutcome =
+  | { kind: "plan"; result: PlanResult; entry: Qualification }
+  | { kind: "noUnitList"; entry: CatalogueEntry }
+  | { kind: "pathway"; entry: CatalogueEntry }
+  | { kind: "badUnits"; messages: string[] };
+
+export function planFor(services: AdvisorServices, a: Answers, qualificationId: string): PlanOutcome {
+  const entry = services.catalogue.entries.get(qualificationId);
+  if (!entry) return { kind: "badUnits", messages: [`No qualification ${qualificationId}.`] };
+  if (entry.type === "pathway") return { kind: "pathway", entry };
+  const q = engineQualification(services, qualificationId);
+  if (!q) return { kind: "noUnitList", entry };
+  const role = a.role ? findRole(services.catalogue.roles, a.role) : undefined;
+  const objective = a.objective === "role" && !role ? "glh" : a.objective;
+  let have: number[] = [];
+  try {
+    have = resolveUnits(q, a.units ?? []);
+  } catch (e) {
+    if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
+    throw e;
+  }
+  const key = JSON.stringify([qualificationId, have, objective, role?.title ?? null]);
+  let result = planCache.get(key);
+  if (!result) {
+    result = planCompletion(
+      q,
+      { have, keep: [], avoid: [], objective, relevant: relevantUnits(q, services.catalogue.roles, role) },
+      services.solver,
+    );
+    if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string);
+    planCache.set(key, result);
+  }
+  return { kind: "plan", result, entry: q.entry };
+}
+
+export function planCard(result: PlanResult, entry: Qualification): Extract<CardData, { type: "plan" }> {
+  return {
+    type: "plan",
+    qualificationId: entry.id,
+    title: entry.title.value,
+    verdict: result.verdict ?? "invalid",
+    units: (result.plan?.detail ?? []).map((d) => ({
+      unit: d.number ?? d.ref ?? d.unit,
+      title: d.title,
+      credits: intervalText(d.credits),
+      glh: d.glh ? intervalText(d.glh) : "?",
+      held: d.held,
+    })),
+    totalCredits: intervalText(result.totalCredits),
+    totalGlh: intervalText(result.totalGlh),
+    reliesOn: result.reliesOn,
+    alternatives: result.alternatives.map((p) => ({
+      units: p.detail.map((d) => d.number ?? d.ref ?? d.unit),
+      totalGlh: intervalText(p.totalGlh),
+      totalCredits: intervalText(p.totalCredits),
+    })),
+  };
+}
+
+export type CheckOutcome =
+  | { kind: "checked"; result: CheckResult; q: EngineQualification }
+  | { kind: "noUnitList"; entry: CatalogueEntry }
+  | { kind: "pathway"; entry: CatalogueEntry }
+  | { kind: "badUnits"; messages: string[] };
+
+export function checkFor(services: AdvisorServices, qualificationId: string, units: string[]): CheckOutcome {
+  const entry = services.catalogue.entries.get(qualificationId);
+  if (!entry) return { kind: "badUnits", messages: [`No qualification ${qualificationId}.`] };
+  if (entry.type === "pathway") return { kind: "pathway", entry };
+  const q = engineQualification(services, qualificationId);
+  if (!q) return { kind: "noUnitList", entry };
+  try {
+    return { kind: "checked", result: checkSelection(q, resolveUnits(q, units)), q };
+  } catch (e) {
+    if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
+    if (e instanceof NoUnitListError) return { kind: "noUnitList", entry };
+    throw e;
+  }
+}
+
+/** Unit numbers (or references) as the learner would type them, for a check result. */
+export const unitIds = (r: CheckResult) => r.units.map((u) => u.number ?? u.ref ?? u.unit);
+
+export function checkFacts(r: CheckResult): NonNullable<AdviceFacts["check"]> {
+  return {
+    qualificationId: r.qualificationId,
+    verdict: r.verdict,
+    units: unitIds(r),
+    violations: r.violations.map((v) => ({
+      rule: v.rule,
+      ruleId: v.ruleId,
+      message: v.message,
+      wording: v.wording,
+      ...(v.have ? { have: v.have } : {}),
+      ...(v.need !== undefined ? { need: v.need } : {}),
+      ...(v.shortBy ? { shortBy: v.shortBy } : {}),
+      units: v.units,
+      ...(v.fix ? { fix: v.fix } : {}),
+    })),
+  };
+}
+
+export function checkCard(r: CheckResult): Extract<CardData, { type: "check" }> {
+  return {
+    type: "check",
+    qualificationId: r.qualificationId,
+    title: r.title,
+    verdict: r.verdict,
+    units: r.units.map((u) => ({
+      unit: u.number ?? u.ref ?? u.unit,
+      title: u.title,
+      credits: intervalText(u.credits),
+      counted: u.counted,
+    })),
+    rules: r.rules.map((x) => ({
+      rule: x.rule,
+      status: x.status,
+      message: x.message,
+      wording: x.wording,
+      ...(x.fix && x.status !== "holds" ? { fix: x.fix } : {}),
+    })),
+    totalCredits: intervalText(r.totals.credits),
+  };
+}
+
+export function unitPickerCard(
+  q: EngineQualification,
+  selected: string[],
+): Extract<CardData, { type: "unitPicker" }> {
+  return {
+    type: "unitPicker",
+    qualificationId: q.entry.id,
+    title: q.entry.title.value,
+    groups: [...q.groupNames.entries()].map(([id, name]) => ({
+      id,
+      name,
+      units: (q.groupUnits.get(id) ?? []).map((i) => {
+        const u = q.units[i];
+        const value = u?.number ?? u?.ref ?? u?.key ?? "";
+        return {
+          value,
+          label: `${u?.number ? `${u.number}. ` : ""}${u?.title ?? ""}`,
+          credits: u ? describeInterval(u.credits) : "?",
+        };
+      }),
+    })),
+    selected,
+  };
+}
+
+export function transferFor(
+  services: AdvisorServices,
+  fromId: string,
+  heldUnits: string[],
+): TransferResult | { error: string } {
+  const q = engineQualification(services, fromId);
+  let held: number[] | undefined;
+  if (heldUnits.length && q) {
+    try {
+      held = resolveUnits(q, heldUnits);
+    } catch (e) {
+      if (e instanceof UnitInputError) return { error: e.problems.map((p) => p.message).join("\n") };
+      throw e;
+    }
+  }
+  return creditTransfer(services.catalogue, fromId, held, services.solver);
+}

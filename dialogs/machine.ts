@@ -1,0 +1,284 @@
+import { assign, setup } from "xstate";
+import * as A from "./actions.ts";
+import type { AdvisorServices } from "./advice.ts";
+import { checkFor, engineQualification, slotMatters } from "./advice.ts";
+import type { AdvisorContext, AdvisorEvent, Locale, Slot } from "./types.ts";
+
+/** Bump when states or context change shape: older snapshots then start a fresh conversation. */
+export const MACHINE_VERSION = 1;
+
+const CORE: readonly Slot[] = ["role", "experience", "level"];
+
+/**
+ * The advisor conversation. Every decision lives in a named guard and every change in a named action
+ * (dialogs/actions.ts); the config below only says which happens when.
+ */
+export function createAdvisorMachine(services: AdvisorServices) {
+  const act = (f: A.Act) =>
+    assign<AdvisorContext, AdvisorEvent, undefined, AdvisorEvent, never>(({ context, event }) =>
+      f(context, event, services),
+    );
+  return setup({
+    types: {
+      context: {} as AdvisorContext,
+      events: {} as AdvisorEvent,
+      input: {} as { locale?: Locale; today: string },
+    },
+    actions: {
+      clock: act(A.clock),
+      flush: act(A.flush),
+      remember: act(A.remember),
+      undo: act(A.undo),
+      reset: act(A.reset),
+      deleteEverything: act(A.deleteEverything),
+      greet: act(A.greet),
+      askLearnerName: act(A.ask("learnerName")),
+      askRole: act(A.ask("role")),
+      askExperience: act(A.ask("experience")),
+      askLevel: act(A.ask("level")),
+      askWorking: act(A.ask("working")),
+      askApprenticeship: act(A.ask("apprenticeship")),
+      askNation: act(A.ask("nation")),
+      askAge: act(A.ask("age")),
+      escalate: act(A.escalate),
+      autoSkip: act(A.autoSkip),
+      skipSlot: act(A.skipSlot),
+      skipLearnerName: act(A.skipLearnerName),
+      repeatPrompt: act(A.repeatPrompt),
+      sayHelp: act(A.sayHelp),
+      sayHandover: act(A.sayHandover),
+      sayHelloAgain: act(A.sayHelloAgain),
+      sayCancelled: act(A.sayCancelled),
+      sayNothingToUndo: act(A.sayNothingToUndo),
+      sayKeptData: act(A.sayKeptData),
+      askDeleteConfirm: act(A.askDeleteConfirm),
+      applyFacts: act(A.applyFacts),
+      clearQualification: act(A.clearQualification),
+      chooseQualification: act(A.chooseQualification),
+      planTarget: act(A.planTarget),
+      holdUnits: act(A.holdUnits),
+      setUnits: act(A.setUnits),
+      sayUnitProblems: act(A.sayUnitProblems),
+      sayChoiceUnusable: act(A.sayChoiceUnusable),
+      askQualificationForUnits: act(A.askQualificationForUnits),
+      askWhichQualification: act(A.askWhichQualification),
+      showRecommendations: act(A.showRecommendations),
+      showPlan: act(A.showPlan),
+      acceptPlan: act(A.acceptPlan),
+      showUnitPicker: act(A.showUnitPicker),
+      showCheck: act(A.showCheck),
+      applyFix: act(A.applyFix),
+      sayCannotAcceptInvalid: act(A.sayCannotAcceptInvalid),
+      acceptUnits: act(A.acceptUnits),
+      showSummary: act(A.showSummary),
+      saySessionRecord: act(A.saySessionRecord),
+      answerQuestion: act(A.answerQuestion),
+    },
+    guards: {
+      noUserKind: ({ context }) => context.userKind === null,
+      needsLearnerName: ({ context }) => context.userKind === "adviser" && !context.learnerNameAsked,
+      /** A slot is asked while unknown and not skipped; optional slots only when the answer would change the advice. */
+      needs: ({ context }, params: { slot: Slot }) =>
+        A.slotValue(context, params.slot) === undefined &&
+        !context.skipped.includes(params.slot) &&
+        (CORE.includes(params.slot) || slotMatters(services, context, params.slot, context.today)),
+      hasUnits: ({ context }) =>
+        context.qualificationId !== null && context.units !== null && context.units.length > 0,
+      hasQualification: ({ context }) => context.qualificationId !== null,
+      canUndo: ({ context }) => context.history.length > 0,
+      missesExhausted: ({ context }) =>
+        context.misses >= 3 &&
+        context.expecting !== null &&
+        [
+          "userKind",
+          "learnerName",
+          "role",
+          "experience",
+          "level",
+          "working",
+          "apprenticeship",
+          "nation",
+          "age",
+        ].includes(context.expecting),
+      /** The units can be read for the qualification they are for (else the bot says what is wrong). */
+      unitsResolve: ({ context, event }) => {
+        if (event.type !== "UNITS") return false;
+        const id = event.qualificationId ?? context.qualificationId;
+        return id !== null && checkFor(services, id, event.units).kind === "checked";
+      },
+      noQualificationForUnits: ({ context, event }) =>
+        event.type === "UNITS" && !event.qualificationId && context.qualificationId === null,
+      choiceUsable: ({ event }) =>
+        event.type === "CHOOSE" && engineQualification(services, event.qualificationId) !== undefined,
+      planUsable: ({ context, event }) => {
+        if (event.type !== "PLAN") return false;
+        const id = event.qualificationId ?? context.qualificationId;
+        return id === null || engineQualification(services, id) !== undefined;
+      },
+      hasPlannableQualification: ({ context }) =>
+        context.qualificationId !== null &&
+        engineQualification(services, context.qualificationId) !== undefined,
+      checkNotInvalid: ({ context }) => !!context.shown.check && context.shown.check.verdict !== "invalid",
+      /** A question that also stated facts about the learner moves the conversation on. */
+      askChangedProfile: ({ context, event }) => {
+        if (event.type !== "ASK") return false;
+        const u = event.u;
+        return (
+          (u.role !== undefined && u.role !== context.role) ||
+          (u.experienceMonths !== undefined && u.experienceMonths !== context.experienceMonths) ||
+          (u.level !== undefined && u.level !== context.level) ||
+          (u.userKind !== undefined && u.userKind !== context.userKind) ||
+          (u.qualificationsHeld ?? []).some((q) => !context.qualificationsHeld.includes(q))
+        );
+      },
+    },
+  }).createMachine({
+    id: "advisor",
+    initial: "greeting",
+    context: ({ input }) => A.initialContext(input.locale ?? "en", input.today),
+    on: {
+      CLOCK: { actions: "clock" },
+      FLUSH: { actions: "flush" },
+      HELP: { actions: ["sayHelp", "repeatPrompt"] },
+      HANDOVER: { actions: ["sayHandover", "repeatPrompt"] },
+      ASK: [
+        {
+          guard: "askChangedProfile",
+          target: ".router",
+          actions: ["remember", "applyFacts", "answerQuestion"],
+        },
+        { actions: ["answerQuestion", "repeatPrompt"] },
+      ],
+      AMBIGUOUS: { actions: ["remember", "applyFacts", "askWhichQualification"] },
+      RECORD: { actions: "saySessionRecord" },
+      BACK: [
+        { guard: "canUndo", target: ".router", actions: "undo" },
+        { actions: ["sayNothingToUndo", "repeatPrompt"] },
+      ],
+      RESTART: { target: ".greeting", actions: "reset" },
+      CANCEL: { target: ".stopped" },
+      DELETE_DATA: { target: ".confirmDelete" },
+      FACTS: { target: ".router", actions: ["remember", "applyFacts"] },
+      RECOMMEND: { target: ".router", actions: ["remember", "applyFacts", "clearQualification"] },
+      PLAN: [
+        { guard: "planUsable", target: ".router", actions: ["remember", "applyFacts", "planTarget"] },
+        { actions: ["sayUnitProblems", "repeatPrompt"] },
+      ],
+      CHOOSE: [
+        { guard: "choiceUsable", target: ".router", actions: ["remember", "chooseQualification"] },
+        { actions: ["sayChoiceUnusable", "repeatPrompt"] },
+      ],
+      UNITS: [
+        { guard: "noQualificationForUnits", target: ".askQualification", actions: ["remember", "holdUnits"] },
+        { guard: "unitsResolve", target: ".router", actions: ["remember", "setUnits"] },
+        { actions: "sayUnitProblems" },
+      ],
+      OWN_UNITS: [
+        { guard: "hasPlannableQualification", target: ".picking" },
+        { target: ".askQualification" },
+      ],
+      APPLY_FIX: [
+        { guard: "hasUnits", target: ".router", actions: ["remember", "applyFix"] },
+        { actions: "repeatPrompt" },
+      ],
+      UNCLEAR: [
+        { guard: "missesExhausted", target: ".router", actions: ["remember", "autoSkip"] },
+        { actions: "escalate" },
+      ],
+      SKIP: { actions: "escalate" },
+      YES: { actions: "escalate" },
+      NO: { actions: "escalate" },
+      ACCEPT: { actions: "escalate" },
+      GREET: { actions: ["sayHelloAgain", "repeatPrompt"] },
+    },
+    states: {
+      greeting: {
+        entry: "greet",
+        on: { GREET: { actions: "repeatPrompt" } },
+      },
+      learnerName: {
+        entry: "askLearnerName",
+        on: { SKIP: { target: "router", actions: ["remember", "skipLearnerName"] } },
+      },
+      gathering: {
+        initial: "role",
+        on: { SKIP: { target: "router", actions: ["remember", "skipSlot"] } },
+        states: {
+          role: { entry: "askRole" },
+          experience: { entry: "askExperience" },
+          level: { entry: "askLevel" },
+          working: { entry: "askWorking" },
+          apprenticeship: { entry: "askApprenticeship" },
+          nation: { entry: "askNation" },
+          age: { entry: "askAge" },
+        },
+      },
+      router: {
+        always: [
+          { guard: "noUserKind", target: "greeting" },
+          { guard: "needsLearnerName", target: "learnerName" },
+          { guard: { type: "needs", params: { slot: "role" } }, target: "gathering.role" },
+          { guard: { type: "needs", params: { slot: "experience" } }, target: "gathering.experience" },
+          { guard: { type: "needs", params: { slot: "level" } }, target: "gathering.level" },
+          { guard: { type: "needs", params: { slot: "working" } }, target: "gathering.working" },
+          {
+            guard: { type: "needs", params: { slot: "apprenticeship" } },
+            target: "gathering.apprenticeship",
+          },
+          { guard: { type: "needs", params: { slot: "nation" } }, target: "gathering.nation" },
+          { guard: { type: "needs", params: { slot: "age" } }, target: "gathering.age" },
+          { guard: "hasUnits", target: "checking" },
+          { guard: "hasQualification", target: "planning" },
+          { target: "recommending" },
+        ],
+      },
+      recommending: {
+        entry: "showRecommendations",
+        on: { ACCEPT: "wrapUp", YES: "wrapUp" },
+      },
+      planning: {
+        entry: "showPlan",
+        on: {
+          ACCEPT: { target: "wrapUp", actions: "acceptPlan" },
+          YES: { target: "wrapUp", actions: "acceptPlan" },
+        },
+      },
+      picking: { entry: "showUnitPicker" },
+      checking: {
+        entry: "showCheck",
+        on: {
+          ACCEPT: [
+            { guard: "checkNotInvalid", target: "wrapUp", actions: "acceptUnits" },
+            { actions: "sayCannotAcceptInvalid" },
+          ],
+          YES: [
+            { guard: "checkNotInvalid", target: "wrapUp", actions: "acceptUnits" },
+            { actions: "sayCannotAcceptInvalid" },
+          ],
+        },
+      },
+      askQualification: { entry: "askQualificationForUnits" },
+      wrapUp: {
+        entry: "showSummary",
+        on: { ACCEPT: { actions: "repeatPrompt" }, YES: { actions: "repeatPrompt" } },
+      },
+      stopped: {
+        entry: "sayCancelled",
+        on: { GREET: "router", ACCEPT: "router", YES: "router", UNCLEAR: "router" },
+      },
+      confirmDelete: {
+        entry: "askDeleteConfirm",
+        on: {
+          YES: { target: "deleted", actions: "deleteEverything" },
+          ACCEPT: { target: "deleted", actions: "deleteEverything" },
+          NO: { target: "router", actions: "sayKeptData" },
+          UNCLEAR: { target: "router", actions: "sayKeptData" },
+          CANCEL: { target: "router", actions: "sayKeptData" },
+        },
+      },
+      deleted: { type: "final" },
+    },
+  });
+}
+
+export type AdvisorMachine = ReturnType<typeof createAdvisorMachine>;

@@ -1,0 +1,309 @@
+import type { Choice, Slot } from "../types.ts";
+
+/**
+ * Every word the bot says, in English. The machine only picks messages and passes data; a Welsh
+ * catalogue (cy.ts) with the same shape can be added without touching it.
+ */
+const months = (m: number) => {
+  if (m === 0) return "no experience yet";
+  if (m < 12) return `${m} month${m === 1 ? "" : "s"}`;
+  const y = Math.floor(m / 12);
+  const r = m % 12;
+  return `${y} year${y === 1 ? "" : "s"}${r ? ` ${r} month${r === 1 ? "" : "s"}` : ""}`;
+};
+const levelName = (l: number) => (l === 0 ? "no qualifications" : `Level ${l}`);
+
+export const en = {
+  slotName: {
+    role: "job role",
+    experience: "experience",
+    level: "highest qualification level",
+    working: "whether you work in a contact centre",
+    apprenticeship: "apprenticeship interest",
+    nation: "where you live",
+    age: "age",
+  } satisfies Record<Slot, string>,
+
+  describe: {
+    role: (v: string | null) => (v === null ? "not working yet" : v),
+    experience: (v: number) => months(v),
+    level: (v: number) => levelName(v),
+    working: (v: boolean) => (v ? "working in a contact centre" : "not working in a contact centre"),
+    apprenticeship: (v: boolean) =>
+      v ? "interested in an apprenticeship" : "not looking for an apprenticeship",
+    nation: (v: string) => `living in ${v}`,
+    age: (v: number) => `aged ${v}`,
+    held: (titles: string[]) => `holds ${titles.join(" and ")}`,
+    months,
+    levelName,
+  },
+
+  welcome: {
+    text: "Hello! I help people choose and plan UK contact-centre qualifications: which one suits you, what comes next, and which units make a valid combination. Who am I talking to?",
+    choices: [
+      { label: "I'm a learner", value: "I'm a learner" },
+      { label: "I work in a contact centre", value: "I work in a contact centre" },
+      { label: "I'm a careers adviser", value: "I'm a careers adviser" },
+    ] satisfies Choice[],
+    hint: 'You can also just tell me about yourself, e.g. "I\'m a team leader, 3 years in, got my NVQ 2". Type help at any time.',
+  },
+  helloAgain: "Hello again!",
+
+  ask: {
+    userKind: {
+      first: "Who am I talking to: a learner, someone working in a contact centre, or a careers adviser?",
+      rephrase:
+        "Sorry, I didn't catch that. Are you a learner, do you work in a contact centre, or are you a careers adviser running a session?",
+      choices: [
+        { label: "Learner", value: "I'm a learner" },
+        { label: "Contact-centre staff", value: "I work in a contact centre" },
+        { label: "Careers adviser", value: "I'm a careers adviser" },
+      ],
+    },
+    learnerName: {
+      first: "Thanks. What's the learner's name? (Optional: say skip to leave it out of the record.)",
+      rephrase: "Just a first name, or a full name, is fine. Or say skip.",
+      choices: [{ label: "Skip the name", value: "skip" }],
+    },
+    role: {
+      first:
+        "What's your job role? For example: contact centre agent, team leader, supervisor, or not working yet.",
+      firstAdviser:
+        "What is the learner's job role? For example: contact centre agent, team leader, or not working yet.",
+      rephrase:
+        'I couldn\'t match that to a job role. Try the title on your contract, like "customer service advisor" or "team leader", or say "not working yet".',
+      choices: [
+        { label: "Contact centre agent", value: "contact centre agent" },
+        { label: "Customer service advisor", value: "customer service advisor" },
+        { label: "Team leader", value: "team leader" },
+        { label: "Supervisor", value: "supervisor" },
+        { label: "Manager", value: "contact centre manager" },
+        { label: "Not working yet", value: "I'm not working yet" },
+      ],
+    },
+    experience: {
+      first:
+        'How long have you worked in a contact centre or in customer service? (e.g. "2 years", "since 2021", "none")',
+      firstAdviser: "How long has the learner worked in a contact centre or customer service?",
+      rephrase: 'How long, roughly? For example "6 months", "3 years", "since 2020", or "none".',
+      choices: [
+        { label: "None yet", value: "no experience" },
+        { label: "Under a year", value: "6 months" },
+        { label: "1–2 years", value: "18 months" },
+        { label: "3–5 years", value: "4 years" },
+        { label: "More than 5 years", value: "6 years" },
+      ],
+    },
+    level: {
+      first:
+        "What's the highest qualification you hold? (e.g. GCSEs, A levels, NVQ Level 2, a degree, or none)",
+      firstAdviser: "What's the highest qualification the learner holds?",
+      rephrase: 'Tell me the level, e.g. "Level 2", "NVQ 3", "GCSEs", "A levels", "a degree" or "none".',
+      choices: [
+        { label: "None", value: "no qualifications" },
+        { label: "GCSEs / Level 2", value: "level 2" },
+        { label: "A levels / Level 3", value: "level 3" },
+        { label: "Level 4 or higher", value: "level 4" },
+      ],
+    },
+    working: {
+      first:
+        "Do you work in a contact centre now? (NVQs are assessed in real work, so this changes what suits you.)",
+      firstAdviser: "Does the learner work in a contact centre now? (NVQs are assessed in real work.)",
+      rephrase: "Just yes or no: are you working in a contact centre at the moment?",
+      choices: [
+        { label: "Yes", value: "yes" },
+        { label: "No", value: "no" },
+      ],
+    },
+    apprenticeship: {
+      first: "Are you interested in doing it as an apprenticeship?",
+      firstAdviser: "Is the learner interested in an apprenticeship?",
+      rephrase: "Yes or no: would you like an apprenticeship?",
+      choices: [
+        { label: "Yes", value: "yes" },
+        { label: "No", value: "no" },
+      ],
+    },
+    nation: {
+      first:
+        "Which nation do you live in: England, Wales, Scotland or Northern Ireland? (Apprenticeship pathways differ.)",
+      firstAdviser: "Which nation does the learner live in? (Apprenticeship pathways differ.)",
+      rephrase: "England, Wales, Scotland or Northern Ireland?",
+      choices: [
+        { label: "England", value: "England" },
+        { label: "Wales", value: "Wales" },
+        { label: "Scotland", value: "Scotland" },
+        { label: "Northern Ireland", value: "Northern Ireland" },
+      ],
+    },
+    age: {
+      first: "How old are you? (Some qualifications have a minimum age.)",
+      firstAdviser: "How old is the learner? (Some qualifications have a minimum age.)",
+      rephrase: "Your age in years, please, e.g. 17 or 24. Or say skip.",
+      choices: [
+        { label: "Under 18", value: "16" },
+        { label: "18 or over", value: "25" },
+      ],
+    },
+    qualification: {
+      first: "Which qualification are these units for?",
+      rephrase: "Which qualification? Pick one below, or type its number (e.g. 10265).",
+      choices: [],
+    },
+    units: {
+      first: "Which units? Type their numbers (e.g. 1, 2, 4 and 9), references or titles.",
+      rephrase: 'Type unit numbers like "1, 2, 4, 9", or use the unit picker.',
+      choices: [],
+    },
+    confirm: {
+      first: "Are you sure?",
+      rephrase: "Yes or no?",
+      choices: [
+        { label: "Yes", value: "yes" },
+        { label: "No", value: "no" },
+      ],
+    },
+  },
+  chooseOne: "Please pick one:",
+  stuck: "I'm still not getting it, sorry. You can skip this question, or talk to a person.",
+  stuckChoices: [
+    { label: "Skip this question", value: "skip" },
+    { label: "Talk to a person", value: "talk to a person" },
+  ] satisfies Choice[],
+  autoSkipped: (what: string) => `Let's move on without your ${what}; you can tell me later at any time.`,
+  skipped: (what: string) => `OK, skipping your ${what}.`,
+
+  noted: (parts: string[]) => `Got it: ${parts.join("; ")}.`,
+  changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
+  change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
+  rederived: "I've re-worked the advice below with that change.",
+  learnerNameNoted: (name: string) => `Thanks, I'll put ${name} on the session record.`,
+
+  help: [
+    "I can:",
+    "• recommend a qualification for you, with reasons (tell me your role, experience and level);",
+    "• plan the quickest valid set of units, or check units you've picked against the rules;",
+    '• answer questions: "what comes after 10265?", "which units are in 10268?", "what is unit 4?", "compare 10266 and 10267", "can I take units 10 and 18 together?", "what does barred mean?".',
+    'At any time: back (undo your last answer), restart, cancel, talk to a person, delete my data. You can correct anything, e.g. "actually I\'m a supervisor".',
+  ].join("\n"),
+  handover:
+    "To talk to a person: your training provider, college or employer's learning team can advise you, and so can the public careers services: the National Careers Service in England, Careers Wales, My World of Work in Scotland, and the nidirect Careers Service in Northern Ireland. I'll be here when you're back.",
+  restarted: "Starting again: I've cleared everything you told me.",
+  cancelled:
+    "OK, stopped. What you've told me is kept; say anything to carry on, restart to start over, or delete my data to remove it.",
+  nothingToUndo: "There's nothing to undo yet.",
+  undone: (what: string) => `Undone: ${what}.`,
+  undoneGeneric: "Undone your last answer.",
+  confirmDelete: "Delete everything you've told me in this conversation? This can't be undone.",
+  deleted: "Done: I've deleted your data from this conversation. Say hello to start again.",
+  keptData: "OK, nothing deleted.",
+  backToIt: "Back to where we were:",
+  badSubmit: "That card is out of date or wasn't one of mine, so I've ignored it. Here's where we are:",
+  startedOverVersion:
+    "Sorry: I've been updated since we last spoke and couldn't pick up where we left off, so let's start again.",
+  startedOverCorrupt: "Sorry: I couldn't read where we left off, so let's start again.",
+  notCaught: "Sorry, I didn't understand that.",
+  whichOne: (n: number) => `That could be ${n} qualifications. Which one do you mean?`,
+
+  recommendIntro: (about: string) => `Here's what I'd suggest for ${about}, best first:`,
+  recommendEmpty: "I couldn't find a qualification in our catalogue that suits that profile.",
+  recommendNext: "Pick one to plan its units, or ask me anything about them.",
+  planChoice: (shortTitle: string) => `Plan ${shortTitle}`,
+  notOffered: (title: string, why: string) => `Not offered: ${title}: ${why}`,
+  you: "you",
+  theLearner: (name: string | null) => (name ? name : "the learner"),
+
+  noUnitList: (title: string) =>
+    `${title}: its unit list isn't in our sources, so I can't plan or check its units. The awarding body's handbook lists them; an approved centre can help.`,
+  notAQualification: (title: string) =>
+    `${title} is an apprenticeship pathway made of several qualifications, so it has no unit list of its own. Pick one of its qualifications to plan units.`,
+  planIntro: (title: string, objective: string) =>
+    `The quickest valid way to complete ${title} (${objective}):`,
+  objective: {
+    glh: "fewest guided learning hours",
+    units: "fewest units",
+    credits: "fewest credits",
+    role: "most relevant to your role",
+  },
+  planVerdict: {
+    valid: "The rules engine confirms this plan meets every rule.",
+    unconfirmed: "The rules engine finds no broken rule, but can't confirm it fully: our sources don't give",
+    invalid: "",
+  },
+  planNone: (reason: string, fix: string | undefined) =>
+    `No valid completion exists: ${reason}${fix ? `\n${fix}` : ""}`,
+  planChoices: [
+    { label: "Looks good", value: "looks good" },
+    { label: "Fewest units instead", value: "plan with fewest units" },
+    { label: "Choose my own units", value: "choose my own units" },
+  ] satisfies Choice[],
+  alternatives: (n: number) =>
+    `${n} other plan${n === 1 ? "" : "s"} of near-equal cost exist${n === 1 ? "s" : ""}.`,
+  pickUnits: (title: string) => `Pick units for ${title}, or type their numbers (e.g. 1, 2, 4, 9):`,
+
+  checkIntro: (title: string) => `Checking your units for ${title}:`,
+  checkVerdict: {
+    valid: "✔ Valid: every rule is met.",
+    invalid: (n: number) => `✘ Not valid yet: ${n} rule${n === 1 ? " is" : "s are"} broken.`,
+    unconfirmed: "? Nothing is broken for certain, but some rules can't be confirmed from our sources.",
+  },
+  checkChoices: {
+    fix: { label: "Apply the smallest fix", value: "apply the fix" },
+    plan: { label: "Plan it for me", value: "plan it for me" },
+    happy: { label: "I'm happy with these", value: "looks good" },
+    change: { label: "Change units", value: "choose my own units" },
+  },
+  cannotAcceptInvalid:
+    "That combination breaks the rules, so it wouldn't lead to the qualification. Shall I apply the smallest fix?",
+  unitProblem: (messages: string[]) => `I couldn't use all of those units:\n${messages.join("\n")}`,
+  whichQualificationForUnits: "Which qualification are these units for?",
+  noFix: "There's no single fix I can apply; try the plan instead.",
+  fixApplied: "Applied the smallest fix (the cheapest valid completion that keeps your units):",
+
+  wrapUp: (title: string | null) =>
+    title
+      ? `Great. Your next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`
+      : "Great. Ask me anything else, say restart to begin again, or delete my data when you're done.",
+  recordReady: "Here's the session record:",
+  wrapChoices: [
+    { label: "Session record", value: "session record" },
+    { label: "Start again", value: "restart" },
+  ] satisfies Choice[],
+
+  define: {
+    barred:
+      'Barred units are combinations you can\'t count together. OCR\'s wording is "a candidate may take either, but not both"; IQ\'s is "only one unit from each pair/set can count". If you pick both, only one counts towards the qualification.',
+    credit:
+      "A credit measures the size of a unit: one credit stands for about ten hours of learning time, taught and self-directed (the sources show it: the Level 2 NVQ's 28 credits are 280 hours of total qualification time). A qualification needs a minimum number of credits, sometimes with some at a given level or from given groups.",
+    glh: "GLH means guided learning hours: time spent learning with a tutor, trainer or assessor present. It doesn't include your own study, so total qualification time is higher.",
+    mandatory: "Mandatory units are the ones everybody must take for that qualification.",
+    optional:
+      "Optional units are the ones you choose, within the group rules (minimum credits from a group, caps, barred combinations).",
+    nvq: 'An NVQ (National Vocational Qualification) is a work-based competence qualification: you\'re assessed doing the job, so you need current real work. A "Principles" certificate is the knowledge-only alternative.',
+    qcf: "The QCF (Qualifications and Credit Framework) was the framework these qualifications were built in: units with a credit value and a level, and a reference like K/503/0385.",
+    level:
+      "Levels run from Entry to 8. Level 2 is roughly GCSE grades 9–4 (A*–C), Level 3 is A level, Level 4 is the first year of a degree.",
+  },
+
+  unknownQualification:
+    "I don't know which qualification you mean. Try its number, like 10265 or 600/5106/1.",
+  unknownUnit: (what: string) => `I couldn't find ${what}.`,
+  unitsInIntro: (title: string, n: number) => `${title} has ${n} units:`,
+  unitAbout: (parts: string[]) => parts.join("\n"),
+  compareIntro: (a: string, b: string) => `${a} compared with ${b}:`,
+  together: {
+    barred: (a: string, b: string, wording: string) =>
+      `No: ${a} and ${b} are barred together. The rule says: “${wording}”`,
+    countOne: (a: string, b: string, wording: string) =>
+      `You can take both, but only one of ${a} and ${b} counts towards the qualification. The rule says: “${wording}”`,
+    fine: (a: string, b: string) => `Yes: no rule bars ${a} and ${b} from being taken together.`,
+    needTwo: 'Which two units? E.g. "can I take units 10 and 18 together in 10265?"',
+  },
+  whatNextNoFrom:
+    'What do you hold now? Tell me the qualification (e.g. "I have the OCR Level 2 NVQ, 10265") and, if you like, your units.',
+  transferIntro: (title: string) => `From ${title}, the next steps:`,
+  noNext: (title: string) => `Our sources don't name a next qualification after ${title}.`,
+};
+
+export type Messages = typeof en;

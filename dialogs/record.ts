@@ -1,0 +1,63 @@
+import type { AdvisorServices } from "./advice.ts";
+import { profileFacts } from "./advice.ts";
+import type { AdvisorContext } from "./types.ts";
+
+/** The adviser's session record, as Markdown: profile, recommendations with reasons, checked plan, next steps. */
+export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
+  const p = profileFacts(c);
+  const title = (id: string) => s.catalogue.entries.get(id)?.title.value ?? id;
+  const yesNo = (v: boolean | null) => (v === null ? "not known" : v ? "yes" : "no");
+  const lines = [
+    `# Session record${c.learnerName ? `: ${c.learnerName}` : ""}`,
+    "",
+    `Date: ${c.today}`,
+    "",
+    "## Profile",
+    "",
+    "| | |",
+    "|---|---|",
+    `| Job role | ${p.role === null ? (c.role === null ? "not working yet" : "not known") : p.role} |`,
+    `| Experience | ${p.experienceMonths === null ? "not known" : `${p.experienceMonths} months`} |`,
+    `| Highest level held | ${p.level === null ? "not known" : p.level === 0 ? "none" : `Level ${p.level}`} |`,
+    `| Qualifications held | ${p.qualificationsHeld.length ? p.qualificationsHeld.map(title).join("; ") : "none named"} |`,
+    `| Works in a contact centre | ${yesNo(p.workingInContactCentre)} |`,
+    `| Apprenticeship interest | ${yesNo(p.apprenticeship)} |`,
+    `| Nation | ${p.nation ?? "not known"} |`,
+    `| Age | ${p.age ?? "not known"} |`,
+    "",
+    "## Recommendations",
+    "",
+  ];
+  const recs = c.shown.recommendationCards;
+  if (recs?.length) {
+    recs.forEach((r, i) => {
+      lines.push(`${i + 1}. **${r.title}** (${r.qualificationId})`);
+      for (const x of r.reasons)
+        lines.push(`   - ${x.text}${x.quote ? ` — “${x.quote}” (${x.source})` : ""}`);
+      for (const x of r.cautions) lines.push(`   - Caution: ${x.text}`);
+    });
+  } else lines.push("None made in this session.");
+  lines.push("", "## Unit plan", "");
+  if (c.shown.check && c.qualificationId) {
+    const k = c.shown.check;
+    lines.push(
+      `${title(k.qualificationId)}: units ${k.units.join(", ")} — rules engine verdict **${k.verdict}**.`,
+    );
+    for (const v of k.violations) lines.push(`- Broken: ${v.message}${v.fix ? ` Fix: ${v.fix}` : ""}`);
+    const unknown = c.shown.checkCard?.rules.filter((r) => r.status === "unknown") ?? [];
+    for (const r of unknown) lines.push(`- Not confirmed: ${r.message}`);
+  } else if (c.shown.plan) {
+    const pl = c.shown.plan;
+    lines.push(
+      `${pl.title}: units ${pl.units.map((u) => u.unit).join(", ")} (${pl.totalCredits} credits, ${pl.totalGlh} GLH) — rules engine verdict **${pl.verdict}**.`,
+    );
+    if (pl.reliesOn.length) lines.push(`Relies on facts our sources do not give: ${pl.reliesOn.join("; ")}.`);
+  } else lines.push("No unit plan in this session.");
+  lines.push("", "## Next steps", "");
+  const next = recs?.find((r) => r.qualificationId === c.qualificationId) ?? recs?.[0];
+  lines.push(
+    next ? `- ${next.nextStep}` : "- Decide on a qualification (ask the advisor for a recommendation).",
+  );
+  if (c.shown.transfer) lines.push("", "## Progression discussed", "", "```", c.shown.transfer, "```");
+  return lines.join("\n");
+}

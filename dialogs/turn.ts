@@ -1,0 +1,164 @@
+import { createActor, type SnapshotFrom } from "xstate";
+import { z } from "zod";
+import { currentFacts } from "./actions.ts";
+import type { AdvisorServices } from "./advice.ts";
+import { type TurnInput, toEvent } from "./events.ts";
+import { type AdvisorMachine, createAdvisorMachine, MACHINE_VERSION } from "./machine.ts";
+import { en } from "./messages/en.ts";
+import type { AdviceFacts, AdvisorContext, Locale, Reply } from "./types.ts";
+
+export type { TurnInput } from "./events.ts";
+
+/** What a store keeps for a conversation: the machine's persisted snapshot and the machine's version. */
+export interface PersistedConversation {
+  version: number;
+  snapshot: unknown;
+}
+
+export interface TurnResult {
+  /** To store for the next turn; null after "delete my data" (the caller deletes what it stored). */
+  state: PersistedConversation | null;
+  replies: Reply[];
+  advice: AdviceFacts;
+  /** The user asked for their data to be deleted and confirmed. */
+  deleteData: boolean;
+  /** Why the conversation started over, when a stored one could not be used. */
+  startedOver: "version" | "corrupt" | null;
+  /** The machine's state after the turn, e.g. "gathering.role" (for logs and tests). */
+  stateName: string;
+}
+
+export type Turn = (
+  stored: PersistedConversation | null | undefined,
+  input: TurnInput | null,
+  now: Date,
+) => TurnResult;
+
+const Persisted = z.looseObject({
+  version: z.number(),
+  snapshot: z.looseObject({
+    status: z.literal("active"),
+    value: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    context: z.record(z.string(), z.unknown()),
+  }),
+});
+
+// The context fields a restored snapshot must have, with the right shape, to be used.
+const ContextShape = z.looseObject({
+  locale: z.literal("en"),
+  today: z.string(),
+  history: z.array(z.unknown()),
+  skipped: z.array(z.string()),
+  qualificationsHeld: z.array(z.string()),
+  heldUnits: z.array(z.string()),
+  prompt: z.array(z.unknown()),
+  outbox: z.array(z.unknown()),
+  misses: z.number(),
+  shown: z.looseObject({}),
+});
+
+export const stateName = (value: unknown): string =>
+  typeof value === "string"
+    ? value
+    : Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k}.${stateName(v)}`)
+        .join(",");
+
+function knownStates(machine: AdvisorMachine): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: { key: string; states: Record<string, unknown> }, prefix: string) => {
+    const children = Object.values(node.states) as { key: string; states: Record<string, unknown> }[];
+    if (!children.length) names.add(prefix);
+    for (const child of children) walk(child, prefix ? `${prefix}.${child.key}` : child.key);
+  };
+  walk(machine.root as unknown as { key: string; states: Record<string, unknown> }, "");
+  return names;
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/**
+ * The conversation as a plain function: (stored state | none, input, now) → (state, replies). The
+ * same function drives the terminal chat, the bot, the REST API and the tests. `input` null means the
+ * conversation has just opened (the bot speaks first).
+ */
+export function createTurn(services: AdvisorServices, locale: Locale = "en"): Turn {
+  const machine = createAdvisorMachine(services);
+  const states = knownStates(machine);
+
+  const fresh = (now: Date) => createActor(machine, { input: { locale, today: today(now) } });
+
+  function restore(stored: PersistedConversation | null | undefined, now: Date) {
+    if (stored === null || stored === undefined)
+      return { actor: fresh(now), startedOver: null, isFresh: true };
+    const p = Persisted.safeParse(stored);
+    if (!p.success) return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+    if (p.data.version !== MACHINE_VERSION)
+      return { actor: fresh(now), startedOver: "version" as const, isFresh: true };
+    const snap = p.data.snapshot;
+    const shape = ContextShape.safeParse(snap.context);
+    if (!shape.success || !states.has(stateName(snap.value)))
+      return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+    try {
+      const actor = createActor(machine, {
+        snapshot: snap as unknown as SnapshotFrom<AdvisorMachine>,
+        input: { locale, today: today(now) },
+      });
+      return { actor, startedOver: null, isFresh: false };
+    } catch {
+      return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+    }
+  }
+
+  return (stored, input, now) => {
+    let { actor, startedOver, isFresh } = restore(stored, now);
+    try {
+      actor.start();
+      if (actor.getSnapshot().status !== "active") throw new Error("restored conversation is not active");
+    } catch {
+      actor = fresh(now);
+      actor.start();
+      startedOver = "corrupt";
+      isFresh = true;
+    }
+    actor.send({ type: "CLOCK", today: today(now) });
+    const before = actor.getSnapshot().context;
+    const event = input
+      ? toEvent(input, before, services, new Date(`${today(now)}T12:00:00Z`))
+      : { type: "START" as const };
+    // Someone whose first message says something real gets an answer, not the welcome question.
+    if (isFresh && event.type !== "START" && event.type !== "GREET" && event.type !== "UNCLEAR")
+      actor.send({ type: "FLUSH" });
+    if (event.type === "BAD_SUBMIT") {
+      const c = actor.getSnapshot().context;
+      actor.send({ type: "FLUSH" });
+      const replies: Reply[] = [{ kind: "text", text: en.badSubmit }, ...c.prompt];
+      return finish(actor, replies, startedOver);
+    }
+    actor.send(event);
+    const c = actor.getSnapshot().context;
+    const replies = [...c.outbox];
+    if (startedOver)
+      replies.unshift({
+        kind: "text",
+        text: startedOver === "version" ? en.startedOverVersion : en.startedOverCorrupt,
+      });
+    return finish(actor, replies, startedOver);
+  };
+
+  function finish(
+    actor: ReturnType<typeof fresh>,
+    replies: Reply[],
+    startedOver: TurnResult["startedOver"],
+  ): TurnResult {
+    const snap = actor.getSnapshot();
+    const c: AdvisorContext = snap.context;
+    const advice = currentFacts(c);
+    const deleteData = c.deleted;
+    const name = stateName(snap.value);
+    actor.send({ type: "FLUSH" });
+    const state = deleteData ? null : { version: MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() };
+    actor.stop();
+    return { state, replies, advice, deleteData, startedOver, stateName: name };
+  }
+}

@@ -1,0 +1,188 @@
+import type { Expecting, Understanding, UserKind } from "../src/nlu/understand.ts";
+
+/** The profile slots the conversation fills. */
+export const SLOTS = ["role", "experience", "level", "working", "apprenticeship", "nation", "age"] as const;
+export type Slot = (typeof SLOTS)[number];
+
+/** Languages the message catalogue has (add "cy" for Welsh without touching the machine). */
+export type Locale = "en";
+
+export interface Choice {
+  label: string;
+  /** What the channel sends back as the user's message when the choice is picked. */
+  value: string;
+}
+
+export interface ReasonCard {
+  text: string;
+  quote?: string;
+  source?: string;
+}
+
+/** Structured card data: channels render it (Adaptive Cards, terminal text); `text` is the fallback. */
+export type CardData =
+  | {
+      type: "recommendations";
+      items: {
+        qualificationId: string;
+        title: string;
+        level: number | null;
+        kind: string;
+        reasons: ReasonCard[];
+        cautions: ReasonCard[];
+        nextStep: string;
+        hasUnitList: boolean;
+      }[];
+      notOffered: { qualificationId: string; title: string; reason: string }[];
+    }
+  | {
+      type: "plan";
+      qualificationId: string;
+      title: string;
+      verdict: string;
+      units: { unit: string; title: string; credits: string; glh: string; held: boolean }[];
+      totalCredits: string;
+      totalGlh: string;
+      reliesOn: string[];
+      alternatives: { units: string[]; totalGlh: string; totalCredits: string }[];
+    }
+  | {
+      type: "unitPicker";
+      qualificationId: string;
+      title: string;
+      groups: { id: string; name: string; units: { value: string; label: string; credits: string }[] }[];
+      selected: string[];
+    }
+  | {
+      type: "check";
+      qualificationId: string;
+      title: string;
+      verdict: string;
+      units: { unit: string; title: string; credits: string; counted: boolean }[];
+      rules: {
+        rule: string;
+        status: "holds" | "fails" | "unknown";
+        message: string;
+        wording: string;
+        fix?: string;
+      }[];
+      totalCredits: string;
+    }
+  | { type: "sessionRecord"; markdown: string };
+
+export type Reply =
+  | { kind: "text"; text: string }
+  | { kind: "choices"; text: string; choices: Choice[] }
+  | { kind: "card"; text: string; card: CardData; choices?: Choice[] };
+
+/** The machine-readable facts every turn carries (channelData.advice on Bot Framework channels). */
+export interface AdviceFacts {
+  profile: {
+    role: string | null;
+    experienceMonths: number | null;
+    level: number | null;
+    qualificationsHeld: string[];
+    workingInContactCentre: boolean | null;
+    apprenticeship: boolean | null;
+    nation: string | null;
+    age: number | null;
+    userKind: UserKind | null;
+    learnerName: string | null;
+  };
+  recommendations?: { qualificationId: string; title: string; reasons: ReasonCard[] }[];
+  check?: {
+    qualificationId: string;
+    verdict: string;
+    units: string[];
+    violations: {
+      rule: string;
+      ruleId: string;
+      message: string;
+      wording: string;
+      have?: { min: number; max: number | null };
+      need?: number;
+      shortBy?: { min: number; max: number | null };
+      units: string[];
+      fix?: string;
+    }[];
+  };
+}
+
+/** Everything "back" can restore: the answers, not the conversation's bookkeeping. */
+export interface Answers {
+  userKind: UserKind | null;
+  learnerName: string | null;
+  learnerNameAsked: boolean;
+  role?: string | null;
+  experienceMonths?: number | null;
+  level?: number | null;
+  qualificationsHeld: string[];
+  working?: boolean | null;
+  apprenticeship?: boolean | null;
+  nation?: string | null;
+  age?: number | null;
+  skipped: Slot[];
+  /** Units the learner holds (for "which of my units count"). */
+  heldUnits: string[];
+  /** The qualification being planned or checked. */
+  qualificationId: string | null;
+  /** The units under discussion: the learner's own, or a plan they took. */
+  units: string[] | null;
+  /** Units typed before the qualification was known. */
+  pendingUnits: string[] | null;
+  objective: "glh" | "units" | "credits" | "role";
+  accepted: boolean;
+}
+
+export interface AdvisorContext extends Answers {
+  locale: Locale;
+  /** Today (ISO date) from the turn's clock. */
+  today: string;
+  history: Answers[];
+  /** The question the bot last asked. */
+  expecting: Expecting | null;
+  misses: number;
+  /** The last question's replies, to repeat after an aside (help, a question). */
+  prompt: Reply[];
+  /** What the bot last showed (for the session record and facts). */
+  shown: {
+    recommendations: AdviceFacts["recommendations"] | null;
+    recommendationCards: Extract<CardData, { type: "recommendations" }>["items"] | null;
+    plan: Extract<CardData, { type: "plan" }> | null;
+    check: AdviceFacts["check"] | null;
+    checkCard: Extract<CardData, { type: "check" }> | null;
+    transfer: string | null;
+  };
+  outbox: Reply[];
+  turnFacts: { recommendations?: AdviceFacts["recommendations"]; check?: AdviceFacts["check"] };
+  deleted: boolean;
+}
+
+type WithU = { u: Understanding };
+export type AdvisorEvent =
+  | { type: "CLOCK"; today: string }
+  | { type: "FLUSH" }
+  | { type: "START" }
+  | ({ type: "GREET" } & WithU)
+  | ({ type: "FACTS" } & WithU)
+  | ({ type: "UNCLEAR" } & WithU)
+  | ({ type: "AMBIGUOUS"; candidates: string[] } & WithU)
+  | ({ type: "HELP" } & WithU)
+  | ({ type: "BACK" } & WithU)
+  | ({ type: "RESTART" } & WithU)
+  | ({ type: "CANCEL" } & WithU)
+  | ({ type: "HANDOVER" } & WithU)
+  | ({ type: "DELETE_DATA" } & WithU)
+  | ({ type: "RECORD" } & WithU)
+  | ({ type: "SKIP" } & WithU)
+  | ({ type: "ACCEPT" } & WithU)
+  | ({ type: "YES" } & WithU)
+  | ({ type: "NO" } & WithU)
+  | ({ type: "ASK" } & WithU)
+  | ({ type: "RECOMMEND" } & WithU)
+  | ({ type: "PLAN"; objective?: Answers["objective"]; qualificationId?: string } & WithU)
+  | ({ type: "CHOOSE"; qualificationId: string } & WithU)
+  | ({ type: "UNITS"; units: string[]; qualificationId?: string } & WithU)
+  | ({ type: "APPLY_FIX" } & WithU)
+  | ({ type: "OWN_UNITS" } & WithU);
+export type UserEventType = Exclude<AdvisorEvent["type"], "CLOCK" | "FLUSH">;
