@@ -232,6 +232,7 @@ export const skipSlot: Act = (c) => {
 
 export const repeatPrompt: Act = (c) =>
   c.prompt.length ? say(c, text(messagesOf(c).backToIt), ...c.prompt) : {};
+export const sayPrompt: Act = (c) => say(c, ...c.prompt);
 export const sayHelp: Act = (c) => say(c, text(messagesOf(c).help));
 export const sayHandover: Act = (c) => say(c, text(messagesOf(c).handover));
 export const sayHelloAgain: Act = (c) => say(c, text(messagesOf(c).helloAgain));
@@ -406,9 +407,10 @@ export const sayUnitProblems: Act = (c, e, s) => {
 };
 
 export const sayChoiceUnusable: Act = (c, e, s) => {
-  if (e.type !== "CHOOSE") return {};
+  if (e.type !== "CHOOSE" && e.type !== "PLAN") return {};
   const m = messagesOf(c);
-  const entry = s.catalogue.entries.get(e.qualificationId);
+  const id = e.qualificationId ?? c.qualificationId;
+  const entry = id ? s.catalogue.entries.get(id) : undefined;
   if (!entry) return say(c, text(m.unknownQualification));
   return say(
     c,

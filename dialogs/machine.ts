@@ -45,6 +45,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       skipSlot: act(A.skipSlot),
       skipLearnerName: act(A.skipLearnerName),
       repeatPrompt: act(A.repeatPrompt),
+      sayPrompt: act(A.sayPrompt),
       sayHelp: act(A.sayHelp),
       sayHandover: act(A.sayHandover),
       sayHelloAgain: act(A.sayHelloAgain),
@@ -162,7 +163,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       RECOMMEND: { target: ".router", actions: ["remember", "applyFacts", "clearQualification"] },
       PLAN: [
         { guard: "planUsable", target: ".router", actions: ["remember", "applyFacts", "planTarget"] },
-        { actions: ["sayUnitProblems", "repeatPrompt"] },
+        { actions: ["sayChoiceUnusable", "repeatPrompt"] },
       ],
       CHOOSE: [
         { guard: "choiceUsable", target: ".router", actions: ["remember", "chooseQualification"] },
@@ -194,7 +195,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
     states: {
       greeting: {
         entry: "greet",
-        on: { GREET: { actions: "repeatPrompt" } },
+        on: { GREET: { actions: "sayPrompt" } },
       },
       learnerName: {
         entry: "askLearnerName",
@@ -217,6 +218,10 @@ export function createAdvisorMachine(services: AdvisorServices) {
         always: [
           { guard: "noUserKind", target: "greeting" },
           { guard: "needsLearnerName", target: "learnerName" },
+          // Someone who brings units or a qualification gets them checked or planned first: the
+          // profile questions are for recommendations, and never stand in the way.
+          { guard: "hasUnits", target: "checking" },
+          { guard: "hasQualification", target: "planning" },
           { guard: { type: "needs", params: { slot: "role" } }, target: "gathering.role" },
           { guard: { type: "needs", params: { slot: "experience" } }, target: "gathering.experience" },
           { guard: { type: "needs", params: { slot: "level" } }, target: "gathering.level" },
@@ -227,8 +232,6 @@ export function createAdvisorMachine(services: AdvisorServices) {
           },
           { guard: { type: "needs", params: { slot: "nation" } }, target: "gathering.nation" },
           { guard: { type: "needs", params: { slot: "age" } }, target: "gathering.age" },
-          { guard: "hasUnits", target: "checking" },
-          { guard: "hasQualification", target: "planning" },
           { target: "recommending" },
         ],
       },

@@ -10,6 +10,7 @@ import {
   runProgress,
   runRecommend,
 } from "./advice-commands.ts";
+import { runChat } from "./chat.ts";
 import { ADVISOR_EXIT, type Io, runCheck, runQualifications, runShow } from "./commands.ts";
 import { openCatalogue } from "./context.ts";
 
@@ -28,6 +29,7 @@ export async function main(
   argv: readonly string[],
   io: Io,
   env: NodeJS.ProcessEnv = process.env,
+  input: NodeJS.ReadableStream = process.stdin,
 ): Promise<number> {
   let code: number = ADVISOR_EXIT.valid;
   const program = new Command()
@@ -38,6 +40,20 @@ export async function main(
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError("(run `advisor --help` for the commands)");
+
+  program
+    .command("chat")
+    .description("talk to the advisor in the terminal (the same conversation as Teams and web chat)")
+    .option("--session <name>", "conversation name; the same name picks up where you left off", "default")
+    .option("--memory", "keep nothing on disk")
+    .action(async (opts: { session: string; memory?: boolean }) => {
+      const dataDir = opts.memory || env.STORAGE === "memory" ? undefined : env.DATA_DIR?.trim() || ".data";
+      code = await runChat(openCatalogue(env), await loadSolver(), input, io, {
+        session: opts.session,
+        dataDir,
+        today: () => today(env),
+      });
+    });
 
   program
     .command("qualifications")

@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+
+/** A stored document and the eTag it was written with. */
+export interface Stored<T> {
+  doc: T;
+  eTag: string;
+}
+
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`The document "${key}" was changed by someone else (stale eTag).`);
+    this.name = "ETagConflictError";
+  }
+}
+
+/** Told when a corrupt document is found and moved aside (never silently replaced). */
+export type CorruptHandler = (info: { key: string; file: string; movedTo: string; problem: string }) => void;
+
+interface FileShape<T> {
+  key: string;
+  eTag: string;
+  doc: T;
+}
+
+/**
+ * Documents on disk with lowdb: one JSON file per key in a folder sharded by the key's hash, so the
+ * cost of a read or write does not grow with the number of conversations stored. lowdb writes through
+ * steno (temporary file, then rename), so a crash mid-write never leaves a half-written file. Writes of
+ * one key are serialised in the process and checked against the stored eTag.
+ */
+export class DocumentStore<T> {
+  readonly #dir: string;
+  readonly #onCorrupt: CorruptHandler;
+  readonly #queues = new Map<string, Promise<unknown>>();
+
+  constructor(dir: string, onCorrupt: CorruptHandler = () => {}) {
+    this.#dir = dir;
+    this.#onCorrupt = onCorrupt;
+  }
+
+  fileOf(key: string): string {
+    const h = createHash("sha256").update(key).digest("hex");
+    return join(this.#dir, h.slice(0, 2), `${h.slice(2, 40)}.json`);
+  }
+
+  /** Run `f` after every earlier operation on the same key (one writer per key in this process). */
+  #serial<R>(key: string, f: () => Promise<R>): Promise<R> {
+    const previous = this.#queues.get(key) ?? Promise.resolve();
+    const next = previous.then(f, f);
+    const tail = next.catch(() => {});
+    this.#queues.set(key, tail);
+    void tail.then(() => {
+      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+    });
+    return next;
+  }
+
+  async #load(key: string): Promise<Stored<T> | undefined> {
+    const file = this.fileOf(key);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw e;
+    }
+    let problem: string | undefined;
+    try {
+      const data = JSON.parse(text) as FileShape<T>;
+      if (
+        data &&
+        typeof data === "object" &&
+        data.key === key &&
+        typeof data.eTag === "string" &&
+        "doc" in data
+      )
+        return { doc: data.doc, eTag: data.eTag };
+      problem = "not a stored document (wrong shape or key)";
+    } catch (e) {
+      problem = `not valid JSON (${(e as Error).message})`;
+    }
+    // Keep the bad file for inspection, out of the way; the conversation starts over.
+    const movedTo = `${file}.corrupt-${Date.now()}-${randomUUID().slice(0, 8)}`;
+    await rename(file, movedTo).catch(() => {});
+    this.#onCorrupt({ key, file, movedTo, problem });
+    return undefined;
+  }
+
+  read(key: string): Promise<Stored<T> | undefined> {
+    return this.#serial(key, () => this.#load(key));
+  }
+
+  /**
+   * Write a document. With `eTag` (other than "*"), the write is refused with ETagConflictError when
+   * the stored document has another eTag (or none, when `eTag` is given and nothing is stored).
+   */
+  write(key: string, doc: T, eTag?: string): Promise<string> {
+    return this.#serial(key, async () => {
+      if (eTag !== undefined && eTag !== "*") {
+        const current = await this.#load(key);
+        if (!current || current.eTag !== eTag) throw new ETagConflictError(key);
+      }
+      const file = this.fileOf(key);
+      await mkdir(dirname(file), { recursive: true });
+      const newTag = randomUUID();
+      const db = new Low<FileShape<T>>(new JSONFile(file), { key, eTag: newTag, doc });
+      db.data = { key, eTag: newTag, doc };
+      await db.write();
+      return newTag;
+    });
+  }
+
+  delete(key: string): Promise<void> {
+    return this.#serial(key, () => rm(this.fileOf(key), { force: true }));
+  }
+}
