@@ -4,6 +4,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
+import { nluThroughput, turnLatency } from "./conversation.ts";
 import { plannerLatency } from "./planner.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
@@ -114,6 +115,30 @@ for (const q of withUnits) {
   });
 }
 results.planner = plannerByQualification;
+
+// The conversation: NLU throughput and the turn function (no I/O), over scripted conversations.
+const nlu = nluThroughput(catalogue);
+rows.push({
+  benchmark: "NLU utterances understood per second (the 531 labelled utterances)",
+  value: nlu.median.toLocaleString("en-GB"),
+  target: "",
+  met: null,
+});
+results.nlu = nlu;
+const turns = await turnLatency(catalogue);
+rows.push({
+  benchmark: `turn function p50 / p99, no I/O, 4 scripted conversations (median of 5 rounds of ${turns.turns} turns, ms)`,
+  value: `${turns.p50.toFixed(2)} / ${turns.p99.toFixed(2)}`,
+  target: "p99 < 2",
+  met: turns.p99 < 2,
+});
+rows.push({
+  benchmark: `turn function p50 / p99, first pass (plans solved, not cached), ${turns.solvingTurns.count} turns (ms)`,
+  value: `${turns.solvingTurns.p50.toFixed(2)} / ${turns.solvingTurns.p99.toFixed(2)}`,
+  target: "",
+  met: null,
+});
+results.turn = turns;
 
 const machine = {
   date: new Date().toISOString(),

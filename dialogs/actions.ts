@@ -126,7 +126,7 @@ export const clock: Act = (_c, e) => (e.type === "CLOCK" ? { today: e.today } : 
 export const flush: Act = () => ({ outbox: [], turnFacts: {} });
 
 /** Keep the answers before a change, so "back" can restore them (bounded). */
-export const remember: Act = (c) => ({ history: [...c.history.slice(-29), answersOf(c)] });
+export const remember: Act = (c) => ({ history: [...c.history.slice(-19), answersOf(c)] });
 
 export const undo: Act = (c) => {
   const previous = c.history.at(-1);

@@ -76,8 +76,24 @@ export function profileFacts(a: Answers): AdviceFacts["profile"] {
   };
 }
 
+// Recommendations are a pure function of the profile and the day; the router asks for several
+// what-if profiles on every pass (does this question matter?), so the answers are remembered.
+const recommendCache = new WeakMap<Catalogue, Map<string, RecommendationResult>>();
 export function recommendFor(services: AdvisorServices, a: Answers, today: string): RecommendationResult {
-  return recommend(services.catalogue, profileOf(a), new Date(`${today}T12:00:00Z`));
+  const profile = profileOf(a);
+  let cache = recommendCache.get(services.catalogue);
+  if (!cache) {
+    cache = new Map();
+    recommendCache.set(services.catalogue, cache);
+  }
+  const key = `${today}|${JSON.stringify(profile)}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = recommend(services.catalogue, profile, new Date(`${today}T12:00:00Z`));
+    if (cache.size >= 1024) cache.delete(cache.keys().next().value as string);
+    cache.set(key, r);
+  }
+  return r;
 }
 
 const top = (r: RecommendationResult, n = 3) =>
@@ -315,5 +331,14 @@ export function transferFor(
       throw e;
     }
   }
-  return creditTransfer(services.catalogue, fromId, held, services.solver);
+  const key = JSON.stringify([fromId, held ?? null]);
+  let t = transferCache.get(key);
+  if (!t) {
+    t = creditTransfer(services.catalogue, fromId, held, services.solver);
+    if (transferCache.size >= PLAN_CACHE_SIZE)
+      transferCache.delete(transferCache.keys().next().value as string);
+    transferCache.set(key, t);
+  }
+  return t;
 }
+const transferCache = new Map<string, TransferResult>();

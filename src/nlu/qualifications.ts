@@ -1,7 +1,7 @@
 import type { Catalogue } from "../catalogue/load.ts";
 import type { CatalogueEntry } from "../catalogue/schema.ts";
 import { levelsIn } from "./levels.ts";
-import { normalise } from "./text.ts";
+import { normaliseKnown as normalise } from "./text.ts";
 
 export interface QualificationMention {
   /** The catalogue id, when the words name exactly one entry. */

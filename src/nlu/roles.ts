@@ -67,6 +67,7 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
 interface Name {
   role: Role;
   name: string;
+  words: string[];
   how: "title" | "synonym";
 }
 
@@ -75,10 +76,11 @@ function namesOf(roles: RoleList): Name[] {
   let names = namesCache.get(roles);
   if (!names) {
     names = roles.roles.flatMap((role) => [
-      { role, name: normalise(role.title), how: "title" as const },
+      { role, name: normalise(role.title), words: normalise(role.title).split(" "), how: "title" as const },
       ...[...role.synonyms, ...(EXTRA_SYNONYMS[role.title] ?? [])].map((s) => ({
         role,
         name: normalise(s),
+        words: normalise(s).split(" "),
         how: "synonym" as const,
       })),
     ]);
@@ -106,29 +108,43 @@ export function roleIn(roles: RoleList, text: string): RoleMention | undefined {
   // wins ("custmer servise team leader" over the exact "team leader"), then the fewest typos.
   let best: { mention: RoleMention; words: number; d: number } | undefined;
   for (const n of names) {
-    const nameWords = n.name.split(" ");
+    const nameWords = n.words;
     const k = nameWords.length;
     for (let i = 0; i + k <= words.length; i++) {
-      const gram = words.slice(i, i + k);
       let d = 0;
-      for (let j = 0; j < k && d >= 0; j++) {
-        const w = gram[j] ?? "";
+      for (let j = 0; j < k; j++) {
+        const w = words[i + j] ?? "";
         const want = nameWords[j] ?? "";
         if (w === want) continue;
         // A word may carry one typo per five letters; short words and lone common words must be exact.
-        if (want.length < 4 || (k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)))) {
+        const allowed = Math.max(1, Math.floor(want.length / 5));
+        if (
+          want.length < 4 ||
+          (k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w))) ||
+          Math.abs(w.length - want.length) > allowed
+        ) {
           d = -1;
           break;
         }
         const wd = typoDistance(w, want);
-        d = wd <= Math.max(1, Math.floor(want.length / 5)) ? d + wd : -1;
+        if (wd > allowed) {
+          d = -1;
+          break;
+        }
+        d += wd;
       }
       if (d < 0) continue;
       if (!best || k > best.words || (k === best.words && d < best.d)) {
-        const start = offsets[i] ?? 0;
-        const end = start + gram.join(" ").length;
+        const matched = words.slice(i, i + k).join(" ");
+        const at = offsets[i] ?? 0;
         best = {
-          mention: { role: n.role, matched: gram.join(" "), how: d === 0 ? n.how : "fuzzy", start, end },
+          mention: {
+            role: n.role,
+            matched,
+            how: d === 0 ? n.how : "fuzzy",
+            start: at,
+            end: at + matched.length,
+          },
           words: k,
           d,
         };

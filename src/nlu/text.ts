@@ -21,6 +21,17 @@ export function normalise(text: string): string {
   );
 }
 
+const known = new Map<string, string>();
+/** normalise() of catalogue text (titles, ids, numbers), remembered: the catalogue is finite. */
+export function normaliseKnown(text: string): string {
+  let n = known.get(text);
+  if (n === undefined) {
+    n = normalise(text);
+    if (known.size < 10_000) known.set(text, n);
+  }
+  return n;
+}
+
 /** Text-speak and abbreviations, spelt out. */
 const TEXT_SPEAK: Record<string, string> = {
   wot: "what",

@@ -1,5 +1,5 @@
 import type { Catalogue } from "../catalogue/load.ts";
-import { normalise, numberWord } from "./text.ts";
+import { normaliseKnown, numberWord } from "./text.ts";
 
 export interface UnitsMention {
   /** Unit numbers ("4"), QCF references ("K/503/0385") or catalogue titles, in the order typed. */
@@ -75,7 +75,7 @@ export function unitsIn(
   const titled: { at: number; title: string }[] = [];
   for (const e of entries) {
     for (const u of e.type === "qualification" ? (e.units ?? []) : []) {
-      const title = normalise(u.title);
+      const title = normaliseKnown(u.title);
       if (seen.has(title) || (!opts.qualificationId && title.length < 15)) continue;
       const i = text.indexOf(title);
       if (i >= 0) {
