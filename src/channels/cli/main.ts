@@ -47,7 +47,10 @@ export async function main(
     .option("--session <name>", "conversation name; the same name picks up where you left off", "default")
     .option("--memory", "keep nothing on disk")
     .action(async (opts: { session: string; memory?: boolean }) => {
-      const dataDir = opts.memory || env.STORAGE === "memory" ? undefined : env.DATA_DIR?.trim() || ".data";
+      const storage = env.STORAGE?.trim() || "lowdb";
+      if (storage !== "lowdb" && storage !== "memory")
+        throw new CliInputError(`STORAGE must be lowdb or memory for the terminal chat, not "${storage}".`);
+      const dataDir = opts.memory || storage === "memory" ? undefined : env.DATA_DIR?.trim() || ".data";
       code = await runChat(openCatalogue(env), await loadSolver(), input, io, {
         session: opts.session,
         dataDir,
