@@ -15,7 +15,7 @@ import { ADVISOR_EXIT, type Io } from "./commands.ts";
 /** Bad input to a command: a message for stderr, exit code 2. */
 export class CliInputError extends Error {}
 
-function qualificationOf(catalogue: Catalogue, id: string): Qualification {
+export function qualificationOf(catalogue: Catalogue, id: string): Qualification {
   const e = catalogue.entries.get(id.trim().toLowerCase());
   if (!e)
     throw new CliInputError(
@@ -91,7 +91,7 @@ export function runPlan(
 }
 
 /** The contract: qualificationId, verdict, units, totalGlh, totalCredits, alternatives, reason. */
-function planJson(r: PlanResult) {
+export function planJson(r: PlanResult) {
   const brief = (p: Plan) => ({
     units: p.units,
     added: p.added,
@@ -265,7 +265,7 @@ export function runProgress(
   return 0;
 }
 
-function transferJson(r: TransferResult) {
+export function transferJson(r: TransferResult) {
   return {
     ...r,
     next: r.next.map((n) => ({ ...n, plan: n.plan ? planJson(n.plan) : null })),

@@ -1,0 +1,137 @@
+import type { CardData, Choice } from "../../../dialogs/types.ts";
+
+/** Adaptive Card JSON (schema 1.5), rendered by Teams and Web Chat. */
+export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard"; version: "1.5" };
+
+const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({
+  type: "AdaptiveCard",
+  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+  version: "1.5",
+  body,
+  ...(actions.length ? { actions } : {}),
+});
+const text = (t: string, extra: Record<string, unknown> = {}) => ({
+  type: "TextBlock",
+  text: t,
+  wrap: true,
+  ...extra,
+});
+/** A button that sends its value back as if the user had typed it. */
+export const sayAction = (c: Choice) => ({
+  type: "Action.Submit",
+  title: c.label,
+  data: { action: "say", text: c.value },
+});
+
+const MARK = { holds: "✔", fails: "✘", unknown: "?" } as const;
+
+export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCard {
+  const buttons = choices.map(sayAction);
+  switch (data.type) {
+    case "recommendations":
+      return card(
+        [
+          text("Recommended for you", { size: "Medium", weight: "Bolder" }),
+          ...data.items.flatMap((x, i) => [
+            text(`${i + 1}. ${x.title}`, { weight: "Bolder", separator: i > 0, spacing: "Medium" }),
+            ...x.reasons.map((r) =>
+              text(`✔ ${r.text}${r.quote ? `\n\n_“${r.quote}”_` : ""}`, { spacing: "Small" }),
+            ),
+            ...x.cautions.map((r) => text(`⚠ ${r.text}`, { spacing: "Small", color: "Warning" })),
+            text(`Next: ${x.nextStep}`, { isSubtle: true, spacing: "Small" }),
+          ]),
+          ...data.notOffered.map((x) =>
+            text(`Not offered: ${x.title}. ${x.reason}`, { isSubtle: true, size: "Small" }),
+          ),
+        ],
+        buttons,
+      );
+    case "plan":
+      return card(
+        [
+          text(`Plan: ${data.title}`, { size: "Medium", weight: "Bolder" }),
+          {
+            type: "FactSet",
+            facts: data.units.map((u) => ({
+              title: `${u.held ? "Have" : "Add"} ${u.unit}`,
+              value: `${u.title} (${u.credits} credits, ${u.glh} GLH)`,
+            })),
+          },
+          text(`Total: ${data.totalCredits} credits, ${data.totalGlh} GLH. Rules engine: ${data.verdict}.`, {
+            weight: "Bolder",
+          }),
+          ...(data.reliesOn.length
+            ? [
+                text(
+                  `Not confirmed by our sources: ${data.reliesOn.slice(0, 4).join("; ")}${data.reliesOn.length > 4 ? "; …" : ""}`,
+                  { isSubtle: true, size: "Small" },
+                ),
+              ]
+            : []),
+        ],
+        buttons,
+      );
+    case "unitPicker":
+      return card(
+        [
+          text(`Choose units: ${data.title}`, { size: "Medium", weight: "Bolder" }),
+          ...data.groups.flatMap((g) => [
+            text(g.name, { weight: "Bolder", spacing: "Medium" }),
+            {
+              type: "Input.ChoiceSet",
+              id: `units_${g.id}`,
+              label: g.name,
+              isMultiSelect: true,
+              style: "expanded",
+              value: g.units
+                .filter((u) => data.selected.includes(u.value))
+                .map((u) => u.value)
+                .join(","),
+              choices: g.units.map((u) => ({ title: `${u.label} (${u.credits} cr)`, value: u.value })),
+            },
+          ]),
+        ],
+        [
+          {
+            type: "Action.Submit",
+            title: "Check these units",
+            data: { action: "checkUnits", qualificationId: data.qualificationId },
+          },
+        ],
+      );
+    case "check":
+      return card(
+        [
+          text(`Check: ${data.title}`, { size: "Medium", weight: "Bolder" }),
+          text(`Units: ${data.units.map((u) => u.unit).join(", ")} (${data.totalCredits} credits)`, {
+            isSubtle: true,
+          }),
+          ...data.rules.map((r) =>
+            text(`${MARK[r.status]} ${r.message}${r.fix ? `\n\nFix: ${r.fix}` : ""}`, {
+              color: r.status === "fails" ? "Attention" : r.status === "holds" ? "Good" : "Warning",
+              spacing: "Small",
+            }),
+          ),
+          text(`Verdict: ${data.verdict}`, { weight: "Bolder" }),
+        ],
+        buttons,
+      );
+    case "sessionRecord":
+      return card(
+        [
+          text("Session record", { size: "Medium", weight: "Bolder" }),
+          text(data.markdown, { fontType: "Monospace", size: "Small" }),
+        ],
+        buttons,
+      );
+  }
+}
+
+/** The unit picker posts one field per group ("units_A": "1,2"); gather them into one list. */
+export function unitsFromPicker(value: Record<string, unknown>): string[] {
+  return Object.entries(value)
+    .filter(([k, v]) => k.startsWith("units_") && typeof v === "string")
+    .flatMap(([, v]) => (v as string).split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.optional());
+
+/** Every setting, from the environment, validated: a bad value stops start-up with a clear message. */
+export const Config = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  ),
+  MicrosoftAppId: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string()),
+  MicrosoftAppPassword: opt(z.string()),
+  MicrosoftAppTenantId: opt(z.string()),
+  STORAGE: z.preprocess(emptyToUndefined, z.enum(["lowdb", "memory"]).default("lowdb")),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  CATALOGUE_OVERRIDES: opt(z.string()),
+  /** Requests per minute per client on the REST API and /api/messages. */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(600),
+  ),
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const r = Config.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Bad configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const c = r.data;
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
+    throw new ConfigError(
+      "Bad configuration: MicrosoftAppPassword is required when MicrosoftAppId is set (SingleTenant or MultiTenant).",
+    );
+  if (c.MicrosoftAppId && c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
+    throw new ConfigError("Bad configuration: MicrosoftAppTenantId is required for a SingleTenant bot.");
+  return c;
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MemoryStorage,
+  type Storage,
+} from "botbuilder";
+import restify from "restify";
+import { createTurn } from "../dialogs/turn.ts";
+import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
+import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
+import { AdvisorApi, type ApiResponse } from "./channels/rest/api.ts";
+import { openApiDocument } from "./channels/rest/openapi.ts";
+import type { Config } from "./config.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { loadSolver } from "./planner/solver.ts";
+import { LowdbStorage } from "./storage/lowdb-storage.ts";
+
+export interface App {
+  server: restify.Server;
+  storage: Storage;
+  catalogue: Catalogue;
+  log: Logger;
+  /** Listen on config.PORT (0 = a free port); resolves to the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Today's date and time (tests fix it). */
+  now?: () => Date;
+  log?: Logger;
+  storage?: Storage;
+}
+
+const MAX_BODY = 64 * 1024;
+
+/** Wiring only: configuration → catalogue, solver, store, bot, REST API, HTTP routes. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const now = options.now ?? (() => new Date());
+  const catalogue = loadCatalogue({ overridesDir: config.CATALOGUE_OVERRIDES });
+  const solver = await loadSolver();
+  const storage: Storage =
+    options.storage ??
+    (config.STORAGE === "memory"
+      ? new MemoryStorage()
+      : new LowdbStorage(join(config.DATA_DIR, "state"), (info) =>
+          log.warn(
+            { file: info.file, movedTo: info.movedTo, problem: info.problem },
+            "corrupt stored document moved aside; that conversation starts over",
+          ),
+        ));
+  const turn = createTurn({ catalogue, solver });
+  const bot = new AdvisorBot({ turn, storage, log, now });
+  const api = new AdvisorApi(catalogue, solver, now);
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    const requestId = (context.turnState.get("requestId") as string | undefined) ?? randomUUID();
+    log.error({ err: error, requestId }, "turn failed");
+    // The stored state is only written after a turn succeeds, so it stays as it was.
+    await context
+      .sendActivity(
+        `Sorry, something went wrong on my side (reference ${requestId.slice(0, 8)}). Please try again.`,
+      )
+      .catch(() => {});
+  };
+
+  const server = restify.createServer({ name: "learner-advisor", handleUncaughtExceptions: false });
+  server.pre(restify.plugins.pre.context());
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_BODY,
+      mapParams: false,
+      mapFiles: false,
+      rejectUnknown: true,
+    }),
+  );
+  server.use(
+    restify.plugins.throttle({
+      burst: config.RATE_LIMIT_PER_MINUTE,
+      rate: config.RATE_LIMIT_PER_MINUTE / 60,
+      ip: true,
+    }),
+  );
+  // Errors restify raises (malformed JSON, body too large, throttled) in the API's error shape.
+  server.on(
+    "restifyError",
+    (
+      _req: restify.Request,
+      _res: restify.Response,
+      err: Error & { toJSON?: () => unknown; body?: unknown },
+      cb: () => void,
+    ) => {
+      err.toJSON = () => ({ error: err.message || err.name });
+      cb();
+    },
+  );
+  server.on("after", (req: restify.Request, res: restify.Response) => {
+    log.info(
+      {
+        method: req.method,
+        path: req.getPath(),
+        status: res.statusCode,
+        ms: Date.now() - (req.time?.() ?? Date.now()),
+      },
+      "request",
+    );
+  });
+
+  server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
+    await adapter.process(req, res, async (context) => {
+      context.turnState.set("requestId", req.id());
+      await bot.run(context);
+    });
+  });
+
+  const send = (res: restify.Response, r: ApiResponse) => {
+    res.send(r.status, r.body);
+  };
+  const guarded =
+    (f: (req: restify.Request) => ApiResponse) => async (req: restify.Request, res: restify.Response) => {
+      try {
+        send(res, f(req));
+      } catch (err) {
+        const requestId = req.id();
+        log.error({ err, requestId }, "API request failed");
+        send(res, {
+          status: 500,
+          body: { error: `Something went wrong (reference ${requestId.slice(0, 8)}).` },
+        });
+      }
+    };
+  server.get(
+    "/api/qualifications",
+    guarded(() => api.qualifications()),
+  );
+  server.get(
+    "/api/qualifications/:id",
+    guarded((req) => api.qualification(String(req.params.id))),
+  );
+  server.post(
+    "/api/check",
+    guarded((req) => api.check(req.body)),
+  );
+  server.post(
+    "/api/plan",
+    guarded((req) => api.plan(req.body)),
+  );
+  server.post(
+    "/api/recommend",
+    guarded((req) => api.recommend(req.body)),
+  );
+  server.get(
+    "/api/progression/:id",
+    guarded((req) => {
+      const have =
+        typeof req.query?.have === "string"
+          ? req.query.have
+              .split(",")
+              .map((s: string) => s.trim())
+              .filter(Boolean)
+          : [];
+      return api.progression(String(req.params.id), have);
+    }),
+  );
+  server.get("/api/openapi.json", async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, openApiDocument);
+  });
+  server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: "alive" });
+  });
+  server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
+    const checks = { catalogue: catalogue.entries.size > 0, store: false };
+    try {
+      const key = `readyz/${randomUUID()}`;
+      await storage.write({ [key]: { at: now().toISOString() } });
+      await storage.delete([key]);
+      checks.store = true;
+    } catch (err) {
+      log.error({ err }, "store not writable");
+    }
+    res.send(checks.catalogue && checks.store ? 200 : 503, {
+      ready: checks.catalogue && checks.store,
+      checks,
+    });
+  });
+
+  return {
+    server,
+    storage,
+    catalogue,
+    log,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.PORT, () =>
+          resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
+        );
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
