@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activity, type Running, say, send, start, textOf } from "./harness.ts";
+
+let s: Running;
+beforeAll(async () => {
+  s = await start();
+});
+afterAll(() => s.stop());
+
+describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
+  it("welcomes on conversationUpdate, then holds a conversation; every reply carries channelData.advice", async () => {
+    const c = "conv-full";
+    const hello = await send(
+      s.url,
+      activity(c, { type: "conversationUpdate", membersAdded: [{ id: `user-${c}`, name: "Learner" }] }),
+    );
+    expect(hello.status).toBe(200);
+    expect(textOf(hello.activities)).toMatch(/Who am I talking to/);
+    expect(hello.activities[0]?.suggestedActions?.actions.map((x) => x.value)).toEqual([
+      "I'm a learner",
+      "I work in a contact centre",
+      "I'm a careers adviser",
+    ]);
+    const r1 = await say(s.url, c, "I'm a team leader, been here 3 years, got my NVQ 2");
+    expect(textOf(r1.activities)).toMatch(/Got it: Contact Centre Team Leader; 3 years; Level 2/);
+    for (const a of r1.activities)
+      expect(a.channelData.advice.profile.role).toBe("Contact Centre Team Leader");
+    const r2 = await say(s.url, c, "no");
+    const recommend = r2.activities.find(
+      (a) => a.attachments?.[0]?.contentType === "application/vnd.microsoft.card.adaptive",
+    );
+    expect(recommend?.attachments?.[0]?.content.version).toBe("1.5");
+    expect(recommend?.channelData.advice.recommendations[0].qualificationId).toBe("ocr-10268");
+    const r3 = await say(s.url, c, "plan 10268");
+    expect(
+      r3.activities.some((a) => JSON.stringify(a.attachments ?? []).includes("Rules engine: unconfirmed")),
+    ).toBe(true);
+  });
+
+  it("takes the unit picker's submit (one comma-separated string per group) and checks it", async () => {
+    const c = "conv-card";
+    await say(s.url, c, "contact centre agent, 2 years, level 2, no apprenticeship");
+    await say(s.url, c, "plan 10265");
+    const picker = await say(s.url, c, "choose my own units");
+    const card = picker.activities.find((a) => a.attachments?.length)?.attachments?.[0]?.content;
+    expect(JSON.stringify(card)).toContain('"isMultiSelect":true');
+    const submit = await send(
+      s.url,
+      activity(c, {
+        value: { action: "checkUnits", qualificationId: "ocr-10265", units_A: "1,2", units_B: "10,18" },
+      }),
+    );
+    const check = submit.activities.find((a) => a.channelData?.advice?.check)?.channelData.advice.check;
+    expect(check.verdict).toBe("invalid");
+    expect(check.units).toEqual(["1", "2", "10", "18"]);
+    expect(check.violations.map((v: { rule: string }) => v.rule)).toContain("barred");
+    const forged = await send(
+      s.url,
+      activity(c, { value: { action: "checkUnits", qualificationId: "nope", units: 5 } }),
+    );
+    expect(textOf(forged.activities)).toMatch(/out of date or wasn't one of mine/);
+  });
+
+  it("Teams: welcome when the bot is installed, @mention removed in channels, >3 choices on a card", async () => {
+    const c = "19:teams-channel@thread.tacv2";
+    const install = await send(
+      s.url,
+      activity(c, {
+        channelId: "msteams",
+        type: "conversationUpdate",
+        membersAdded: [{ id: "advisor-bot", name: "Advisor" }],
+      }),
+    );
+    expect(textOf(install.activities)).toMatch(/Who am I talking to/);
+    const mention = await send(
+      s.url,
+      activity(c, {
+        channelId: "msteams",
+        text: "<at>Advisor</at> I'm a learner",
+        entities: [
+          { type: "mention", mentioned: { id: "advisor-bot", name: "Advisor" }, text: "<at>Advisor</at>" },
+        ],
+      }),
+    );
+    expect(textOf(mention.activities)).toMatch(/job role/);
+    for (const t of ["blah", "blah"]) await send(s.url, activity(c, { channelId: "msteams", text: t }));
+    // The second re-ask offers 6 role buttons: more than Teams' 3 suggested actions, so a card.
+    const roles = await send(s.url, activity(c, { channelId: "msteams", text: "gibberish" }));
+    expect(JSON.stringify(roles.activities)).toMatch(/Action.Submit|skip/);
+  });
+
+  it("parallel messages of one conversation are all processed; nothing is lost", async () => {
+    const c = "conv-parallel";
+    await say(s.url, c, "I'm a learner");
+    const results = await Promise.all([
+      say(s.url, c, "team leader"),
+      say(s.url, c, "3 years"),
+      say(s.url, c, "level 2"),
+    ]);
+    for (const r of results) expect(r.status).toBe(200);
+    const after = await say(s.url, c, "help");
+    expect(after.activities[0]?.channelData.advice.profile).toMatchObject({
+      role: "Contact Centre Team Leader",
+      experienceMonths: 36,
+      level: 2,
+    });
+  });
+
+  it("delete my data removes the conversation from the store", async () => {
+    const c = "conv-delete";
+    await say(s.url, c, "team leader");
+    const key = `webchat/conversations/${c}`;
+    expect(Object.keys(await s.app.storage.read([key]))).toEqual([key]);
+    await say(s.url, c, "delete my data");
+    const done = await say(s.url, c, "yes");
+    expect(textOf(done.activities)).toMatch(/deleted your data/);
+    expect(await s.app.storage.read([key])).toEqual({});
+  });
+
+  it("a corrupt stored conversation is moved aside and that conversation starts over; others carry on", async () => {
+    const { LowdbStorage } = await import("../../src/storage/lowdb-storage.ts");
+    const { writeFileSync, readdirSync } = await import("node:fs");
+    const { dirname } = await import("node:path");
+    await say(s.url, "conv-ok", "team leader");
+    await say(s.url, "conv-broken", "team leader");
+    const file = (s.app.storage as InstanceType<typeof LowdbStorage>).documents.fileOf(
+      "webchat/conversations/conv-broken",
+    );
+    writeFileSync(file, "\u0000garbage");
+    const r = await say(s.url, "conv-broken", "hello");
+    expect(r.status).toBe(200);
+    expect(r.activities[0]?.channelData.advice.profile.role).toBeNull();
+    expect(readdirSync(dirname(file)).some((f) => f.includes(".corrupt-"))).toBe(true);
+    const ok = await say(s.url, "conv-ok", "3 years");
+    expect(ok.activities[0]?.channelData.advice.profile).toMatchObject({
+      role: "Contact Centre Team Leader",
+      experienceMonths: 36,
+    });
+  });
+
+  it("state survives a restart of the server", async () => {
+    const first = await start();
+    const c = "conv-restart";
+    await say(first.url, c, "team leader, 3 years");
+    await first.stop(false);
+    const second = await start({}, first.dataDir);
+    const r = await say(second.url, c, "NVQ 2");
+    expect(r.activities[0]?.channelData.advice.profile).toMatchObject({
+      role: "Contact Centre Team Leader",
+      experienceMonths: 36,
+      level: 2,
+    });
+    await second.stop();
+  });
+});
+
+describe("authentication", () => {
+  it("with MicrosoftAppId set, a request without a valid token gets 401 and touches no state", async () => {
+    const secured = await start({
+      MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+      MicrosoftAppPassword: "not-a-real-secret",
+      MicrosoftAppType: "MultiTenant",
+    });
+    const c = "conv-auth";
+    const none = await send(secured.url, activity(c, { text: "team leader" }));
+    expect(none.status).toBe(401);
+    const forged = await send(secured.url, activity(c, { text: "team leader" }), {
+      authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.e30.forged",
+    });
+    expect(forged.status).toBe(401);
+    expect(await secured.app.storage.read([`webchat/conversations/${c}`])).toEqual({});
+    await secured.stop();
+  });
+
+  it("health and readiness", async () => {
+    expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: "alive" });
+    const ready = await fetch(`${s.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { catalogue: true, store: true } });
+  });
+});
