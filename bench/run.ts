@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
 import { nluThroughput, turnLatency } from "./conversation.ts";
+import { httpTurns } from "./http.ts";
 import { plannerLatency } from "./planner.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
@@ -139,6 +140,22 @@ rows.push({
   met: null,
 });
 results.turn = turns;
+
+// Turns over HTTP with expectReplies, the real server and lowdb: 20 connections, 200 conversations.
+const http = await httpTurns(20, 10, 200);
+rows.push({
+  benchmark: `HTTP turns/s, POST /api/messages (expectReplies, lowdb, 20 connections, 200 conversations, 10 s)`,
+  value: `${Math.round(http.requestsPerSecond).toLocaleString("en-GB")} (errors ${http.errors}, non-2xx ${http.non2xx})`,
+  target: "",
+  met: null,
+});
+rows.push({
+  benchmark: "HTTP turn latency p50 / p99 (ms)",
+  value: `${http.latencyP50} / ${http.latencyP99}`,
+  target: "",
+  met: null,
+});
+results.http = http;
 
 const machine = {
   date: new Date().toISOString(),

@@ -1,8 +1,11 @@
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createApp } from "./server.ts";
 
 try {
+  // Settings from .env when there is one (see .env.example); the environment wins.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
   const started = performance.now();
