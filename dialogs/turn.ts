@@ -135,7 +135,8 @@ export function createTurn(services: AdvisorServices, locale: Locale = "en"): Tu
       const replies: Reply[] = [{ kind: "text", text: en.badSubmit }, ...c.prompt];
       return finish(actor, replies, startedOver);
     }
-    actor.send(event);
+    // A first "hello" is answered by the welcome itself.
+    if (!(isFresh && event.type === "GREET")) actor.send(event);
     const c = actor.getSnapshot().context;
     const replies = [...c.outbox];
     if (startedOver)

@@ -10,6 +10,12 @@ describe("conversation: learners", () => {
     expect(c.last.stateName).toBe("greeting");
   });
 
+  it("a first hello is answered by the welcome, once", () => {
+    const c = new Conversation(false);
+    c.say("hello");
+    expect(c.text.match(/Who am I talking to/g)).toHaveLength(1);
+  });
+
   it("takes several facts in one message, asks only what is missing, and recommends with reasons", () => {
     const c = new Conversation();
     c.say("I'm a team leader, been here 3 years, got my NVQ 2");
