@@ -179,3 +179,52 @@ describe("authentication", () => {
     expect(await ready.json()).toEqual({ ready: true, checks: { catalogue: true, store: true } });
   });
 });
+
+describe("channels without cards, failures and configuration", () => {
+  it("a channel without Adaptive Cards gets each card's content as text", async () => {
+    const c = "conv-sms";
+    await send(
+      s.url,
+      activity(c, { channelId: "sms", text: "contact centre agent, 2 years, level 2, no apprenticeship" }),
+    );
+    const r = await send(s.url, activity(c, { channelId: "sms", text: "plan 10265" }));
+    expect(r.activities.some((a) => a.attachments?.length)).toBe(false);
+    expect(textOf(r.activities)).toMatch(/quickest valid way to complete OCR Level 2 NVQ/);
+  });
+
+  it("a failing turn: the user gets a plain apology with a reference, and nothing is stored", async () => {
+    const { MemoryStorage } = await import("botbuilder");
+    class BrokenStorage extends MemoryStorage {
+      override async write(): Promise<void> {
+        throw new Error("disk on fire");
+      }
+    }
+    const broken = new BrokenStorage();
+    const { Config } = await import("../../src/config.ts");
+    const { createApp } = await import("../../src/server.ts");
+    const { createLogger } = await import("../../src/log.ts");
+    const app = await createApp(
+      Config.parse({ PORT: "0", LOG_LEVEL: "silent", MicrosoftAppId: "", STORAGE: "memory" }),
+      {
+        storage: broken,
+        log: createLogger("silent"),
+      },
+    );
+    const url = await app.listen();
+    const r = await say(url, "conv-broken-store", "team leader");
+    expect(textOf(r.activities)).toMatch(/Sorry, something went wrong on my side \(reference [0-9a-f]{8}\)/);
+    expect(await broken.read(["webchat/conversations/conv-broken-store"])).toEqual({});
+    await app.close();
+  });
+
+  it("a bad setting stops start-up with a message naming it", async () => {
+    const { loadConfig } = await import("../../src/config.ts");
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ STORAGE: "floppy" })).toThrow(/STORAGE/);
+    expect(() =>
+      loadConfig({ MicrosoftAppId: "x", MicrosoftAppType: "SingleTenant", MicrosoftAppPassword: "p" }),
+    ).toThrow(/MicrosoftAppTenantId/);
+    expect(loadConfig({}).PORT).toBe(3978);
+    expect(loadConfig({}).STORAGE).toBe("lowdb");
+  });
+});

@@ -150,17 +150,25 @@ function hash(s: string): string {
 }
 
 /** The turn's replies as activities; every one carries the turn's facts in channelData.advice. */
+/** Channels that render Adaptive Cards; elsewhere cards are sent as their text. */
+const CARD_CHANNELS = new Set(["msteams", "webchat", "directline", "emulator"]);
+
 export function toActivities(
   replies: Reply[],
   advice: AdviceFacts,
   channelId: string | undefined,
 ): Partial<Activity>[] {
   const teams = channelId === "msteams";
+  const cards = CARD_CHANNELS.has(channelId ?? "");
   const out: Partial<Activity>[] = [{ type: ActivityTypes.Typing }];
   for (const r of replies) {
     let a: Partial<Activity>;
     const choices: Choice[] = r.kind === "choices" ? r.choices : r.kind === "card" ? (r.choices ?? []) : [];
-    if (r.kind === "card") {
+    if (r.kind === "card" && !cards) {
+      // The text fallback: the card's content in words, its buttons as suggested actions.
+      a = MessageFactory.text(r.text);
+      if (choices.length) a.suggestedActions = suggested(choices);
+    } else if (r.kind === "card") {
       a = MessageFactory.attachment(
         CardFactory.adaptiveCard(adaptiveCard(r.card, teams && choices.length > 3 ? choices : [])),
       );
