@@ -155,22 +155,35 @@ describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
 });
 
 describe("authentication", () => {
-  it("with MicrosoftAppId set, a request without a valid token gets 401 and touches no state", async () => {
-    const secured = await start({
-      MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
-      MicrosoftAppPassword: "not-a-real-secret",
-      MicrosoftAppType: "MultiTenant",
-    });
-    const c = "conv-auth";
-    const none = await send(secured.url, activity(c, { text: "team leader" }));
-    expect(none.status).toBe(401);
-    const forged = await send(secured.url, activity(c, { text: "team leader" }), {
-      authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.e30.forged",
-    });
-    expect(forged.status).toBe(401);
-    expect(await secured.app.storage.read([`webchat/conversations/${c}`])).toEqual({});
-    await secured.stop();
-  });
+  it.each([
+    ["MultiTenant", { MicrosoftAppPassword: "not-a-real-secret" }],
+    [
+      "SingleTenant",
+      {
+        MicrosoftAppPassword: "not-a-real-secret",
+        MicrosoftAppTenantId: "00000000-0000-0000-0000-0000000000aa",
+      },
+    ],
+    ["UserAssignedMSI", { MicrosoftAppTenantId: "00000000-0000-0000-0000-0000000000aa" }],
+  ] as const)(
+    "%s: with MicrosoftAppId set, a request without a valid token gets 401 and touches no state",
+    async (type, extra) => {
+      const secured = await start({
+        MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+        MicrosoftAppType: type,
+        ...extra,
+      });
+      const c = `conv-auth-${type}`;
+      const none = await send(secured.url, activity(c, { text: "team leader" }));
+      expect(none.status).toBe(401);
+      const forged = await send(secured.url, activity(c, { text: "team leader" }), {
+        authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.e30.forged",
+      });
+      expect(forged.status).toBe(401);
+      expect(await secured.app.storage.read([`webchat/conversations/${c}`])).toEqual({});
+      await secured.stop();
+    },
+  );
 
   it("health and readiness", async () => {
     expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: "alive" });
