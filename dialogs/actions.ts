@@ -170,8 +170,9 @@ export const deleteEverything: Act = (c) => ({
 
 export const greet: Act = (c) => {
   const m = messagesOf(c);
-  const q = choices(m.welcome.text, m.welcome.choices);
-  return { ...say(c, q, text(m.welcome.hint)), expecting: "userKind", misses: 0, prompt: [q] };
+  // One message, so that its buttons stay on screen (channels show the last message's buttons).
+  const q = choices(`${m.welcome.text}\n\n${m.welcome.hint}`, m.welcome.choices);
+  return { ...say(c, q), expecting: "userKind", misses: 0, prompt: [q] };
 };
 
 type Question =
@@ -190,9 +191,14 @@ function questionReply(c: AdvisorContext, q: Question): Reply {
 export const ask =
   (q: Question): Act =>
   (c) => {
-    const reply = questionReply(c, q);
+    const first = questionReply(c, q);
+    // Closed questions get their answers as buttons straight away; open ones only after a miss.
+    const spec = messagesOf(c).ask[q as keyof Messages["ask"]];
+    const reply = CLOSED.has(q) && spec?.choices.length ? choices(first.text, spec.choices) : first;
     return { ...say(c, reply), expecting: q, misses: 0, prompt: [reply] };
   };
+
+const CLOSED = new Set<Question>(["working", "apprenticeship", "nation", "confirm"]);
 
 /** Re-ask, escalating: rephrase, then buttons, then offer to skip or hand over. Never more than three. */
 export const escalate: Act = (c) => {

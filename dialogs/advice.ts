@@ -149,7 +149,11 @@ export function recommendationCard(
         kind: x.kind,
         reasons: x.reasons,
         cautions: x.cautions,
-        nextStep: x.nextStep,
+        // The CLI command in the next step means nothing in a chat.
+        nextStep: x.nextStep.replace(
+          /,? and plan your units \(advisor plan [^)]+\)/,
+          ", and plan your units with me",
+        ),
         hasUnitList: e?.type === "qualification" && !!e.units,
       };
     }),

@@ -20,6 +20,8 @@ export const Config = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
   CATALOGUE_OVERRIDES: opt(z.string()),
+  /** The local web chat at GET / (on by default for local use; off by default once MicrosoftAppId is set). */
+  WEBCHAT: opt(z.enum(["on", "off"])),
   /** Requests per minute per client on the REST API and /api/messages. */
   RATE_LIMIT_PER_MINUTE: z.preprocess(
     emptyToUndefined,

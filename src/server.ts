@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
+import { createReadStream } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -12,6 +14,8 @@ import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
 import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
 import { AdvisorApi, type ApiResponse } from "./channels/rest/api.ts";
 import { openApiDocument } from "./channels/rest/openapi.ts";
+import { DirectLineError, LocalDirectLine } from "./channels/webchat/directline.ts";
+import { WEBCHAT_PAGE } from "./channels/webchat/page.ts";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadSolver } from "./planner/solver.ts";
@@ -194,6 +198,66 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       checks,
     });
   });
+
+  // The local web chat: Web Chat's bundle from npm (never a CDN) on a local Direct Line endpoint.
+  const webchat = config.WEBCHAT === "on" || (config.WEBCHAT === undefined && !config.MicrosoftAppId);
+  if (webchat) {
+    const directLine = new LocalDirectLine(bot, log, now);
+    // The package exports only its modules; the browser bundle sits beside them in dist/.
+    const bundle = join(
+      dirname(createRequire(import.meta.url).resolve("botframework-webchat")),
+      "..",
+      "dist",
+      "webchat.js",
+    );
+    server.get("/", async (_req: restify.Request, res: restify.Response) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(WEBCHAT_PAGE);
+    });
+    server.get("/webchat/webchat.js", async (_req: restify.Request, res: restify.Response) => {
+      res.writeHead(200, {
+        "content-type": "application/javascript; charset=utf-8",
+        "cache-control": "public, max-age=86400",
+      });
+      await new Promise<void>((resolve) => createReadStream(bundle).on("close", resolve).pipe(res));
+    });
+    const dl =
+      (f: (req: restify.Request) => Promise<unknown> | unknown) =>
+      async (req: restify.Request, res: restify.Response) => {
+        try {
+          res.send(200, await f(req));
+        } catch (err) {
+          if (err instanceof DirectLineError)
+            res.send(err.status, { error: { code: String(err.status), message: err.message } });
+          else {
+            log.error({ err, requestId: req.id() }, "web chat request failed");
+            res.send(500, { error: { code: "500", message: "Something went wrong." } });
+          }
+        }
+      };
+    server.post(
+      "/directline/tokens/generate",
+      dl(() => directLine.generate()),
+    );
+    server.post(
+      "/directline/conversations",
+      dl((req) => directLine.start(req.header("authorization"))),
+    );
+    server.post(
+      "/directline/conversations/:id/activities",
+      dl((req) => directLine.post(req.header("authorization"), String(req.params.id), req.body)),
+    );
+    server.get(
+      "/directline/conversations/:id/activities",
+      dl((req) =>
+        directLine.activities(
+          req.header("authorization"),
+          String(req.params.id),
+          typeof req.query?.watermark === "string" ? req.query.watermark : undefined,
+        ),
+      ),
+    );
+  }
 
   return {
     server,

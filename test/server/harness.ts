@@ -16,7 +16,11 @@ export interface Running {
 }
 
 /** The real server on a free port, with a lowdb store in a temp folder. */
-export async function start(env: Record<string, string> = {}, dataDir?: string): Promise<Running> {
+export async function start(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  clock: "fixed" | "real" = "fixed",
+): Promise<Running> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "advisor-server-"));
   const config = Config.parse({
     PORT: "0",
@@ -26,7 +30,10 @@ export async function start(env: Record<string, string> = {}, dataDir?: string):
     RATE_LIMIT_PER_MINUTE: "100000",
     ...env,
   });
-  const app = await createApp(config, { now: () => NOW, log: createLogger("silent") });
+  const app = await createApp(config, {
+    ...(clock === "fixed" ? { now: () => NOW } : {}),
+    log: createLogger("silent"),
+  });
   const url = await app.listen();
   return {
     app,

@@ -33,7 +33,7 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
         [
           text("Recommended for you", { size: "Medium", weight: "Bolder" }),
           ...data.items.flatMap((x, i) => [
-            text(`${i + 1}. ${x.title}`, { weight: "Bolder", separator: i > 0, spacing: "Medium" }),
+            text(`${i + 1} — ${x.title}`, { weight: "Bolder", separator: i > 0, spacing: "Medium" }),
             ...x.reasons.map((r) =>
               text(`✔ ${r.text}${r.quote ? `\n\n_“${r.quote}”_` : ""}`, { spacing: "Small" }),
             ),
@@ -75,21 +75,24 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
       return card(
         [
           text(`Choose units: ${data.title}`, { size: "Medium", weight: "Bolder" }),
-          ...data.groups.flatMap((g) => [
-            text(g.name, { weight: "Bolder", spacing: "Medium" }),
-            {
-              type: "Input.ChoiceSet",
-              id: `units_${g.id}`,
-              label: g.name,
-              isMultiSelect: true,
-              style: "expanded",
-              value: g.units
-                .filter((u) => data.selected.includes(u.value))
-                .map((u) => u.value)
-                .join(","),
-              choices: g.units.map((u) => ({ title: `${u.label} (${u.credits} cr)`, value: u.value })),
-            },
-          ]),
+          ...data.groups.map((g) => ({
+            type: "Input.ChoiceSet",
+            id: `units_${g.id}`,
+            label: g.name,
+            isMultiSelect: true,
+            style: "expanded",
+            wrap: true,
+            spacing: "Medium",
+            value: g.units
+              .filter((u) => data.selected.includes(u.value))
+              .map((u) => u.value)
+              .join(","),
+            // "Unit 4 · title": a leading "4. " would be read as a Markdown list item.
+            choices: g.units.map((u) => ({
+              title: `${u.label.replace(/^(\d+)\. /, "Unit $1 · ")} (${u.credits} cr)`,
+              value: u.value,
+            })),
+          })),
         ],
         [
           {

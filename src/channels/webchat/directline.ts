@@ -1,0 +1,247 @@
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import {
+  type Activity,
+  type ActivityHandler,
+  BotAdapter,
+  type ConversationReference,
+  type ResourceResponse,
+  TurnContext,
+} from "botbuilder";
+import type { Logger } from "pino";
+
+/** One web-chat conversation: its token, its user, and the activities so far (the watermark indexes them). */
+interface LocalConversation {
+  id: string;
+  token: string;
+  userId: string;
+  activities: Partial<Activity>[];
+  started: boolean;
+  lastSeen: number;
+}
+
+const MAX_ACTIVITIES = 1000;
+const IDLE_MS = 2 * 60 * 60 * 1000;
+const MAX_CONVERSATIONS = 5000;
+export const BOT_ID = "advisor-bot";
+
+/**
+ * Delivers the bot's replies into the local conversation log instead of a Bot Connector. The bot,
+ * the turn function and the store are the same as on every other channel.
+ */
+class LocalAdapter extends BotAdapter {
+  constructor(
+    private readonly deliver: (conversationId: string, activities: Partial<Activity>[]) => string[],
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onTurnError = async (context, error) => {
+      const ref = randomUUID().slice(0, 8);
+      this.log.error({ err: error, requestId: ref }, "web chat turn failed");
+      await context.sendActivity(
+        `Sorry, something went wrong on my side (reference ${ref}). Please try again.`,
+      );
+    };
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const ids = this.deliver(context.activity.conversation.id, activities);
+    return ids.map((id) => ({ id }));
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error("The local web chat does not update activities.");
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error("The local web chat does not delete activities.");
+  }
+
+  async continueConversation(
+    _ref: Partial<ConversationReference>,
+    _logic: (c: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    throw new Error("The local web chat does not continue conversations.");
+  }
+
+  run(activity: Partial<Activity>, bot: ActivityHandler): Promise<void> {
+    return this.runMiddleware(new TurnContext(this, activity), (context) => bot.run(context));
+  }
+}
+
+export class DirectLineError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A local Direct Line 3.0 endpoint, enough for Web Chat's own client (polling, no WebSocket):
+ * generate a token (which creates a conversation), start it, post activities, get activities from a
+ * watermark. Each conversation has its own random token; conversation and user ids are made here, so a
+ * client cannot pose as another channel or conversation. It calls the bot directly: /api/messages and
+ * its authentication are not involved.
+ */
+export class LocalDirectLine {
+  readonly #conversations = new Map<string, LocalConversation>();
+  readonly #adapter: LocalAdapter;
+
+  constructor(
+    private readonly bot: ActivityHandler,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.#adapter = new LocalAdapter(
+      (id, activities) =>
+        this.#append(
+          id,
+          activities.map((a) => this.#fromBot(id, a)),
+        ),
+      log,
+    );
+  }
+
+  #fromBot(conversationId: string, a: Partial<Activity>): Partial<Activity> {
+    return {
+      ...a,
+      channelId: "webchat",
+      conversation: { id: conversationId } as Activity["conversation"],
+      from: { id: BOT_ID, name: "Advisor", role: "bot" },
+      timestamp: this.now(),
+    };
+  }
+
+  #append(conversationId: string, activities: Partial<Activity>[]): string[] {
+    const c = this.#conversations.get(conversationId);
+    if (!c) return activities.map(() => randomUUID());
+    return activities.map((a) => {
+      const id = `${conversationId}|${String(c.activities.length).padStart(7, "0")}`;
+      c.activities.push({ ...a, id });
+      return id;
+    });
+  }
+
+  #evict(): void {
+    const cutoff = Date.now() - IDLE_MS;
+    for (const [id, c] of this.#conversations) if (c.lastSeen < cutoff) this.#conversations.delete(id);
+    while (this.#conversations.size >= MAX_CONVERSATIONS) {
+      const oldest = this.#conversations.keys().next().value;
+      if (oldest === undefined) break;
+      this.#conversations.delete(oldest);
+    }
+  }
+
+  /** POST /directline/tokens/generate: a new conversation, its token and its user id. */
+  generate(): { conversationId: string; token: string; expires_in: number; userId: string } {
+    this.#evict();
+    const c: LocalConversation = {
+      id: randomUUID(),
+      token: randomBytes(32).toString("base64url"),
+      userId: `user-${randomUUID().slice(0, 8)}`,
+      activities: [],
+      started: false,
+      lastSeen: Date.now(),
+    };
+    this.#conversations.set(c.id, c);
+    return { conversationId: c.id, token: c.token, expires_in: IDLE_MS / 1000, userId: c.userId };
+  }
+
+  #byToken(authorization: string | undefined): LocalConversation {
+    const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+    if (!token)
+      throw new DirectLineError(401, "A Direct Line token is required (POST /directline/tokens/generate).");
+    for (const c of this.#conversations.values()) {
+      const a = Buffer.from(c.token);
+      const b = Buffer.from(token);
+      if (a.length === b.length && timingSafeEqual(a, b)) {
+        c.lastSeen = Date.now();
+        return c;
+      }
+    }
+    throw new DirectLineError(403, "Unknown or expired token.");
+  }
+
+  #own(authorization: string | undefined, conversationId: string): LocalConversation {
+    const c = this.#byToken(authorization);
+    if (c.id !== conversationId) throw new DirectLineError(403, "This token is for another conversation.");
+    return c;
+  }
+
+  /** POST /directline/conversations: start the token's conversation; the bot says hello. */
+  async start(
+    authorization: string | undefined,
+  ): Promise<{ conversationId: string; token: string; expires_in: number }> {
+    const c = this.#byToken(authorization);
+    if (!c.started) {
+      c.started = true;
+      await this.#adapter.run(
+        {
+          type: "conversationUpdate",
+          id: randomUUID(),
+          channelId: "webchat",
+          serviceUrl: "local",
+          conversation: { id: c.id } as Activity["conversation"],
+          from: { id: c.userId, name: "You", role: "user" },
+          recipient: { id: BOT_ID, name: "Advisor" },
+          membersAdded: [{ id: c.userId, name: "You" }],
+          timestamp: this.now(),
+        },
+        this.bot,
+      );
+    }
+    return { conversationId: c.id, token: c.token, expires_in: IDLE_MS / 1000 };
+  }
+
+  /** POST /directline/conversations/:id/activities: echo the user's message, then run the bot. */
+  async post(
+    authorization: string | undefined,
+    conversationId: string,
+    body: unknown,
+  ): Promise<{ id: string }> {
+    const c = this.#own(authorization, conversationId);
+    if (!body || typeof body !== "object")
+      throw new DirectLineError(400, "The activity must be a JSON object.");
+    const incoming = body as Partial<Activity>;
+    if (incoming.type !== "message")
+      throw new DirectLineError(400, 'Only "message" activities can be posted.');
+    if (c.activities.length >= MAX_ACTIVITIES)
+      throw new DirectLineError(429, "This conversation is too long; start a new one.");
+    const text = typeof incoming.text === "string" ? incoming.text.slice(0, 4000) : undefined;
+    const activity: Partial<Activity> = {
+      type: "message",
+      ...(text !== undefined ? { text } : {}),
+      ...(incoming.value !== undefined ? { value: incoming.value } : {}),
+      // Web Chat matches its own message by channelData.clientActivityID: echo it unchanged.
+      channelData:
+        incoming.channelData && typeof incoming.channelData === "object" ? incoming.channelData : {},
+      ...(typeof incoming.locale === "string" ? { locale: incoming.locale } : {}),
+      channelId: "webchat",
+      serviceUrl: "local",
+      conversation: { id: c.id } as Activity["conversation"],
+      from: { id: c.userId, name: "You", role: "user" },
+      recipient: { id: BOT_ID, name: "Advisor" },
+      timestamp: this.now(),
+    };
+    const [id] = this.#append(c.id, [activity]);
+    await this.#adapter.run({ ...activity, id }, this.bot);
+    return { id: id ?? "" };
+  }
+
+  /** GET /directline/conversations/:id/activities?watermark=N */
+  activities(
+    authorization: string | undefined,
+    conversationId: string,
+    watermark: string | undefined,
+  ): { activities: Partial<Activity>[]; watermark: string } {
+    const c = this.#own(authorization, conversationId);
+    const from = Math.max(0, Number.parseInt(watermark ?? "0", 10) || 0);
+    return { activities: c.activities.slice(from), watermark: String(c.activities.length) };
+  }
+
+  /** Forget a conversation's transcript (after "delete my data", the store's copy is gone too). */
+  forget(conversationId: string): void {
+    this.#conversations.delete(conversationId);
+  }
+}

@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+// The page.evaluate callbacks run in the browser.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Running, start } from "../server/harness.ts";
+
+const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The flags that work here as root with no network (see GUIDE.md).
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let s: Running;
+let browser: Browser;
+beforeAll(async () => {
+  // The real clock, so that Web Chat's timestamps read "Just now".
+  s = await start({}, undefined, "real");
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.stop();
+});
+
+async function openChat(width = 390, height = 844): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(`${s.url}/`);
+  await page.getByText("Who am I talking to").first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+describe("local web chat in Chromium (Microsoft Web Chat on the local Direct Line endpoint)", () => {
+  it("a learner's conversation: suggested actions, typed answers, the recommendation, the unit picker and the check result", async () => {
+    const page = await openChat();
+    await expect(page.title()).resolves.toMatch(/Learner advisor/);
+    await page
+      .getByRole("button", { name: "I work in a contact centre" })
+      .filter({ visible: true })
+      .first()
+      .click();
+    await page
+      .getByText(/What.s your job role/)
+      .first()
+      .waitFor();
+    const box = page.getByRole("textbox");
+    await box.fill("customer service advisor, 2 years, GCSEs");
+    await box.press("Enter");
+    await page.getByText("Are you interested in doing it as an apprenticeship?").first().waitFor();
+    await page.getByRole("button", { name: "No", exact: true }).filter({ visible: true }).first().click();
+
+    await page.getByText("Recommended for you").first().waitFor();
+    await expect(
+      page
+        .getByText("OCR Level 2 NVQ Certificate in Contact Centre Operations", { exact: false })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page
+      .getByRole("button", { name: "Plan OCR Level 2 NVQ Certificate" })
+      .filter({ visible: true })
+      .first()
+      .click();
+    await page.getByText("Plan: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+    await page.getByRole("button", { name: "Choose my own units" }).filter({ visible: true }).first().click();
+
+    await page.getByText("Choose units: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+    for (const name of [
+      /Unit 1 · Improve personal effectiveness/,
+      /Unit 2 · Comply with health and safety/,
+      /Unit 10 · Deal with customers using bespoke software/,
+      /Unit 18 · Bespoke software/,
+    ])
+      await page.getByRole("checkbox", { name }).filter({ visible: true }).first().check();
+    await page.getByRole("button", { name: "Check these units" }).filter({ visible: true }).first().click();
+
+    await page.getByText("Check: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+    await page.getByText("Verdict: invalid").first().waitFor();
+    await expect(
+      page
+        .getByText(/barred/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "webchat-check.png"), fullPage: false });
+    // The same conversation on a desktop-sized window, scrolled to the recommendation.
+    await page.setViewportSize({ width: 1100, height: 1000 });
+    await page.getByText("Recommended for you").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "webchat-desktop.png"), fullPage: false });
+    await page.close();
+  }, 120_000);
+
+  it("is usable from the keyboard, with labelled controls and a visible focus", async () => {
+    const page = await openChat();
+    // Tab reaches the restart button first, and the focus ring is drawn.
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { label: el.getAttribute("aria-label"), outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused.label).toBe("Restart the conversation");
+    expect(focused.outline).toBe("solid");
+    expect(Number.parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+    // Every button and input in the accessibility tree has a name.
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("button, input, textarea")]
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .filter(
+          (el) =>
+            !(
+              el.getAttribute("aria-label") ||
+              (el as HTMLElement).innerText.trim() ||
+              el.getAttribute("title") ||
+              (el as HTMLInputElement).labels?.length
+            ),
+        )
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+    // The restart button works from the keyboard.
+    await page.keyboard.press("Enter");
+    await page.getByText("cleared everything").first().waitFor();
+    await page.close();
+  }, 60_000);
+
+  it("the Direct Line endpoint refuses a missing or foreign token, and WEBCHAT=off removes the page", async () => {
+    const noToken = await fetch(`${s.url}/directline/conversations`, { method: "POST" });
+    expect(noToken.status).toBe(401);
+    const a = (await (await fetch(`${s.url}/directline/tokens/generate`, { method: "POST" })).json()) as {
+      conversationId: string;
+      token: string;
+    };
+    const b = (await (await fetch(`${s.url}/directline/tokens/generate`, { method: "POST" })).json()) as {
+      conversationId: string;
+      token: string;
+    };
+    const foreign = await fetch(`${s.url}/directline/conversations/${a.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${b.token}` },
+    });
+    expect(foreign.status).toBe(403);
+    const off = await start({ WEBCHAT: "off" });
+    expect((await fetch(`${off.url}/`)).status).toBe(404);
+    expect((await fetch(`${off.url}/directline/tokens/generate`, { method: "POST" })).status).toBe(404);
+    await off.stop();
+    const secured = await start({
+      MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+      MicrosoftAppPassword: "x",
+      MicrosoftAppType: "MultiTenant",
+    });
+    expect((await fetch(`${secured.url}/`)).status).toBe(404);
+    await secured.stop();
+  });
+});
