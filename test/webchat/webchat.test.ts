@@ -161,4 +161,40 @@ describe("local web chat in Chromium (Microsoft Web Chat on the local Direct Lin
     expect((await fetch(`${secured.url}/`)).status).toBe(404);
     await secured.stop();
   });
+
+  it("delete my data also blanks the web chat's own transcript (ids kept, so polling goes on)", async () => {
+    const { conversationId, token } = (await (
+      await fetch(`${s.url}/directline/tokens/generate`, { method: "POST" })
+    ).json()) as {
+      conversationId: string;
+      token: string;
+    };
+    const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    await fetch(`${s.url}/directline/conversations`, { method: "POST", headers: auth });
+    const post = (text: string) =>
+      fetch(`${s.url}/directline/conversations/${conversationId}/activities`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({
+          type: "message",
+          text,
+          from: { id: "x" },
+          channelData: { clientActivityID: `c-${text}` },
+        }),
+      });
+    await post("team leader, 3 years, NVQ 2");
+    await post("delete my data");
+    await post("yes");
+    const { activities } = (await (
+      await fetch(`${s.url}/directline/conversations/${conversationId}/activities?watermark=0`, {
+        headers: auth,
+      })
+    ).json()) as {
+      activities: { type: string; text?: string; id: string }[];
+    };
+    expect(JSON.stringify(activities)).not.toContain("team leader");
+    expect(activities.at(-1)?.text).toMatch(/deleted your data/);
+    expect(activities.filter((a) => a.type === "message").length).toBeLessThanOrEqual(2);
+    expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);
+  });
 });

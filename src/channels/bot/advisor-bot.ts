@@ -29,6 +29,9 @@ export interface BotDeps {
   now?: () => Date;
 }
 
+/** Told when a user's data has been deleted, so channels can drop what they hold too. */
+export type DataDeletedListener = (activity: Partial<Activity>) => void;
+
 export const conversationKey = (a: Partial<Activity>) =>
   `${a.channelId ?? "unknown"}/conversations/${a.conversation?.id ?? "unknown"}`;
 export const userKey = (a: Partial<Activity>) =>
@@ -43,6 +46,11 @@ export const userKey = (a: Partial<Activity>) =>
 export class AdvisorBot extends TeamsActivityHandler {
   readonly #deps: BotDeps;
   readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #deleted = new Set<DataDeletedListener>();
+
+  onDataDeleted(listener: DataDeletedListener): void {
+    this.#deleted.add(listener);
+  }
 
   constructor(deps: BotDeps) {
     super();
@@ -128,6 +136,7 @@ export class AdvisorBot extends TeamsActivityHandler {
       }
     });
     if (!result) return;
+    if (result.deleteData) for (const listener of this.#deleted) listener(context.activity);
     log.info(
       { state: result.stateName, replies: result.replies.length, startedOver: result.startedOver },
       "turn",

@@ -89,10 +89,14 @@ export class LocalDirectLine {
   readonly #adapter: LocalAdapter;
 
   constructor(
-    private readonly bot: ActivityHandler,
+    private readonly bot: ActivityHandler & { onDataDeleted?: (l: (a: Partial<Activity>) => void) => void },
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {
+    // "Delete my data": the transcript held here goes too (ids stay, so watermarks keep working).
+    bot.onDataDeleted?.((a) => {
+      if (a.channelId === "webchat" && a.conversation?.id) this.#redact(a.conversation.id);
+    });
     this.#adapter = new LocalAdapter(
       (id, activities) =>
         this.#append(
@@ -240,8 +244,24 @@ export class LocalDirectLine {
     return { activities: c.activities.slice(from), watermark: String(c.activities.length) };
   }
 
-  /** Forget a conversation's transcript (after "delete my data", the store's copy is gone too). */
-  forget(conversationId: string): void {
-    this.#conversations.delete(conversationId);
+  /** Blank every activity so far, keeping ids and order; later replies are added as usual. */
+  #redact(conversationId: string): void {
+    const c = this.#conversations.get(conversationId);
+    if (!c) return;
+    c.activities = c.activities.map(
+      (a) =>
+        ({
+          id: a.id,
+          type: "event",
+          name: "redacted",
+          from: a.from,
+          timestamp: a.timestamp,
+        }) as Partial<Activity>,
+    );
+  }
+
+  /** The transcript as the endpoint would serve it (for tests). */
+  transcript(conversationId: string): Partial<Activity>[] {
+    return this.#conversations.get(conversationId)?.activities ?? [];
   }
 }
