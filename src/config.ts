@@ -13,7 +13,21 @@ export const Config = z.object({
   MicrosoftAppId: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string()),
   MicrosoftAppPassword: opt(z.string()),
   MicrosoftAppTenantId: opt(z.string()),
-  STORAGE: z.preprocess(emptyToUndefined, z.enum(["lowdb", "memory"]).default("lowdb")),
+  STORAGE: z.preprocess(emptyToUndefined, z.enum(["lowdb", "memory", "blob"]).default("lowdb")),
+  /** For STORAGE=blob: an Azure Storage connection string (Azurite: UseDevelopmentStorage=true;). */
+  AZURE_STORAGE_CONNECTION_STRING: opt(z.string()),
+  AZURE_STORAGE_CONTAINER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+        "3–63 lower-case letters, digits and single hyphens",
+      )
+      .default("advisor-state"),
+  ),
+  /** Conversations idle for longer than this many days are deleted (0 = keep until deleted). */
+  DATA_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3650).default(0)),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -45,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     );
   if (c.MicrosoftAppId && c.MicrosoftAppType === "SingleTenant" && !c.MicrosoftAppTenantId)
     throw new ConfigError("Bad configuration: MicrosoftAppTenantId is required for a SingleTenant bot.");
+  if (c.STORAGE === "blob" && !c.AZURE_STORAGE_CONNECTION_STRING)
+    throw new ConfigError("Bad configuration: STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING.");
   return c;
 }

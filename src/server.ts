@@ -8,7 +8,9 @@ import {
   MemoryStorage,
   type Storage,
 } from "botbuilder";
+import { BlobsStorage } from "botbuilder-azure-blobs";
 import restify from "restify";
+import { z } from "zod";
 import { createTurn } from "../dialogs/turn.ts";
 import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
 import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
@@ -40,6 +42,17 @@ export interface AppOptions {
 
 const MAX_BODY = 64 * 1024;
 
+/** The least an activity must have for the bot to read it (the Bot Framework adds more; all kept). */
+const ActivityShape = z.looseObject({
+  type: z.string().min(1).max(64),
+  channelId: z.string().min(1).max(64).optional(),
+  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
+  from: z.looseObject({ id: z.string().min(1).max(512) }).optional(),
+  recipient: z.looseObject({ id: z.string().max(512) }).optional(),
+  text: z.string().max(20_000).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+});
+
 /** Wiring only: configuration → catalogue, solver, store, bot, REST API, HTTP routes. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
@@ -50,12 +63,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     options.storage ??
     (config.STORAGE === "memory"
       ? new MemoryStorage()
-      : new LowdbStorage(join(config.DATA_DIR, "state"), (info) =>
-          log.warn(
-            { file: info.file, movedTo: info.movedTo, problem: info.problem },
-            "corrupt stored document moved aside; that conversation starts over",
-          ),
-        ));
+      : config.STORAGE === "blob"
+        ? new BlobsStorage(config.AZURE_STORAGE_CONNECTION_STRING ?? "", config.AZURE_STORAGE_CONTAINER)
+        : new LowdbStorage(join(config.DATA_DIR, "state"), (info) =>
+            log.warn(
+              { file: info.file, movedTo: info.movedTo, problem: info.problem },
+              "corrupt stored document moved aside; that conversation starts over",
+            ),
+          ));
   const turn = createTurn({ catalogue, solver });
   const bot = new AdvisorBot({ turn, storage, log, now });
   const api = new AdvisorApi(catalogue, solver, now);
@@ -122,6 +137,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
+    // A body that is not an activity is refused with a clear message, never a crash.
+    // With authentication on, the adapter checks the token before anything reads the body.
+    const shape = config.MicrosoftAppId ? { success: true as const } : ActivityShape.safeParse(req.body);
+    if (!shape.success) {
+      res.send(400, {
+        error: "The body is not a Bot Framework activity.",
+        issues: shape.error.issues.slice(0, 10).map((i) => ({ path: i.path.join("."), message: i.message })),
+      });
+      return;
+    }
     await adapter.process(req, res, async (context) => {
       context.turnState.set("requestId", req.id());
       await bot.run(context);
