@@ -22,6 +22,7 @@ import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadSolver } from "./planner/solver.ts";
 import { LowdbStorage } from "./storage/lowdb-storage.ts";
+import { purgeIdleConversations } from "./storage/retention.ts";
 
 export interface App {
   server: restify.Server;
@@ -30,6 +31,8 @@ export interface App {
   log: Logger;
   /** Listen on config.PORT (0 = a free port); resolves to the base URL. */
   listen(): Promise<string>;
+  /** The latest retention purge (DATA_RETENTION_DAYS), for tests and shutdown. */
+  retention(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -284,6 +287,32 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     );
   }
 
+  // Privacy: conversations idle for longer than DATA_RETENTION_DAYS are deleted, at start and hourly.
+  let retentionTimer: NodeJS.Timeout | undefined;
+  let purging: Promise<unknown> = Promise.resolve();
+  if (config.DATA_RETENTION_DAYS > 0) {
+    const target = {
+      storage,
+      ...(config.STORAGE === "blob" && config.AZURE_STORAGE_CONNECTION_STRING
+        ? {
+            blob: {
+              connectionString: config.AZURE_STORAGE_CONNECTION_STRING,
+              container: config.AZURE_STORAGE_CONTAINER,
+            },
+          }
+        : {}),
+    };
+    const purge = () => {
+      const cutoff = new Date(now().getTime() - config.DATA_RETENTION_DAYS * 86_400_000);
+      purging = purgeIdleConversations(target, cutoff)
+        .then((n) => log.info({ purged: n, days: config.DATA_RETENTION_DAYS }, "idle conversations deleted"))
+        .catch((err) => log.error({ err }, "retention purge failed"));
+    };
+    purge();
+    retentionTimer = setInterval(purge, 3_600_000);
+    retentionTimer.unref();
+  }
+
   return {
     server,
     storage,
@@ -295,6 +324,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
         );
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    retention: () => purging,
+    close: () => {
+      if (retentionTimer) clearInterval(retentionTimer);
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
@@ -112,6 +112,29 @@ export class DocumentStore<T> {
       await db.write();
       return newTag;
     });
+  }
+
+  /** Every stored key with its document (files that cannot be read are skipped here, not moved). */
+  async *entries(): AsyncGenerator<{ key: string; doc: T }> {
+    let shards: string[];
+    try {
+      shards = await readdir(this.#dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw e;
+    }
+    for (const shard of shards) {
+      const names = await readdir(join(this.#dir, shard)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!name.endsWith(".json") || name.startsWith(".")) continue;
+        try {
+          const data = JSON.parse(await readFile(join(this.#dir, shard, name), "utf8")) as FileShape<T>;
+          if (data && typeof data.key === "string") yield { key: data.key, doc: data.doc };
+        } catch {
+          // Unreadable: read() moves it aside when its conversation is next used.
+        }
+      }
+    }
   }
 
   delete(key: string): Promise<void> {

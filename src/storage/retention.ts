@@ -1,0 +1,40 @@
+import { ContainerClient } from "@azure/storage-blob";
+import type { Storage } from "botbuilder";
+import { BlobsStorage } from "botbuilder-azure-blobs";
+import { LowdbStorage } from "./lowdb-storage.ts";
+
+export interface RetentionTarget {
+  storage: Storage;
+  /** For Azure Blob storage: where to list the blobs. */
+  blob?: { connectionString: string; container: string };
+}
+
+/**
+ * Delete conversations idle since before `cutoff` (DATA_RETENTION_DAYS): on lowdb by the time each
+ * conversation was last written, on Azure Blob by the blob's last-modified time. Returns how many.
+ */
+export async function purgeIdleConversations(target: RetentionTarget, cutoff: Date): Promise<number> {
+  const { storage } = target;
+  let purged = 0;
+  if (storage instanceof LowdbStorage) {
+    const old: string[] = [];
+    for await (const { key, doc } of storage.documents.entries()) {
+      const updatedAt = (doc as { updatedAt?: unknown }).updatedAt;
+      if (key.includes("/conversations/") && typeof updatedAt === "string" && new Date(updatedAt) < cutoff)
+        old.push(key);
+    }
+    if (old.length) await storage.delete(old);
+    purged = old.length;
+  } else if (storage instanceof BlobsStorage && target.blob) {
+    const container = new ContainerClient(target.blob.connectionString, target.blob.container);
+    if (!(await container.exists())) return 0;
+    for await (const blob of container.listBlobsFlat()) {
+      const modified = blob.properties.lastModified;
+      if (modified && modified < cutoff && decodeURIComponent(blob.name).includes("/conversations/")) {
+        await container.deleteBlob(blob.name).catch(() => {});
+        purged++;
+      }
+    }
+  }
+  return purged;
+}

@@ -1,0 +1,47 @@
+import { BlobsStorage } from "botbuilder-azure-blobs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LowdbStorage } from "../../src/storage/lowdb-storage.ts";
+import { purgeIdleConversations } from "../../src/storage/retention.ts";
+import { NOW, say, start } from "../server/harness.ts";
+import { type Azurite, startAzurite } from "./azurite.ts";
+
+const DAY = 86_400_000;
+let azurite: Azurite;
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 60_000);
+afterAll(() => azurite?.stop());
+
+describe("DATA_RETENTION_DAYS: idle conversations are deleted", () => {
+  it("lowdb: the server purges conversations idle for longer, at start; recent ones stay", async () => {
+    const first = await start();
+    await say(first.url, "recent", "team leader");
+    await first.stop(false);
+    const storage = new LowdbStorage(`${first.dataDir}/state`);
+    await storage.write({
+      "webchat/conversations/stale": {
+        conversation: { version: 1, snapshot: {} },
+        updatedAt: new Date(NOW.getTime() - 40 * DAY).toISOString(),
+      },
+    });
+    const second = await start({ DATA_RETENTION_DAYS: "30" }, first.dataDir);
+    await second.app.retention();
+    expect(await second.app.storage.read(["webchat/conversations/stale"])).toEqual({});
+    expect(Object.keys(await second.app.storage.read(["webchat/conversations/recent"]))).toHaveLength(1);
+    await second.stop();
+  });
+
+  it("Azure Blob (Azurite): blobs last modified before the cutoff are deleted", async () => {
+    const blob = { connectionString: azurite.connectionString, container: "retention" };
+    const storage = new BlobsStorage(blob.connectionString, blob.container);
+    await storage.write({
+      "webchat/conversations/a": { n: 1 },
+      "webchat/conversations/b": { n: 2 },
+      "readyz/x": { n: 3 },
+    });
+    expect(await purgeIdleConversations({ storage, blob }, new Date(Date.now() - DAY))).toBe(0);
+    expect(await purgeIdleConversations({ storage, blob }, new Date(Date.now() + DAY))).toBe(2);
+    expect(await storage.read(["webchat/conversations/a", "webchat/conversations/b"])).toEqual({});
+    expect(Object.keys(await storage.read(["readyz/x"]))).toHaveLength(1);
+  }, 60_000);
+});
