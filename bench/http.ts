@@ -31,26 +31,36 @@ export interface HttpResult {
   requests: number;
 }
 
-/**
- * Turns over HTTP (POST /api/messages, expectReplies) against the real server with lowdb, from
- * autocannon in the same process' event loop budget: `connections` clients, `conversations` distinct
- * conversations, for `seconds`.
- */
+/** Turns over HTTP (POST /api/messages, expectReplies) against an in-process server with lowdb. */
 export async function httpTurns(connections = 20, seconds = 10, conversations = 200): Promise<HttpResult> {
   const dir = mkdtempSync(join(tmpdir(), "advisor-bench-"));
-  const app = await createApp(
-    Config.parse({
-      PORT: "0",
-      DATA_DIR: dir,
-      LOG_LEVEL: "silent",
-      MicrosoftAppId: "",
-      RATE_LIMIT_PER_MINUTE: "1000000",
-    }),
-    {
-      log: createLogger("silent"),
-    },
-  );
+  const config = Config.parse({
+    PORT: "0",
+    DATA_DIR: dir,
+    LOG_LEVEL: "silent",
+    MicrosoftAppId: "",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  });
+  const app = await createApp(config, { log: createLogger("silent") });
   const url = await app.listen();
+  try {
+    return await load([url], connections, seconds, conversations);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * autocannon against one or more instances: connections spread over them, each request a turn of
+ * one of `conversations` conversations (so turns of one conversation land on every instance).
+ */
+export async function load(
+  urls: string[],
+  connections: number,
+  seconds: number,
+  conversations: number,
+): Promise<HttpResult> {
   let n = 0;
   const body = () => {
     const i = n++;
@@ -66,26 +76,29 @@ export async function httpTurns(connections = 20, seconds = 10, conversations = 
       deliveryMode: "expectReplies",
     });
   };
-  const result = await autocannon({
-    url: `${url}/api/messages`,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        setupRequest: (req) => ({ ...req, body: body() }),
-      },
-    ],
-  });
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  const runs = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/api/messages`,
+        connections: Math.max(1, Math.round(connections / urls.length)),
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            setupRequest: (req) => ({ ...req, body: body() }),
+          },
+        ],
+      }),
+    ),
+  );
   return {
-    requestsPerSecond: result.requests.average,
-    latencyP50: result.latency.p50,
-    latencyP99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    requests: result.requests.total,
+    requestsPerSecond: runs.reduce((a, r) => a + r.requests.average, 0),
+    // Percentiles of the slowest instance (autocannon keeps no combined histogram).
+    latencyP50: Math.max(...runs.map((r) => r.latency.p50)),
+    latencyP99: Math.max(...runs.map((r) => r.latency.p99)),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+    requests: runs.reduce((a, r) => a + r.requests.total, 0),
   };
 }

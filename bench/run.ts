@@ -7,6 +7,7 @@ import { checkSelection, compileQualification, type EngineQualification } from "
 import { nluThroughput, turnLatency } from "./conversation.ts";
 import { httpTurns } from "./http.ts";
 import { plannerLatency } from "./planner.ts";
+import { loadTests } from "./scale.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
 function rng(seed: number): () => number {
@@ -156,6 +157,21 @@ rows.push({
   met: null,
 });
 results.http = http;
+
+// Load: 30 s against a server process with lowdb, then two processes sharing Azurite (issue 7).
+const loadResults = await loadTests(Number(process.env.LOAD_SECONDS ?? 30));
+for (const [name, r] of [
+  ["1 process, lowdb", loadResults.lowdb],
+  ["2 processes, Azure Blob (Azurite)", loadResults.twoOnAzurite],
+] as const) {
+  rows.push({
+    benchmark: `load ${process.env.LOAD_SECONDS ?? 30} s, ${name}, 20 connections, 500 conversations: turns/s; p50 / p99 ms; errors`,
+    value: `${Math.round(r.requestsPerSecond).toLocaleString("en-GB")}; ${r.latencyP50} / ${r.latencyP99}; ${r.errors + r.non2xx}`,
+    target: "0 errors",
+    met: r.errors + r.non2xx === 0,
+  });
+}
+results.load = loadResults;
 
 const machine = {
   date: new Date().toISOString(),
