@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
 import { nluThroughput, turnLatency } from "./conversation.ts";
-import { httpTurns } from "./http.ts";
+import { build, floorComparison, growth } from "./floor.ts";
 import { plannerLatency } from "./planner.ts";
 import { loadTests } from "./scale.ts";
+import { syntheticScaling } from "./synthetic.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
 function rng(seed: number): () => number {
@@ -142,22 +143,6 @@ rows.push({
 });
 results.turn = turns;
 
-// Turns over HTTP with expectReplies, the real server and lowdb: 20 connections, 200 conversations.
-const http = await httpTurns(20, 10, 200);
-rows.push({
-  benchmark: `HTTP turns/s, POST /api/messages (expectReplies, lowdb, 20 connections, 200 conversations, 10 s)`,
-  value: `${Math.round(http.requestsPerSecond).toLocaleString("en-GB")} (errors ${http.errors}, non-2xx ${http.non2xx})`,
-  target: "",
-  met: null,
-});
-rows.push({
-  benchmark: "HTTP turn latency p50 / p99 (ms)",
-  value: `${http.latencyP50} / ${http.latencyP99}`,
-  target: "",
-  met: null,
-});
-results.http = http;
-
 // Load: 30 s against a server process with lowdb, then two processes sharing Azurite (issue 7).
 const loadResults = await loadTests(Number(process.env.LOAD_SECONDS ?? 30));
 for (const [name, r] of [
@@ -172,6 +157,60 @@ for (const [name, r] of [
   });
 }
 results.load = loadResults;
+
+// Side by side with the floor: a bare echo bot on the same botbuilder and restify (issue 8).
+build();
+const floor = await floorComparison(3, 8);
+const echoRps = median(floor.echo.map((x) => x.requestsPerSecond));
+const oursRps = median(floor.ours.map((x) => x.requestsPerSecond));
+rows.push({
+  benchmark:
+    "HTTP turns/s at 20 concurrent conversations (expectReplies): echo bot → our bot with lowdb (median of 3 runs of 8 s)",
+  value: `${Math.round(echoRps).toLocaleString("en-GB")} → ${Math.round(oursRps).toLocaleString("en-GB")} (${(100 * floor.throughputRatio).toFixed(0)}%)`,
+  target: "≥ 60%",
+  met: floor.throughputRatio >= 0.6,
+});
+rows.push({
+  benchmark: "HTTP latency p50 / p99 (ms): echo bot → our bot",
+  value: `${median(floor.echo.map((x) => x.latencyP50))} / ${median(floor.echo.map((x) => x.latencyP99))} → ${median(floor.ours.map((x) => x.latencyP50))} / ${median(floor.ours.map((x) => x.latencyP99))} (p99 × ${floor.p99Ratio.toFixed(1)})`,
+  target: "p99 ≤ × 1.5",
+  met: floor.p99Ratio <= 1.5,
+});
+rows.push({
+  benchmark: "cold start to first answered turn (ms): echo bot; our bot (median of 3)",
+  value: `${Math.round(floor.coldStartMs.echo)}; ${Math.round(median(floor.coldStartMs.ours))}`,
+  target: "< 1,500",
+  met: median(floor.coldStartMs.ours) < 1500,
+});
+rows.push({
+  benchmark: "resident memory (MB): echo bot idle; our bot idle; our bot under load",
+  value: `${Math.round(floor.rssMb.echoIdle)}; ${Math.round(floor.rssMb.idle)}; ${Math.round(floor.rssMb.underLoad)}`,
+  target: "idle < 150",
+  met: floor.rssMb.idle < 150,
+});
+results.floor = floor;
+
+// Growth with stored conversations: the same load over 100 and over 10,000 stored conversations.
+const grown = await growth([100, 10_000], 8);
+const p50Ratio = (grown[1]?.result.latencyP50 ?? Number.NaN) / (grown[0]?.result.latencyP50 ?? Number.NaN);
+rows.push({
+  benchmark: "turn latency p50 / p99 (ms) with 100 → 10,000 stored conversations (lowdb)",
+  value: `${grown[0]?.result.latencyP50} / ${grown[0]?.result.latencyP99} → ${grown[1]?.result.latencyP50} / ${grown[1]?.result.latencyP99} (p50 × ${p50Ratio.toFixed(2)})`,
+  target: "p50 ratio ≤ 1.3",
+  met: p50Ratio <= 1.3,
+});
+results.growth = grown;
+
+// How the engine and the planner scale with the size of a qualification (synthetic, every rule kind).
+const synthetic = await syntheticScaling([50, 200, 1000]);
+for (const x of synthetic)
+  rows.push({
+    benchmark: `synthetic qualification, ${x.units} units: checks/s; planner p50 / p99 (ms)`,
+    value: `${x.checksPerSecond.toLocaleString("en-GB")}; ${x.plannerP50.toFixed(1)} / ${x.plannerP99.toFixed(1)}`,
+    target: "",
+    met: null,
+  });
+results.synthetic = synthetic;
 
 const machine = {
   date: new Date().toISOString(),

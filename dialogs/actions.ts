@@ -59,14 +59,7 @@ export function initialContext(locale: AdvisorContext["locale"], today: string):
     expecting: null,
     misses: 0,
     prompt: [],
-    shown: {
-      recommendations: null,
-      recommendationCards: null,
-      plan: null,
-      check: null,
-      checkCard: null,
-      transfer: null,
-    },
+    shown: { recommendations: null, plan: null, check: null, transfer: null },
     outbox: [],
     turnFacts: {},
     deleted: false,
@@ -426,9 +419,9 @@ export const sayChoiceUnusable: Act = (c, e, s) => {
 
 export const askQualificationForUnits: Act = (c, _e, s) => {
   const m = messagesOf(c);
-  const options = (c.shown.recommendationCards ?? [])
-    .filter((x) => x.hasUnitList)
-    .map((x) => ({ label: shortTitle(x.title), value: x.qualificationId }));
+  const options = (c.shown.recommendations ?? [])
+    .filter((id) => engineQualification(s, id) !== undefined)
+    .map((id) => ({ label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
   const all = options.length
     ? options
     : [...s.catalogue.entries.values()]
@@ -482,7 +475,7 @@ export const showRecommendations: Act = (c, _e, s) => {
       { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
       next,
     ),
-    shown: { ...c.shown, recommendations: facts.slice(0, 3), recommendationCards: card.items },
+    shown: { ...c.shown, recommendations: card.items.map((x) => x.qualificationId) },
     turnFacts: { ...c.turnFacts, recommendations: facts },
     expecting: "qualification",
     misses: 0,
@@ -524,7 +517,7 @@ export const showPlan: Act = (c, _e, s) => {
   const next = choices(m.recommendNext.replace(/.*/, "What next?"), m.planChoices);
   return {
     ...say(c, { kind: "card", text: body, card }, next),
-    shown: { ...c.shown, plan: card },
+    shown: { ...c.shown, plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit) } },
     expecting: null,
     misses: 0,
     prompt: [next],
@@ -534,7 +527,7 @@ export const showPlan: Act = (c, _e, s) => {
 export const acceptPlan: Act = (c) => {
   const plan = c.shown.plan;
   if (!plan) return { accepted: true };
-  return { units: plan.units.map((u) => u.unit), accepted: true };
+  return { units: plan.units, accepted: true };
 };
 
 export const showUnitPicker: Act = (c, _e, s) => {
@@ -580,7 +573,10 @@ export const showCheck: Act = (c, _e, s) => {
       },
       next,
     ),
-    shown: { ...c.shown, check: facts, checkCard: card },
+    shown: {
+      ...c.shown,
+      check: { qualificationId: facts.qualificationId, units: facts.units, verdict: facts.verdict },
+    },
     turnFacts: { ...c.turnFacts, check: facts },
     expecting: "units",
     misses: 0,
@@ -623,7 +619,7 @@ export const acceptUnits: Act = () => ({ accepted: true });
 
 export const showSummary: Act = (c, _e, s) => {
   const m = messagesOf(c);
-  const id = c.qualificationId ?? c.shown.recommendations?.[0]?.qualificationId ?? null;
+  const id = c.qualificationId ?? c.shown.recommendations?.[0] ?? null;
   const title = id ? (s.catalogue.entries.get(id)?.title.value ?? id) : null;
   const replies: Reply[] = [choices(m.wrapUp(title), m.wrapChoices)];
   if (c.userKind === "adviser") {

@@ -5,7 +5,7 @@ import { checkFor, engineQualification, slotMatters } from "./advice.ts";
 import type { AdvisorContext, AdvisorEvent, Locale, Slot } from "./types.ts";
 
 /** Bump when states or context change shape: older snapshots then start a fresh conversation. */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 const CORE: readonly Slot[] = ["role", "experience", "level"];
 

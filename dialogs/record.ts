@@ -1,5 +1,5 @@
 import type { AdvisorServices } from "./advice.ts";
-import { profileFacts } from "./advice.ts";
+import { checkFor, intervalText, profileFacts, recommendationCard, recommendFor, unitIds } from "./advice.ts";
 import type { AdvisorContext } from "./types.ts";
 
 /** The adviser's session record, as Markdown: profile, recommendations with reasons, checked plan, next steps. */
@@ -28,8 +28,12 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     "## Recommendations",
     "",
   ];
-  const recs = c.shown.recommendationCards;
-  if (recs?.length) {
+  // Recommendations, plans and checks are pure: recompute what was shown from its ids.
+  const card = recommendationCard(s, recommendFor(s, c, c.today), 12);
+  const recs = (c.shown.recommendations ?? []).flatMap((id) =>
+    card.items.filter((x) => x.qualificationId === id),
+  );
+  if (recs.length) {
     recs.forEach((r, i) => {
       lines.push(`${i + 1}. **${r.title}** (${r.qualificationId})`);
       for (const x of r.reasons)
@@ -38,20 +42,16 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     });
   } else lines.push("None made in this session.");
   lines.push("", "## Unit plan", "");
-  if (c.shown.check && c.qualificationId) {
-    const k = c.shown.check;
+  const shownUnits = c.shown.check ?? c.shown.plan;
+  const checked = shownUnits ? checkFor(s, shownUnits.qualificationId, shownUnits.units) : undefined;
+  if (checked?.kind === "checked") {
+    const k = checked.result;
     lines.push(
-      `${title(k.qualificationId)}: units ${k.units.join(", ")} — rules engine verdict **${k.verdict}**.`,
+      `${k.title}: units ${unitIds(k).join(", ")} (${intervalText(k.totals.credits)} credits) — rules engine verdict **${k.verdict}**.`,
     );
     for (const v of k.violations) lines.push(`- Broken: ${v.message}${v.fix ? ` Fix: ${v.fix}` : ""}`);
-    const unknown = c.shown.checkCard?.rules.filter((r) => r.status === "unknown") ?? [];
+    const unknown = k.rules.filter((r) => r.status === "unknown");
     for (const r of unknown) lines.push(`- Not confirmed: ${r.message}`);
-  } else if (c.shown.plan) {
-    const pl = c.shown.plan;
-    lines.push(
-      `${pl.title}: units ${pl.units.map((u) => u.unit).join(", ")} (${pl.totalCredits} credits, ${pl.totalGlh} GLH) — rules engine verdict **${pl.verdict}**.`,
-    );
-    if (pl.reliesOn.length) lines.push(`Relies on facts our sources do not give: ${pl.reliesOn.join("; ")}.`);
   } else lines.push("No unit plan in this session.");
   lines.push("", "## Next steps", "");
   const next = recs?.find((r) => r.qualificationId === c.qualificationId) ?? recs?.[0];

@@ -144,13 +144,14 @@ export interface AdvisorContext extends Answers {
   misses: number;
   /** The last question's replies, to repeat after an aside (help, a question). */
   prompt: Reply[];
-  /** What the bot last showed (for the session record and facts). */
+  /**
+   * What the bot last showed, as ids only (the session record and guards recompute the rest from
+   * the catalogue: recommendations, plans and checks are pure), so a stored conversation stays small.
+   */
   shown: {
-    recommendations: AdviceFacts["recommendations"] | null;
-    recommendationCards: Extract<CardData, { type: "recommendations" }>["items"] | null;
-    plan: Extract<CardData, { type: "plan" }> | null;
-    check: AdviceFacts["check"] | null;
-    checkCard: Extract<CardData, { type: "check" }> | null;
+    recommendations: string[] | null;
+    plan: { qualificationId: string; units: string[] } | null;
+    check: { qualificationId: string; units: string[]; verdict: string } | null;
     transfer: string | null;
   };
   outbox: Reply[];

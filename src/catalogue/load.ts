@@ -1,11 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { OverrideFile } from "./overrides.ts";
 import { CatalogueEntry, type Qualification, RoleList, type Unit } from "./schema.ts";
 
-export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL("../../data", import.meta.url)));
+/** The shipped data/ folder: beside src/ when run from the sources, two levels up when compiled to dist/. */
+export const DEFAULT_DATA_DIR = [
+  resolve(fileURLToPath(new URL("../../data", import.meta.url))),
+  resolve(fileURLToPath(new URL("../../../data", import.meta.url))),
+].find((d) => existsSync(resolve(d, "qualifications"))) as string;
 
 /** A catalogue or override file that cannot be used; the message names the file, the JSON path and the problem. */
 export class CatalogueError extends Error {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { DataFile } from "lowdb/node";
 
 /** A stored document and the eTag it was written with. */
 export interface Stored<T> {
@@ -31,15 +31,33 @@ interface FileShape<T> {
  * cost of a read or write does not grow with the number of conversations stored. lowdb writes through
  * steno (temporary file, then rename), so a crash mid-write never leaves a half-written file. Writes of
  * one key are serialised in the process and checked against the stored eTag.
+ *
+ * The store is the only writer of its folder (lowdb is the one-process store; several instances use
+ * Azure Blob), so it keeps the text of recently used documents in memory: a turn then costs one
+ * write and no read. The text is parsed again on every read, so callers never share objects.
  */
 export class DocumentStore<T> {
   readonly #dir: string;
   readonly #onCorrupt: CorruptHandler;
   readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #cache = new Map<string, { text: string; eTag: string }>();
+  readonly #cacheSize: number;
+  readonly #dirs = new Set<string>();
 
-  constructor(dir: string, onCorrupt: CorruptHandler = () => {}) {
+  constructor(dir: string, onCorrupt: CorruptHandler = () => {}, options: { cacheSize?: number } = {}) {
     this.#dir = dir;
     this.#onCorrupt = onCorrupt;
+    this.#cacheSize = options.cacheSize ?? 10_000;
+  }
+
+  #remember(key: string, text: string, eTag: string): void {
+    if (this.#cacheSize <= 0) return;
+    this.#cache.delete(key);
+    this.#cache.set(key, { text, eTag });
+    if (this.#cache.size > this.#cacheSize) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
   }
 
   fileOf(key: string): string {
@@ -60,6 +78,11 @@ export class DocumentStore<T> {
   }
 
   async #load(key: string): Promise<Stored<T> | undefined> {
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) {
+      const data = JSON.parse(cached.text) as FileShape<T>;
+      return { doc: data.doc, eTag: data.eTag };
+    }
     const file = this.fileOf(key);
     let text: string;
     try {
@@ -77,8 +100,10 @@ export class DocumentStore<T> {
         data.key === key &&
         typeof data.eTag === "string" &&
         "doc" in data
-      )
+      ) {
+        this.#remember(key, text, data.eTag);
         return { doc: data.doc, eTag: data.eTag };
+      }
       problem = "not a stored document (wrong shape or key)";
     } catch (e) {
       problem = `not valid JSON (${(e as Error).message})`;
@@ -101,15 +126,27 @@ export class DocumentStore<T> {
   write(key: string, doc: T, eTag?: string): Promise<string> {
     return this.#serial(key, async () => {
       if (eTag !== undefined && eTag !== "*") {
-        const current = await this.#load(key);
-        if (!current || current.eTag !== eTag) throw new ETagConflictError(key);
+        const current = this.#cache.get(key)?.eTag ?? (await this.#load(key))?.eTag;
+        if (current !== eTag) throw new ETagConflictError(key);
       }
       const file = this.fileOf(key);
-      await mkdir(dirname(file), { recursive: true });
+      const folder = dirname(file);
+      if (!this.#dirs.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.#dirs.add(folder);
+      }
       const newTag = randomUUID();
-      const db = new Low<FileShape<T>>(new JSONFile(file), { key, eTag: newTag, doc });
-      db.data = { key, eTag: newTag, doc };
+      const data: FileShape<T> = { key, eTag: newTag, doc };
+      // Compact JSON: the same text goes to disk and to the in-memory copy.
+      const text = JSON.stringify(data);
+      const db = new Low<FileShape<T>>(
+        new DataFile(file, { parse: JSON.parse, stringify: () => text }),
+        data,
+      );
+      db.data = data;
+      this.#cache.delete(key);
       await db.write();
+      this.#remember(key, text, newTag);
       return newTag;
     });
   }
@@ -138,6 +175,9 @@ export class DocumentStore<T> {
   }
 
   delete(key: string): Promise<void> {
-    return this.#serial(key, () => rm(this.fileOf(key), { force: true }));
+    return this.#serial(key, async () => {
+      this.#cache.delete(key);
+      await rm(this.fileOf(key), { force: true });
+    });
   }
 }

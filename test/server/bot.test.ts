@@ -121,21 +121,26 @@ describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
     const { LowdbStorage } = await import("../../src/storage/lowdb-storage.ts");
     const { writeFileSync, readdirSync } = await import("node:fs");
     const { dirname } = await import("node:path");
-    await say(s.url, "conv-ok", "team leader");
-    await say(s.url, "conv-broken", "team leader");
-    const file = (s.app.storage as InstanceType<typeof LowdbStorage>).documents.fileOf(
+    const first = await start();
+    await say(first.url, "conv-ok", "team leader");
+    await say(first.url, "conv-broken", "team leader");
+    await first.stop(false);
+    // Damage one file while the server is down (as a crash or a disk fault would); restart.
+    const file = new LowdbStorage(`${first.dataDir}/state`).documents.fileOf(
       "webchat/conversations/conv-broken",
     );
     writeFileSync(file, "\u0000garbage");
-    const r = await say(s.url, "conv-broken", "hello");
+    const second = await start({}, first.dataDir);
+    const r = await say(second.url, "conv-broken", "hello");
     expect(r.status).toBe(200);
     expect(r.activities[0]?.channelData.advice.profile.role).toBeNull();
     expect(readdirSync(dirname(file)).some((f) => f.includes(".corrupt-"))).toBe(true);
-    const ok = await say(s.url, "conv-ok", "3 years");
+    const ok = await say(second.url, "conv-ok", "3 years");
     expect(ok.activities[0]?.channelData.advice.profile).toMatchObject({
       role: "Contact Centre Team Leader",
       experienceMonths: 36,
     });
+    await second.stop();
   });
 
   it("state survives a restart of the server", async () => {

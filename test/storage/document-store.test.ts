@@ -16,6 +16,7 @@ afterEach(() => {
 
 describe("DocumentStore (lowdb, one file per key)", () => {
   it("reads what it wrote, omits missing keys, deletes, and survives a new instance (restart)", async () => {
+    // (One store per folder at a time: it keeps the text of recent documents in memory.)
     const dir = tempDir();
     const a = new DocumentStore<{ n: number }>(dir);
     expect(await a.read("k")).toBeUndefined();
@@ -25,7 +26,7 @@ describe("DocumentStore (lowdb, one file per key)", () => {
     expect((await b.read("k"))?.doc).toEqual({ n: 1 });
     await b.delete("k");
     await b.delete("k");
-    expect(await a.read("k")).toBeUndefined();
+    expect(await new DocumentStore<{ n: number }>(dir).read("k")).toBeUndefined();
   });
 
   it("rejects a stale eTag, writes with the current one or '*'", async () => {
@@ -60,11 +61,13 @@ describe("DocumentStore (lowdb, one file per key)", () => {
   it("moves a corrupt file aside, reports it, and starts that key over; other keys are untouched", async () => {
     const dir = tempDir();
     const seen: string[] = [];
-    const s = new DocumentStore<string>(dir, (info) => seen.push(info.problem));
-    await s.write("good", "fine");
-    await s.write("bad", "soon broken");
-    const file = s.fileOf("bad");
+    const before = new DocumentStore<string>(dir);
+    await before.write("good", "fine");
+    await before.write("bad", "soon broken");
+    const file = before.fileOf("bad");
     writeFileSync(file, '{"key":"bad","eTag":"x","doc":');
+    // A new store (as after a restart) finds the damage on its first read.
+    const s = new DocumentStore<string>(dir, (info) => seen.push(info.problem));
     expect(await s.read("bad")).toBeUndefined();
     expect(seen[0]).toMatch(/not valid JSON/);
     const kept = readdirSync(dirname(file)).filter((f) => f.includes(".corrupt-"));

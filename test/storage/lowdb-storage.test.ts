@@ -80,10 +80,12 @@ describe("LowdbStorage honours botbuilder's Storage contract", () => {
 describe("LowdbStorage with many and broken documents", () => {
   it("a corrupt document is moved aside and reported; other documents are untouched", async () => {
     const problems: string[] = [];
-    const s = storage((i) => problems.push(i.problem));
-    await s.write({ "webchat/conversations/ok": { kept: true } });
-    await s.write({ "webchat/conversations/bad": { kept: true } });
-    writeFileSync(s.documents.fileOf("webchat/conversations/bad"), "{ this is not json");
+    const before = storage();
+    await before.write({ "webchat/conversations/ok": { kept: true } });
+    await before.write({ "webchat/conversations/bad": { kept: true } });
+    writeFileSync(before.documents.fileOf("webchat/conversations/bad"), "{ this is not json");
+    // A new store (as after a restart) finds the damage on its first read.
+    const s = new LowdbStorage(dirs.at(-1) ?? "", (i) => problems.push(i.problem));
     expect(await s.read(["webchat/conversations/bad"])).toEqual({});
     expect(problems[0]).toMatch(/not valid JSON/);
     expect((await s.read(["webchat/conversations/ok"]))["webchat/conversations/ok"]).toMatchObject({
