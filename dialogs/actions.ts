@@ -437,7 +437,9 @@ export const askWhichQualification: Act = (c, e, s) => {
   const intent = e.u.intent;
   const valueFor = (id: string) =>
     intent === "whatNext"
-      ? `what comes after ${id}`
+      ? e.u.ambiguousHeld
+        ? `I have ${id}, what comes next?`
+        : `what comes after ${id}`
       : intent === "unitsIn"
         ? `which units are in ${id}`
         : intent === "plan"
@@ -763,21 +765,27 @@ export const answerQuestion: Act = (c, e, s) => {
   }
 };
 
+/** "unit 10 (Title) → unit 12, same QCF reference": the title once when both units share it. */
+function matchText(x: { fromUnit: string; toUnit: string; basis: string }): string {
+  const title = (u: string) => /\((.*)\)$/.exec(u)?.[1];
+  const to = title(x.fromUnit) === title(x.toUnit) ? x.toUnit.replace(/ \(.*\)$/, "") : x.toUnit;
+  return `${x.fromUnit} → ${to} (${x.basis})`;
+}
+
 function transferText(m: Messages, t: TransferResult, _s: AdvisorServices): string {
   if (!t.next.length) return m.noNext(t.from.title);
   const lines = [m.transferIntro(t.from.title)];
+  if (!t.heldGiven && t.held.length) lines.push(m.onlyMandatoryHeld(t.held.join(", ")));
   for (const n of t.next) {
     lines.push(`→ ${n.title}: ${n.route.text}`);
     if (n.jobRoles.length) lines.push(`   Job roles: ${n.jobRoles.join(", ")}`);
     if (n.note) lines.push(`   ${n.note}`);
     if (n.counts.length)
       lines.push(
-        `   Units that count (${intervalText(n.creditsCarried)} credits carried): ${n.counts.map((x) => `${x.fromUnit} → ${x.toUnit} (${x.basis})`).join("; ")}`,
+        `   Units that count (${intervalText(n.creditsCarried)} credits carried): ${n.counts.map(matchText).join("; ")}`,
       );
     else if (n.mayCount.length)
-      lines.push(
-        `   Would count if you hold them: ${n.mayCount.map((x) => `${x.fromUnit} → ${x.toUnit} (${x.basis})`).join("; ")}`,
-      );
+      lines.push(`   Would count if you hold them: ${n.mayCount.map(matchText).join("; ")}`);
     if (n.plan?.status === "planned" && n.plan.plan)
       lines.push(
         `   Cheapest completion: add ${n.plan.plan.added.join(", ")} (${intervalText(n.plan.totalCredits)} credits, ${intervalText(n.plan.totalGlh)} GLH, ${n.plan.verdict}).`,

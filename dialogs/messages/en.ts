@@ -303,6 +303,8 @@ export const en = {
   whatNextNoFrom:
     'What do you hold now? Tell me the qualification (e.g. "I have the OCR Level 2 NVQ, 10265") and, if you like, your units.',
   transferIntro: (title: string) => `From ${title}, the next steps:`,
+  onlyMandatoryHeld: (units: string) =>
+    `(You didn't say which units you took, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me your units, e.g. "I have units 1, 2, 4 and 9", to see what else counts.)`,
   noNext: (title: string) => `Our sources don't name a next qualification after ${title}.`,
 };
 

@@ -41,6 +41,8 @@ export interface Understanding {
   qualifications?: string[];
   /** A description matching several entries ("the level 3 NVQ"): the bot asks which. */
   ambiguous?: string[];
+  /** The ambiguous description names something the learner holds ("I have the Level 2 NVQ"). */
+  ambiguousHeld?: boolean;
   units?: string[];
   yesNo?: boolean;
   working?: boolean;
@@ -157,6 +159,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   else if (askedIds.length > 1) u.qualifications = askedIds;
   const ambiguous = asked.find((q) => !q.id);
   if (ambiguous && askedIds.length === 0) u.ambiguous = ambiguous.candidates;
+  // "I have the Level 2 NVQ, what next?": which Level 2 NVQ decides what comes next.
+  const heldAmbiguous = held.find((q) => !q.id && q.candidates.length > 1);
+  if (!u.ambiguous && heldAmbiguous && heldIds.length === 0 && u.intent === "whatNext") {
+    u.ambiguous = heldAmbiguous.candidates;
+    u.ambiguousHeld = true;
+  }
   if (expecting === "qualification" && !u.qualification && askedIds.length === 0 && heldIds.length === 1) {
     u.qualification = heldIds[0];
   }

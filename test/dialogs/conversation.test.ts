@@ -234,6 +234,17 @@ describe("conversation: questions at any point", () => {
     expect(c.text).toMatch(/Back to where we were/);
   });
 
+  it("I have the Level 2 NVQ, what next?: asks which NVQ, records it as held, and answers", () => {
+    const c = new Conversation();
+    c.say("I have the Level 2 NVQ, what next? Which of my units count?");
+    expect(c.text).toMatch(/could be 3 qualifications/);
+    expect(c.choices).toContain("I have ocr-10265, what comes next?");
+    c.say("I have ocr-10265, what comes next?");
+    expect(c.last.advice.profile.qualificationsHeld).toEqual(["ocr-10265"]);
+    expect(c.text).toMatch(/OCR Level 3 NVQ Diploma/);
+    expect(c.text).toMatch(/counted only the mandatory ones/);
+  });
+
   it("asks which one when a description fits several qualifications", () => {
     const c = new Conversation();
     c.say("what comes after the level 2 NVQ?");
