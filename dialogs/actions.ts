@@ -192,13 +192,16 @@ export const ask =
   };
 
 const CLOSED = new Set<Question>(["working", "apprenticeship", "nation", "confirm"]);
+const QUESTIONS_WITH_SKIP = new Set<string>(["userKind", "learnerName", ...SLOTS]);
 
 /** Re-ask, escalating: rephrase, then buttons, then offer to skip or hand over. Never more than three. */
 export const escalate: Act = (c) => {
   const m = messagesOf(c);
   const misses = c.misses + 1;
   const q = c.expecting;
-  if (!q || !(q in m.ask)) return { misses, ...say(c, text(m.notCaught), ...c.prompt) };
+  // Outside the profile questions there is nothing to skip: say so briefly and show the choices again.
+  if (!q || !(q in m.ask) || !QUESTIONS_WITH_SKIP.has(q))
+    return { misses, ...say(c, text(m.notCaught), ...c.prompt) };
   const spec = m.ask[q as keyof Messages["ask"]];
   if (misses === 1) return { misses, ...say(c, text(spec.rephrase)) };
   if (misses === 2 && spec.choices.length) return { misses, ...say(c, choices(spec.rephrase, spec.choices)) };
@@ -232,6 +235,8 @@ export const skipSlot: Act = (c) => {
 export const repeatPrompt: Act = (c) =>
   c.prompt.length ? say(c, text(messagesOf(c).backToIt), ...c.prompt) : {};
 export const sayPrompt: Act = (c) => say(c, ...c.prompt);
+export const sayNothingToSkip: Act = (c) => say(c, text(messagesOf(c).nothingToSkip));
+export const clearPendingUnits: Act = () => ({ pendingUnits: null });
 export const sayHelp: Act = (c) => say(c, text(messagesOf(c).help));
 export const sayHandover: Act = (c) => say(c, text(messagesOf(c).handover));
 export const sayHelloAgain: Act = (c) => say(c, text(messagesOf(c).helloAgain));
@@ -354,18 +359,32 @@ export const applyFacts: Act = (c, e, s) => {
 
 export const skipLearnerName: Act = () => ({ learnerNameAsked: true });
 
+/** Someone who starts with units or a qualification is a learner unless they said otherwise. */
+export const inferUserKind: Act = (c) => (c.userKind === null ? { userKind: "learner" } : {});
+
 // ——— Choosing a qualification, units, plans ———
 
 export const clearQualification: Act = () => ({ qualificationId: null, units: null, accepted: false });
 
-export const chooseQualification: Act = (c, e) => {
+export const chooseQualification: Act = (c, e, s) => {
   if (e.type !== "CHOOSE") return {};
   const same = e.qualificationId === c.qualificationId;
+  let units = same ? c.units : c.pendingUnits;
+  const replies: Reply[] = [];
+  // Units typed before the qualification was known may not be units of it: say so, and plan instead.
+  if (units?.length) {
+    const r = checkFor(s, e.qualificationId, units);
+    if (r.kind === "badUnits") {
+      replies.push(text(messagesOf(c).unitProblem(r.messages)));
+      units = null;
+    }
+  }
   return {
     qualificationId: e.qualificationId,
-    units: same ? c.units : c.pendingUnits,
+    units,
     pendingUnits: null,
     accepted: false,
+    ...say(c, ...replies),
   };
 };
 
@@ -375,8 +394,9 @@ export const planTarget: Act = (c, e) => {
   return {
     ...(e.objective ? { objective: e.objective } : {}),
     qualificationId: id ?? null,
-    // A new plan starts from the units held or typed for the same qualification.
-    units: id === c.qualificationId ? c.units : null,
+    // A plan is asked for: it starts from what the learner holds (units carried), not from units
+    // they were checking; those stay in the check they came from.
+    units: null,
     accepted: false,
   };
 };
@@ -509,7 +529,10 @@ export const showPlan: Act = (c, _e, s) => {
     result.verdict === "valid"
       ? m.planVerdict.valid
       : `${m.planVerdict.unconfirmed} ${result.reliesOn.slice(0, 3).join("; ")}${result.reliesOn.length > 3 ? ` and ${result.reliesOn.length - 3} more` : ""}.`;
+  const end = entry.operationalEnd?.value;
+  const closed = end && new Date(`${end}T23:59:59Z`) < new Date(`${c.today}T12:00:00Z`);
   const body = [
+    ...(closed ? [m.closedForNew(entry.title.value, end)] : []),
     m.planIntro(entry.title.value, m.objective[result.objective]),
     ...lines,
     `Total: ${card.totalCredits} credits, ${card.totalGlh} GLH.`,
@@ -545,7 +568,16 @@ export const showCheck: Act = (c, _e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
   const r = checkFor(s, c.qualificationId, c.units);
-  if (r.kind !== "checked") return {};
+  if (r.kind !== "checked") {
+    const why =
+      r.kind === "badUnits"
+        ? m.unitProblem(r.messages)
+        : r.kind === "noUnitList"
+          ? m.noUnitList(r.entry.title.value)
+          : m.notAQualification(r.entry.title.value);
+    const next = choices(why, [m.checkChoices.change, m.checkChoices.plan]);
+    return { ...say(c, next), units: null, prompt: [next], expecting: "units" };
+  }
   const res = r.result;
   const card = checkCard(res);
   const facts = checkFacts(res);
@@ -594,7 +626,8 @@ export const applyFix: Act = (c, _e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
   const r = checkFor(s, c.qualificationId, c.units);
-  if (r.kind !== "checked") return {};
+  if (r.kind !== "checked") return say(c, text(m.noFix));
+  if (r.result.violations.length === 0) return say(c, text(m.nothingToFix));
   const drop = new Set(r.result.violations.flatMap((v) => v.fixAction?.drop ?? []));
   const keptIds = r.result.units.filter(
     (u) => !drop.has(u.unit) && !drop.has(u.number ?? "") && !drop.has(u.ref ?? ""),
@@ -728,6 +761,8 @@ export const answerQuestion: Act = (c, e, s) => {
     case "together": {
       const units = u.units ?? [];
       const qid = id ?? c.qualificationId;
+      if (units.length >= 2 && !qid)
+        return reply(m.whichQualificationForTogether(units.slice(0, 2).join(" and ")));
       if (units.length < 2 || !qid) return reply(m.together.needTwo);
       const q = engineQualification(s, qid);
       if (!q) return reply(m.unknownQualification);

@@ -186,7 +186,14 @@ export function planFor(services: AdvisorServices, a: Answers, qualificationId: 
   const objective = a.objective === "role" && !role ? "glh" : a.objective;
   let have: number[] = [];
   try {
-    have = resolveUnits(q, a.units ?? []);
+    // Units carried from a qualification held (same QCF reference or same unit of the suite) count as held.
+    const carried = a.qualificationsHeld.flatMap((from, i) => {
+      const t = transferFor(services, from, i === 0 ? a.heldUnits : []);
+      return "error" in t
+        ? []
+        : (t.next.find((n) => n.qualificationId === qualificationId)?.counts.map((m) => m.toKey) ?? []);
+    });
+    have = [...new Set(resolveUnits(q, [...carried, ...(a.units ?? [])]))];
   } catch (e) {
     if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
     throw e;

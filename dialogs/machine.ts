@@ -44,6 +44,9 @@ export function createAdvisorMachine(services: AdvisorServices) {
       autoSkip: act(A.autoSkip),
       skipSlot: act(A.skipSlot),
       skipLearnerName: act(A.skipLearnerName),
+      inferUserKind: act(A.inferUserKind),
+      sayNothingToSkip: act(A.sayNothingToSkip),
+      clearPendingUnits: act(A.clearPendingUnits),
       repeatPrompt: act(A.repeatPrompt),
       sayPrompt: act(A.sayPrompt),
       sayHelp: act(A.sayHelp),
@@ -162,16 +165,28 @@ export function createAdvisorMachine(services: AdvisorServices) {
       FACTS: { target: ".router", actions: ["remember", "applyFacts"] },
       RECOMMEND: { target: ".router", actions: ["remember", "applyFacts", "clearQualification"] },
       PLAN: [
-        { guard: "planUsable", target: ".router", actions: ["remember", "applyFacts", "planTarget"] },
+        {
+          guard: "planUsable",
+          target: ".router",
+          actions: ["remember", "applyFacts", "inferUserKind", "planTarget"],
+        },
         { actions: ["sayChoiceUnusable", "repeatPrompt"] },
       ],
       CHOOSE: [
-        { guard: "choiceUsable", target: ".router", actions: ["remember", "chooseQualification"] },
+        {
+          guard: "choiceUsable",
+          target: ".router",
+          actions: ["remember", "inferUserKind", "chooseQualification"],
+        },
         { actions: ["sayChoiceUnusable", "repeatPrompt"] },
       ],
       UNITS: [
-        { guard: "noQualificationForUnits", target: ".askQualification", actions: ["remember", "holdUnits"] },
-        { guard: "unitsResolve", target: ".router", actions: ["remember", "setUnits"] },
+        {
+          guard: "noQualificationForUnits",
+          target: ".askQualification",
+          actions: ["remember", "inferUserKind", "holdUnits"],
+        },
+        { guard: "unitsResolve", target: ".router", actions: ["remember", "inferUserKind", "setUnits"] },
         { actions: "sayUnitProblems" },
       ],
       OWN_UNITS: [
@@ -186,7 +201,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
         { guard: "missesExhausted", target: ".router", actions: ["remember", "autoSkip"] },
         { actions: "escalate" },
       ],
-      SKIP: { actions: "escalate" },
+      SKIP: { actions: ["sayNothingToSkip", "repeatPrompt"] },
       YES: { actions: "escalate" },
       NO: { actions: "escalate" },
       ACCEPT: { actions: "escalate" },
@@ -254,13 +269,17 @@ export function createAdvisorMachine(services: AdvisorServices) {
             { guard: "checkNotInvalid", target: "wrapUp", actions: "acceptUnits" },
             { actions: "sayCannotAcceptInvalid" },
           ],
+          // "Shall I apply the smallest fix?" — yes applies it.
           YES: [
             { guard: "checkNotInvalid", target: "wrapUp", actions: "acceptUnits" },
-            { actions: "sayCannotAcceptInvalid" },
+            { target: "router", actions: ["remember", "applyFix"] },
           ],
         },
       },
-      askQualification: { entry: "askQualificationForUnits" },
+      askQualification: {
+        entry: "askQualificationForUnits",
+        on: { SKIP: { target: "router", actions: "clearPendingUnits" } },
+      },
       wrapUp: {
         entry: "showSummary",
         on: { ACCEPT: { actions: "repeatPrompt" }, YES: { actions: "repeatPrompt" } },

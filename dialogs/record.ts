@@ -42,7 +42,14 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     });
   } else lines.push("None made in this session.");
   lines.push("", "## Unit plan", "");
-  const shownUnits = c.shown.check ?? c.shown.plan;
+  // The units now under discussion (a plan taken, or units checked) for the chosen qualification; else
+  // the last plan shown for it.
+  const shownUnits =
+    c.qualificationId && c.units?.length
+      ? { qualificationId: c.qualificationId, units: c.units }
+      : c.shown.plan && c.shown.plan.qualificationId === c.qualificationId
+        ? c.shown.plan
+        : null;
   const checked = shownUnits ? checkFor(s, shownUnits.qualificationId, shownUnits.units) : undefined;
   if (checked?.kind === "checked") {
     const k = checked.result;
@@ -54,7 +61,8 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     for (const r of unknown) lines.push(`- Not confirmed: ${r.message}`);
   } else lines.push("No unit plan in this session.");
   lines.push("", "## Next steps", "");
-  const next = recs?.find((r) => r.qualificationId === c.qualificationId) ?? recs?.[0];
+  // The next step of the qualification chosen (whether or not it was recommended), else the top one.
+  const next = card.items.find((r) => r.qualificationId === c.qualificationId) ?? recs[0];
   lines.push(
     next ? `- ${next.nextStep}` : "- Decide on a qualification (ask the advisor for a recommendation).",
   );

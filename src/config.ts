@@ -5,6 +5,8 @@ const opt = <T extends z.ZodType>(s: T) => z.preprocess(emptyToUndefined, s.opti
 
 /** Every setting, from the environment, validated: a bad value stops start-up with a clear message. */
 export const Config = z.object({
+  /** Interface to listen on. Default: 127.0.0.1 while authentication is off (local use), all interfaces once MicrosoftAppId is set. */
+  HOST: opt(z.string().min(1).max(255)),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   MicrosoftAppType: z.preprocess(
     emptyToUndefined,

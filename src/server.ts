@@ -45,6 +45,16 @@ export interface AppOptions {
 
 const MAX_BODY = 64 * 1024;
 
+function repliesStayLocal(body: { deliveryMode?: unknown; serviceUrl?: unknown }): boolean {
+  if (body.deliveryMode === "expectReplies") return true;
+  try {
+    const host = new URL(String(body.serviceUrl ?? "")).hostname;
+    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  } catch {
+    return false;
+  }
+}
+
 /** The least an activity must have for the bot to read it (the Bot Framework adds more; all kept). */
 const ActivityShape = z.looseObject({
   type: z.string().min(1).max(64),
@@ -131,7 +141,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log.info(
       {
         method: req.method,
-        path: req.getPath(),
+        // Conversation ids are not logged in full.
+        path: req.getPath().replace(/\/conversations\/[^/]+/, "/conversations/:id"),
         status: res.statusCode,
         ms: Date.now() - (req.time?.() ?? Date.now()),
       },
@@ -143,6 +154,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // A body that is not an activity is refused with a clear message, never a crash.
     // With authentication on, the adapter checks the token before anything reads the body.
     const shape = config.MicrosoftAppId ? { success: true as const } : ActivityShape.safeParse(req.body);
+    // With authentication off, replies may only go back in the response or to this machine (the
+    // Emulator): never to an address an unauthenticated caller names (no request forgery).
+    if (!config.MicrosoftAppId && shape.success && !repliesStayLocal(req.body)) {
+      res.send(400, {
+        error:
+          'With authentication off, use deliveryMode "expectReplies" or a serviceUrl on this machine (localhost).',
+      });
+      return;
+    }
     if (!shape.success) {
       res.send(400, {
         error: "The body is not a Bot Framework activity.",
@@ -320,7 +340,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     listen: () =>
       new Promise((resolve) => {
-        server.listen(config.PORT, () =>
+        // With authentication off, anyone who reaches the port can drive the bot: local use only,
+        // unless HOST says otherwise.
+        const host = config.HOST ?? (config.MicrosoftAppId ? "0.0.0.0" : "127.0.0.1");
+        server.listen(config.PORT, host, () =>
           resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
         );
       }),

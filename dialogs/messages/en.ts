@@ -259,6 +259,13 @@ export const en = {
   unitProblem: (messages: string[]) => `I couldn't use all of those units:\n${messages.join("\n")}`,
   whichQualificationForUnits: "Which qualification are these units for?",
   noFix: "There's no single fix I can apply; try the plan instead.",
+  nothingToFix:
+    "Nothing to fix: no rule is broken by these units. (Anything marked ? can't be confirmed from our sources, and no change of units would confirm it.)",
+  nothingToSkip: "There's no question to skip here.",
+  closedForNew: (title: string, end: string) =>
+    `Note: ${title} closed to new registrations on ${end}, so this plan is for someone already registered on it.`,
+  whichQualificationForTogether: (units: string) =>
+    `Which qualification are units ${units} in? E.g. "can I take units ${units} together in 10265?"`,
   fixApplied: "Applied the smallest fix (the cheapest valid completion that keeps your units):",
 
   wrapUp: (title: string | null) =>
@@ -273,7 +280,7 @@ export const en = {
 
   define: {
     barred:
-      'Barred units are combinations you can\'t count together. OCR\'s wording is "a candidate may take either, but not both"; IQ\'s is "only one unit from each pair/set can count". If you pick both, only one counts towards the qualification.',
+      'Barred units are combinations the rules do not allow together. For OCR, "a candidate may take either, but not both": choosing both breaks the rule. For IQ, "only one unit from each pair/set can count": you may take both, but only one counts towards the credits.',
     credit:
       "A credit measures the size of a unit: one credit stands for about ten hours of learning time, taught and self-directed (the sources show it: the Level 2 NVQ's 28 credits are 280 hours of total qualification time). A qualification needs a minimum number of credits, sometimes with some at a given level or from given groups.",
     glh: "GLH means guided learning hours: time spent learning with a tutor, trainer or assessor present. It doesn't include your own study, so total qualification time is higher.",

@@ -60,6 +60,8 @@ export interface UnitMatch {
   to: string;
   fromUnit: string;
   toUnit: string;
+  /** The unit's key in the next qualification (its number, or reference where it has none). */
+  toKey: string;
   basis: "same QCF reference" | "same title in the suite";
   credits: IntervalJson;
   source: { doc: string; quote: string };
@@ -127,6 +129,7 @@ function describeMatch(
     to: to.entry.id,
     fromUnit: u.label,
     toUnit: m.unit.label,
+    toKey: m.unit.key,
     basis: m.basis,
     credits: toJson(m.unit.credits),
     source:

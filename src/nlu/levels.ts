@@ -41,7 +41,7 @@ const PATTERNS: {
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
   { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
   {
-    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school with nothing|never (got|had|did|passed) any (qualifications?|exams)|none at all|zilch)\b/,
+    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
     level: () => 0,
     named: true,
   },
@@ -63,7 +63,8 @@ export function levelsIn(text: string): LevelMention[] {
       found.push({ level, matched: m[0], start: m.index, end, named: p.named });
       // "NVQ 2 and 3", "level 2, 3": the numbers that follow are levels too.
       const more = new RegExp(
-        `^((?: ?(?:and|&|then|,|or)? ?${NUM}\\b(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+)`,
+        // A word ("one") only after "and"/"or"/"then": "the level 2 one" is not level 1.
+        `^((?: (?:and|then|or) ${NUM}\\b| \\d\\b)(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+`,
       ).exec(t.slice(end));
       if (more && p.list) {
         for (const w of (more[1] ?? "").split(/[^a-z0-9]+/)) {

@@ -134,6 +134,14 @@ export function roleIn(roles: RoleList, text: string): RoleMention | undefined {
         d += wd;
       }
       if (d < 0) continue;
+      // "not a team leader", "want to become a team leader": not the role the person has.
+      const before = words.slice(Math.max(0, i - 4), i).join(" ");
+      if (
+        /\b(not|no longer|never been|isnt|wasnt)( an?| the)?$|\b(become|becoming|be|to be|into|towards|promoted to|step up to|move up to)( an?| the)?$/.test(
+          before,
+        )
+      )
+        continue;
       if (!best || k > best.words || (k === best.words && d < best.d)) {
         const matched = words.slice(i, i + k).join(" ");
         const at = offsets[i] ?? 0;

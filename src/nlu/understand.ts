@@ -63,9 +63,9 @@ export interface UnderstandContext {
 }
 
 const YES =
-  /^(yes|yeah|yea|yep|yup|ya|y|sure|spot on|exactly|thats it|that is it|of course|definitely|certainly|i do|i am|i would|i will|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
+  /^(yes|yeah|yea|yep|yup|ya|y|sure|spot on|exactly|thats it|that is it|of course|definitely|certainly|(?:i do|i am|i would|i will)(?= *$| yes| please)|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
 const NO =
-  /^(no|nope|nah|n|not really|no thanks|no thank you|i dont|i do not|im not|i am not|negative|never|not at all|not yet|dont|do not|no way|not interested)\b/;
+  /^(no|nope|nah|n|not really|no thanks|no thank you|i dont|i do not|im not|i am not|negative|never|not at all|not yet|dont|do not|no way|not interested)\b(?! sure| certain| know)/;
 const NATIONS: [RegExp, Nation][] = [
   [/\b(northern ireland|ni|belfast|derry|northern irish)\b/, "Northern Ireland"],
   [/\b(wales|welsh|cymru|cardiff|swansea|newport|wrexham)\b/, "Wales"],

@@ -315,3 +315,61 @@ describe("conversation: stored state", () => {
     }
   });
 });
+
+describe("conversation: found in review", () => {
+  it("'plan it for me' after a check shows a plan; 'yes' to the fix applies it; a first message with units is checked at once", () => {
+    const c = new Conversation();
+    c.say("check ocr-10265 units 1 2 4 10 18");
+    expect(c.last.stateName).toBe("checking");
+    expect(c.last.advice.check?.verdict).toBe("invalid");
+    c.say("looks good");
+    expect(c.text).toMatch(/Shall I apply the smallest fix/);
+    c.say("yes");
+    expect(c.last.advice.check?.verdict).toBe("unconfirmed");
+    c.say("plan it for me");
+    expect(c.last.stateName).toBe("planning");
+    expect(c.card("plan")?.qualificationId).toBe("ocr-10265");
+  });
+
+  it("skip where there is no question does not loop; units not in the chosen qualification are named, then a plan", () => {
+    const c = new Conversation();
+    c.say("contact centre agent, 2 years, level 2, no apprenticeship");
+    expect(c.last.stateName).toBe("recommending");
+    c.say("skip");
+    expect(c.text).toMatch(/no question to skip/);
+    c.say("units 1, 2, 45");
+    expect(c.last.stateName).toBe("askQualification");
+    c.say("ocr-10266");
+    expect(c.text).toMatch(/couldn't use all of those units/);
+    expect(c.last.stateName).toBe("planning");
+  });
+
+  it("a plan for the next qualification counts the units carried from the one held", () => {
+    const c = new Conversation();
+    c.say(
+      "I'm a team leader, 3 years, I have the OCR level 2 NVQ 10265 with units 1, 2, 4 and 9. what comes next?",
+    );
+    c.say("plan ocr-10268");
+    const plan = c.card("plan");
+    const held = plan?.units.filter((u) => u.held).map((u) => u.unit);
+    expect(held).toEqual(expect.arrayContaining(["1", "13"]));
+  });
+
+  it("a plan for a qualification closed to new registrations says so", () => {
+    const c = new Conversation();
+    c.say("plan iq-600-5106-1");
+    expect(c.text).toMatch(/closed to new registrations on 2013-12-31/);
+  });
+
+  it("the adviser's record shows the plan finally taken, and its next step", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("skip");
+    c.say("check ocr-10265 units 1 2 4 10 18");
+    c.say("plan ocr-10268");
+    c.say("yes");
+    const md = c.card("sessionRecord")?.markdown ?? "";
+    expect(md).toMatch(/OCR Level 3 NVQ Diploma in Contact Centre Operations: units 1, 2, 3/);
+    expect(md).not.toMatch(/Decide on a qualification/);
+  });
+});

@@ -190,6 +190,20 @@ describe("authentication", () => {
     },
   );
 
+  it("with authentication off: listens on 127.0.0.1 only, and never sends replies to an address a caller names", async () => {
+    expect((s.app.server.address() as { address: string }).address).toBe("127.0.0.1");
+    const forged = await send(
+      s.url,
+      activity("conv-ssrf", {
+        text: "hi",
+        deliveryMode: "normal",
+        serviceUrl: "http://169.254.169.254/latest",
+      }),
+    );
+    expect(forged.status).toBe(400);
+    expect(await s.app.storage.read(["webchat/conversations/conv-ssrf"])).toEqual({});
+  });
+
   it("health and readiness", async () => {
     expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: "alive" });
     const ready = await fetch(`${s.url}/readyz`);

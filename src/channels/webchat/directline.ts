@@ -68,6 +68,11 @@ class LocalAdapter extends BotAdapter {
   }
 }
 
+function clientActivityIdOf(channelData: unknown): { clientActivityID?: string } {
+  const id = (channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return typeof id === "string" && id.length <= 200 ? { clientActivityID: id } : {};
+}
+
 export class DirectLineError extends Error {
   constructor(
     readonly status: number,
@@ -130,10 +135,12 @@ export class LocalDirectLine {
   #evict(): void {
     const cutoff = Date.now() - IDLE_MS;
     for (const [id, c] of this.#conversations) if (c.lastSeen < cutoff) this.#conversations.delete(id);
+    // Full: the least recently used conversation goes, never one in use.
     while (this.#conversations.size >= MAX_CONVERSATIONS) {
-      const oldest = this.#conversations.keys().next().value;
-      if (oldest === undefined) break;
-      this.#conversations.delete(oldest);
+      let oldest: LocalConversation | undefined;
+      for (const c of this.#conversations.values()) if (!oldest || c.lastSeen < oldest.lastSeen) oldest = c;
+      if (!oldest) break;
+      this.#conversations.delete(oldest.id);
     }
   }
 
@@ -217,9 +224,8 @@ export class LocalDirectLine {
       type: "message",
       ...(text !== undefined ? { text } : {}),
       ...(incoming.value !== undefined ? { value: incoming.value } : {}),
-      // Web Chat matches its own message by channelData.clientActivityID: echo it unchanged.
-      channelData:
-        incoming.channelData && typeof incoming.channelData === "object" ? incoming.channelData : {},
+      // Web Chat matches its own message by channelData.clientActivityID: echo that, keep nothing else.
+      channelData: clientActivityIdOf(incoming.channelData),
       ...(typeof incoming.locale === "string" ? { locale: incoming.locale } : {}),
       channelId: "webchat",
       serviceUrl: "local",
