@@ -202,7 +202,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       .split(/[,;.!?\n]/)
       .map((x) => x.trim().toLowerCase())
       .find((x) =>
-        /^(?:(?:my |the )?(?:learner|client|student|she|he|they) (?:is|s|are) |aged? )?(1[4-9]|[2-6]\d)$/.test(
+        /^(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
           x,
         ),
       );
@@ -213,7 +213,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("age", String(n), "a number on its own");
     } else {
       const m =
-        /\b(?:my |the )?(?:learner|client|student|she|he|they) (?:is|s|are) (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?) (?:in|of|experience))/.exec(
+        /\b(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre) (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?) (?:in|of|experience))/.exec(
           t,
         );
       if (m) {

@@ -30,4 +30,16 @@ describe("understanding: cases found in review", () => {
     expect(u("I am 5", "apprenticeship").yesNo).toBeUndefined();
     expect(u("yes I am", "working")).toMatchObject({ yesNo: true, working: true });
   });
+
+  it("an adviser's 'she's 17' is the learner's age", () => {
+    expect(u("she's 17, not working yet, GCSEs, lives in Cardiff and wants an apprenticeship")).toMatchObject(
+      {
+        age: 17,
+        role: null,
+        level: 2,
+        apprenticeship: true,
+        nation: "Wales",
+      },
+    );
+  });
 });
