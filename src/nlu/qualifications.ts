@@ -84,6 +84,40 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
+interface Names {
+  numbers: { re: RegExp; digits: string; ids: string[] }[];
+  titles: { id: string; name: string }[];
+}
+const namesCache = new WeakMap<Catalogue, Names>();
+/** The catalogue's numbers, ids and titles as the matcher reads them, worked out once. */
+function namesOf(catalogue: Catalogue): Names {
+  let names = namesCache.get(catalogue);
+  if (!names) {
+    const entries = [...catalogue.entries.values()];
+    const numbersOf = (e: CatalogueEntry) => (e.type === "qualification" ? Object.values(e.numbers) : []);
+    const seen = new Set<string>();
+    const numbers: Names["numbers"] = [];
+    for (const e of entries)
+      for (const n of numbersOf(e)) {
+        if (!n?.value || seen.has(n.value)) continue;
+        seen.add(n.value);
+        const v = normalise(n.value).replace(/\//g, "\\/?");
+        numbers.push({
+          re: new RegExp(`\\b${v}\\b`, "g"),
+          digits: (/\d{3,}/.exec(n.value) ?? [n.value])[0].toLowerCase(),
+          ids: entries.filter((x) => numbersOf(x).some((y) => y?.value === n.value)).map((x) => x.id),
+        });
+      }
+    const titles = entries.flatMap((e) => [
+      { id: e.id, name: normalise(e.id) },
+      { id: e.id, name: normalise(e.title.value).replace(/ qcf$/, "") },
+    ]);
+    names = { numbers, titles };
+    namesCache.set(catalogue, names);
+  }
+  return names;
+}
+
 /** Qualification mentions in normalised text: by number (10265, 600/5106/1, C&G 3412) or by description. */
 export function qualificationsIn(catalogue: Catalogue, text: string): QualificationMention[] {
   const entries = [...catalogue.entries.values()];
@@ -101,30 +135,16 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     });
     t = t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
   };
-  // By number.
-  const numbersOf = (e: CatalogueEntry) => (e.type === "qualification" ? Object.values(e.numbers) : []);
-  for (const e of entries) {
-    for (const n of numbersOf(e)) {
-      if (!n?.value) continue;
-      const v = normalise(n.value).replace(/\//g, "\\/?");
-      const re = new RegExp(`\\b${v}\\b`, "g");
-      for (let m = re.exec(t); m; m = re.exec(t)) {
-        const same = entries.filter((x) => numbersOf(x).some((y) => y?.value === n.value));
-        take(
-          same.map((x) => x.id),
-          m.index,
-          m.index + m[0].length,
-          true,
-        );
-      }
-    }
+  // By number, then by id ("ocr-10268", as buttons send them) or full title.
+  const names = namesOf(catalogue);
+  for (const n of names.numbers) {
+    if (!t.includes(n.digits)) continue;
+    n.re.lastIndex = 0;
+    for (let m = n.re.exec(t); m; m = n.re.exec(t)) take(n.ids, m.index, m.index + m[0].length, true);
   }
-  // By id ("ocr-10268", as buttons send them) or full title.
-  for (const e of entries) {
-    for (const name of [normalise(e.id), normalise(e.title.value).replace(/ qcf$/, "")]) {
-      const i = t.indexOf(name);
-      if (i >= 0) take([e.id], i, i + name.length, true);
-    }
+  for (const n of names.titles) {
+    const i = t.indexOf(n.name);
+    if (i >= 0) take([n.id], i, i + n.name.length, true);
   }
   // By description around a level mention: "the OCR level 3 NVQ", "level 2 principles".
   let previous: Features | undefined;

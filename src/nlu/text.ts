@@ -98,8 +98,19 @@ export function mask(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
 
+const distances = new Map<string, number>();
 /** Edit distance where swapping two neighbouring letters ("hlep") is one typo (optimal string alignment). */
 export function typoDistance(a: string, b: string): number {
+  const key = `${a}\u0000${b}`;
+  const known = distances.get(key);
+  if (known !== undefined) return known;
+  const d = osa(a, b);
+  if (distances.size > 50_000) distances.clear();
+  distances.set(key, d);
+  return d;
+}
+
+function osa(a: string, b: string): number {
   const prev2: number[] = new Array(b.length + 1).fill(0);
   let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   let before: number[] = prev2;

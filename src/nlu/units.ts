@@ -20,6 +20,34 @@ const BARE_LIST = new RegExp(
 );
 const asDigits = (s: string) => String(numberWord(s) ?? s);
 
+interface UnitTitle {
+  name: string;
+  title: string;
+}
+const titlesCache = new WeakMap<
+  Catalogue,
+  { byQualification: Map<string, UnitTitle[]>; long: UnitTitle[] }
+>();
+/** Unit titles as the matcher reads them, per qualification, and the long ones of every qualification. */
+function titlesOf(catalogue: Catalogue) {
+  let t = titlesCache.get(catalogue);
+  if (!t) {
+    const byQualification = new Map<string, UnitTitle[]>();
+    for (const e of catalogue.entries.values())
+      byQualification.set(
+        e.id,
+        (e.type === "qualification" ? (e.units ?? []) : []).map((u) => ({
+          name: normaliseKnown(u.title),
+          title: u.title,
+        })),
+      );
+    const long = [...byQualification.values()].flat().filter((u) => u.name.length >= 15);
+    t = { byQualification, long };
+    titlesCache.set(catalogue, t);
+  }
+  return t;
+}
+
 /**
  * Units named in normalised text: QCF references anywhere; numbers after "unit"/"units"; a bare
  * list of numbers ("4,6,10", "1 2 and 5") when the whole message is one (`bare` = the bot asked for
@@ -68,21 +96,17 @@ export function unitsIn(
     }
   }
   // Titles: of the qualification in context, else of every qualification (long titles only).
-  const entries = opts.qualificationId
-    ? [catalogue.entries.get(opts.qualificationId)].filter((e) => e !== undefined)
-    : [...catalogue.entries.values()];
+  const all = titlesOf(catalogue);
+  const candidates = opts.qualificationId ? (all.byQualification.get(opts.qualificationId) ?? []) : all.long;
   const seen = new Set<string>();
   const titled: { at: number; title: string }[] = [];
-  for (const e of entries) {
-    for (const u of e.type === "qualification" ? (e.units ?? []) : []) {
-      const title = normaliseKnown(u.title);
-      if (seen.has(title) || (!opts.qualificationId && title.length < 15)) continue;
-      const i = text.indexOf(title);
-      if (i >= 0) {
-        seen.add(title);
-        titled.push({ at: i, title: u.title });
-        note(i, i + title.length);
-      }
+  for (const c of candidates) {
+    if (seen.has(c.name)) continue;
+    const i = text.indexOf(c.name);
+    if (i >= 0) {
+      seen.add(c.name);
+      titled.push({ at: i, title: c.title });
+      note(i, i + c.name.length);
     }
   }
   units.push(...titled.sort((a, b) => a.at - b.at).map((x) => x.title));
