@@ -23,8 +23,14 @@ export async function purgeIdleConversations(target: RetentionTarget, cutoff: Da
       if (key.includes("/conversations/") && typeof updatedAt === "string" && new Date(updatedAt) < cutoff)
         old.push(key);
     }
-    if (old.length) await storage.delete(old);
-    purged = old.length;
+    // A conversation that came back to life while the folder was scanned is kept: look again first.
+    for (const key of old) {
+      const now = (await storage.read([key]))[key] as { updatedAt?: unknown } | undefined;
+      if (now && typeof now.updatedAt === "string" && new Date(now.updatedAt) < cutoff) {
+        await storage.delete([key]);
+        purged++;
+      }
+    }
   } else if (storage instanceof BlobsStorage && target.blob) {
     const container = new ContainerClient(target.blob.connectionString, target.blob.container);
     if (!(await container.exists())) return 0;
