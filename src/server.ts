@@ -117,13 +117,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       rejectUnknown: true,
     }),
   );
-  server.use(
-    restify.plugins.throttle({
-      burst: config.RATE_LIMIT_PER_MINUTE,
-      rate: config.RATE_LIMIT_PER_MINUTE / 60,
-      ip: true,
-    }),
-  );
+  // Per-client rate limit on the REST API and on starting web chats. Not on /api/messages (Bot
+  // Framework traffic comes from a few connector addresses and is authenticated) nor on Web Chat's
+  // polling (two requests a second per open chat).
+  const throttle = restify.plugins.throttle({
+    burst: config.RATE_LIMIT_PER_MINUTE,
+    rate: config.RATE_LIMIT_PER_MINUTE / 60,
+    ip: true,
+  });
+  server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const path = req.getPath();
+    if ((path.startsWith("/api/") && path !== "/api/messages") || path === "/directline/tokens/generate")
+      return throttle(req, res, next);
+    return next();
+  });
   // Errors restify raises (malformed JSON, body too large, throttled) in the API's error shape.
   server.on(
     "restifyError",

@@ -142,6 +142,9 @@ describe("REST API (real HTTP), responses validated against GET /api/openapi.jso
     const last = await fetch(`${limited.url}/api/qualifications`);
     expect(last.status).toBe(429);
     conforms("/api/qualifications", "get", 429, await last.json());
+    // Bot Framework traffic and Web Chat polling are not limited per client.
+    const { say } = await import("./harness.ts");
+    for (let i = 0; i < 8; i++) expect((await say(limited.url, "not-limited", "hello")).status).toBe(200);
     await limited.stop();
   });
 });
