@@ -204,6 +204,17 @@ describe("authentication", () => {
     expect(await s.app.storage.read(["webchat/conversations/conv-ssrf"])).toEqual({});
   });
 
+  it("no typing indicator in an expectReplies response (the replies arrive together)", async () => {
+    const res = await fetch(`${s.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity("conv-typing", { text: "hello" })),
+    });
+    const body = (await res.json()) as { activities: { type: string }[] };
+    expect(body.activities.length).toBeGreaterThan(0);
+    expect(body.activities.some((a) => a.type === "typing")).toBe(false);
+  });
+
   it("health and readiness", async () => {
     expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: "alive" });
     const ready = await fetch(`${s.url}/readyz`);

@@ -193,6 +193,8 @@ describe("local web chat in Chromium (Microsoft Web Chat on the local Direct Lin
       activities: { type: string; text?: string; id: string }[];
     };
     expect(JSON.stringify(activities)).not.toContain("team leader");
+    // Web Chat shows the bot typing while it works.
+    expect(activities.some((a) => a.type === "typing")).toBe(true);
     expect(activities.at(-1)?.text).toMatch(/deleted your data/);
     expect(activities.filter((a) => a.type === "message").length).toBeLessThanOrEqual(2);
     expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);

@@ -141,7 +141,11 @@ export class AdvisorBot extends TeamsActivityHandler {
       { state: result.stateName, replies: result.replies.length, startedOver: result.startedOver },
       "turn",
     );
-    await context.sendActivities(toActivities(result.replies, result.advice, context.activity.channelId));
+    // A typing indicator means nothing when the replies come back together in the HTTP response.
+    const typing = context.activity.deliveryMode !== "expectReplies";
+    await context.sendActivities(
+      toActivities(result.replies, result.advice, context.activity.channelId, typing),
+    );
   }
 }
 
@@ -166,10 +170,11 @@ export function toActivities(
   replies: Reply[],
   advice: AdviceFacts,
   channelId: string | undefined,
+  typing = true,
 ): Partial<Activity>[] {
   const teams = channelId === "msteams";
   const cards = CARD_CHANNELS.has(channelId ?? "");
-  const out: Partial<Activity>[] = [{ type: ActivityTypes.Typing }];
+  const out: Partial<Activity>[] = typing ? [{ type: ActivityTypes.Typing }] : [];
   for (const r of replies) {
     let a: Partial<Activity>;
     const choices: Choice[] = r.kind === "choices" ? r.choices : r.kind === "card" ? (r.choices ?? []) : [];
