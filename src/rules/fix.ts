@@ -1,6 +1,6 @@
-import type { Tally } from "./check.ts";
 import { describe } from "./interval.ts";
 import type { EngineQualification, EngineUnit } from "./model.ts";
+import type { Tally } from "./tally.ts";
 
 /** Would this unit, if added, count towards the learner's credits without breaking a barred rule? */
 function wouldCount(q: EngineQualification, t: Tally, u: EngineUnit): boolean {

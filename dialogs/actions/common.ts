@@ -1,0 +1,106 @@
+import type { Understanding } from "../../src/nlu/understand.ts";
+import { type AdvisorServices, profileFacts } from "../advice.ts";
+import { en, type Messages } from "../messages/en.ts";
+import type { AdvisorContext, AdvisorEvent, Answers, Choice, Reply, Slot } from "../types.ts";
+
+/** An action: what changes in the context, from the context, the event and the services. Pure. */
+export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Partial<AdvisorContext>;
+
+const CATALOGUES: Record<AdvisorContext["locale"], Messages> = { en };
+export const messagesOf = (c: AdvisorContext): Messages => CATALOGUES[c.locale];
+
+export const text = (t: string): Reply => ({ kind: "text", text: t });
+export const choices = (t: string, cs: Choice[]): Reply => ({ kind: "choices", text: t, choices: cs });
+export const say = (c: AdvisorContext, ...replies: Reply[]) => ({ outbox: [...c.outbox, ...replies] });
+export const uOf = (e: AdvisorEvent): Understanding | undefined => ("u" in e ? e.u : undefined);
+
+export const INITIAL_ANSWERS: Answers = {
+  userKind: null,
+  learnerName: null,
+  learnerNameAsked: false,
+  qualificationsHeld: [],
+  skipped: [],
+  heldUnits: [],
+  qualificationId: null,
+  units: null,
+  pendingUnits: null,
+  objective: "glh",
+  accepted: false,
+};
+
+export function initialContext(locale: AdvisorContext["locale"], today: string): AdvisorContext {
+  return {
+    ...INITIAL_ANSWERS,
+    locale,
+    today,
+    history: [],
+    expecting: null,
+    misses: 0,
+    prompt: [],
+    shown: { recommendations: null, plan: null, check: null, transfer: null },
+    outbox: [],
+    turnFacts: {},
+    deleted: false,
+  };
+}
+
+export const answersOf = (c: AdvisorContext): Answers => ({
+  userKind: c.userKind,
+  learnerName: c.learnerName,
+  learnerNameAsked: c.learnerNameAsked,
+  ...(c.role !== undefined ? { role: c.role } : {}),
+  ...(c.experienceMonths !== undefined ? { experienceMonths: c.experienceMonths } : {}),
+  ...(c.level !== undefined ? { level: c.level } : {}),
+  qualificationsHeld: c.qualificationsHeld,
+  ...(c.working !== undefined ? { working: c.working } : {}),
+  ...(c.apprenticeship !== undefined ? { apprenticeship: c.apprenticeship } : {}),
+  ...(c.nation !== undefined ? { nation: c.nation } : {}),
+  ...(c.age !== undefined ? { age: c.age } : {}),
+  skipped: c.skipped,
+  heldUnits: c.heldUnits,
+  qualificationId: c.qualificationId,
+  units: c.units,
+  pendingUnits: c.pendingUnits,
+  objective: c.objective,
+  accepted: c.accepted,
+});
+
+/** The answer a slot holds (undefined: not known). */
+export function slotValue(a: Answers, slot: Slot): unknown {
+  switch (slot) {
+    case "role":
+      return a.role;
+    case "experience":
+      return a.experienceMonths;
+    case "level":
+      return a.level;
+    case "working":
+      return a.working ?? (a.role === null ? false : a.role ? true : undefined);
+    case "apprenticeship":
+      return a.apprenticeship;
+    case "nation":
+      return a.nation;
+    case "age":
+      return a.age;
+  }
+}
+
+export const shortTitle = (title: string) =>
+  title
+    .replace(/ in Contact Centre Operations.*$/, "")
+    .replace(/Certificate in Principles of Contact Centre Operations/, "Principles Certificate")
+    .replace(/^Welsh apprenticeship pathway, Contact Centre Operations, /, "Welsh apprenticeship ");
+
+/** Every optional answer field unset, so restoring an older Answers removes what came after. */
+export const blankAnswers = (): Partial<AdvisorContext> => ({
+  role: undefined,
+  experienceMonths: undefined,
+  level: undefined,
+  working: undefined,
+  apprenticeship: undefined,
+  nation: undefined,
+  age: undefined,
+});
+
+/** Replies carry the profile on every turn. */
+export const currentFacts = (c: AdvisorContext) => ({ profile: profileFacts(c), ...c.turnFacts });

@@ -1,0 +1,144 @@
+import type { Expecting } from "../../src/nlu/understand.ts";
+import type { Messages } from "../messages/en.ts";
+import type { AdvisorContext, Reply, Slot } from "../types.ts";
+import { SLOTS } from "../types.ts";
+import {
+  type Act,
+  answersOf,
+  blankAnswers,
+  choices,
+  initialContext,
+  messagesOf,
+  say,
+  text,
+} from "./common.ts";
+import { describeChanges } from "./facts.ts";
+
+// ——— Bookkeeping ———
+
+export const clock: Act = (_c, e) => (e.type === "CLOCK" ? { today: e.today } : {});
+export const flush: Act = () => ({ outbox: [], turnFacts: {} });
+
+/** Keep the answers before a change, so "back" can restore them (bounded). */
+export const remember: Act = (c) => ({ history: [...c.history.slice(-19), answersOf(c)] });
+
+export const undo: Act = (c) => {
+  const previous = c.history.at(-1);
+  if (!previous) return {};
+  const m = messagesOf(c);
+  const before = answersOf(c);
+  const changed = describeChanges(m, before, previous, true);
+  return {
+    ...blankAnswers(),
+    ...previous,
+    history: c.history.slice(0, -1),
+    ...say(c, text(changed.length ? m.undone(changed.join("; ")) : m.undoneGeneric)),
+  };
+};
+
+export const reset: Act = (c) => ({
+  ...initialContext(c.locale, c.today),
+  ...blankAnswers(),
+  ...say(c, text(messagesOf(c).restarted)),
+});
+
+export const deleteEverything: Act = (c) => ({
+  ...initialContext(c.locale, c.today),
+  ...blankAnswers(),
+  deleted: true,
+  ...say(c, text(messagesOf(c).deleted)),
+});
+
+// ——— Asking ———
+
+export const greet: Act = (c) => {
+  const m = messagesOf(c);
+  // One message, so that its buttons stay on screen (channels show the last message's buttons).
+  const q = choices(`${m.welcome.text}\n\n${m.welcome.hint}`, m.welcome.choices);
+  return { ...say(c, q), expecting: "userKind", misses: 0, prompt: [q] };
+};
+
+type Question =
+  | Exclude<Expecting, "units" | "qualification" | "confirm">
+  | "units"
+  | "qualification"
+  | "confirm";
+
+function questionReply(c: AdvisorContext, q: Question): Reply {
+  const m = messagesOf(c);
+  const spec = m.ask[q];
+  const first = c.userKind === "adviser" && "firstAdviser" in spec ? spec.firstAdviser : spec.first;
+  return text(first);
+}
+
+export const ask =
+  (q: Question): Act =>
+  (c) => {
+    const first = questionReply(c, q);
+    // Closed questions get their answers as buttons straight away; open ones only after a miss.
+    const spec = messagesOf(c).ask[q as keyof Messages["ask"]];
+    const reply = CLOSED.has(q) && spec?.choices.length ? choices(first.text, spec.choices) : first;
+    return { ...say(c, reply), expecting: q, misses: 0, prompt: [reply] };
+  };
+
+const CLOSED = new Set<Question>(["working", "apprenticeship", "nation", "confirm"]);
+const QUESTIONS_WITH_SKIP = new Set<string>(["userKind", "learnerName", ...SLOTS]);
+
+/** Re-ask, escalating: rephrase, then buttons, then offer to skip or hand over. Never more than three. */
+export const escalate: Act = (c) => {
+  const m = messagesOf(c);
+  const misses = c.misses + 1;
+  const q = c.expecting;
+  // Outside the profile questions there is nothing to skip: say so briefly and show the choices again.
+  if (!q || !(q in m.ask) || !QUESTIONS_WITH_SKIP.has(q))
+    return { misses, ...say(c, text(m.notCaught), ...c.prompt) };
+  const spec = m.ask[q as keyof Messages["ask"]];
+  if (misses === 1) return { misses, ...say(c, text(spec.rephrase)) };
+  if (misses === 2 && spec.choices.length) return { misses, ...say(c, choices(spec.rephrase, spec.choices)) };
+  return { misses, ...say(c, choices(m.stuck, m.stuckChoices)) };
+};
+
+export const autoSkip: Act = (c) => {
+  const m = messagesOf(c);
+  const q = c.expecting;
+  if (q === "learnerName")
+    return { learnerNameAsked: true, ...say(c, text(m.autoSkipped("learner's name"))) };
+  if (q === "userKind") return { userKind: "learner", ...say(c, text(m.autoSkipped("role in this chat"))) };
+  if (q && (SLOTS as readonly string[]).includes(q)) {
+    const slot = q as Slot;
+    return { skipped: [...new Set([...c.skipped, slot])], ...say(c, text(m.autoSkipped(m.slotName[slot]))) };
+  }
+  return {};
+};
+
+export const skipSlot: Act = (c) => {
+  const m = messagesOf(c);
+  const q = c.expecting;
+  if (q === "learnerName") return { learnerNameAsked: true };
+  if (q && (SLOTS as readonly string[]).includes(q)) {
+    const slot = q as Slot;
+    return { skipped: [...new Set([...c.skipped, slot])], ...say(c, text(m.skipped(m.slotName[slot]))) };
+  }
+  return {};
+};
+
+export const repeatPrompt: Act = (c) =>
+  c.prompt.length ? say(c, text(messagesOf(c).backToIt), ...c.prompt) : {};
+export const sayPrompt: Act = (c) => say(c, ...c.prompt);
+export const sayNothingToSkip: Act = (c) => say(c, text(messagesOf(c).nothingToSkip));
+export const clearPendingUnits: Act = () => ({ pendingUnits: null });
+export const sayHelp: Act = (c) => say(c, text(messagesOf(c).help));
+export const sayHandover: Act = (c) => say(c, text(messagesOf(c).handover));
+export const sayHelloAgain: Act = (c) => say(c, text(messagesOf(c).helloAgain));
+export const sayCancelled: Act = (c) => ({
+  ...say(c, text(messagesOf(c).cancelled)),
+  expecting: null,
+  prompt: [],
+});
+export const sayNothingToUndo: Act = (c) => say(c, text(messagesOf(c).nothingToUndo));
+export const sayKeptData: Act = (c) => say(c, text(messagesOf(c).keptData));
+export const askDeleteConfirm: Act = (c) => {
+  const m = messagesOf(c);
+  const q = choices(m.confirmDelete, m.ask.confirm.choices);
+  return { ...say(c, q), expecting: "confirm", misses: 0 };
+};

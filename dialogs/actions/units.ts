@@ -1,0 +1,332 @@
+import {
+  checkCard,
+  checkFacts,
+  checkFor,
+  engineQualification,
+  planCard,
+  planFor,
+  recommendationCard,
+  recommendationFacts,
+  recommendFor,
+  unitIds,
+  unitPickerCard,
+} from "../advice.ts";
+import { sessionRecord } from "../record.ts";
+import type { Choice, Reply } from "../types.ts";
+import { type Act, answersOf, choices, messagesOf, say, shortTitle, text } from "./common.ts";
+
+// ——— Choosing a qualification, units, plans ———
+
+export const clearQualification: Act = () => ({ qualificationId: null, units: null, accepted: false });
+
+export const chooseQualification: Act = (c, e, s) => {
+  if (e.type !== "CHOOSE") return {};
+  const same = e.qualificationId === c.qualificationId;
+  let units = same ? c.units : c.pendingUnits;
+  const replies: Reply[] = [];
+  // Units typed before the qualification was known may not be units of it: say so, and plan instead.
+  if (units?.length) {
+    const r = checkFor(s, e.qualificationId, units);
+    if (r.kind === "badUnits") {
+      replies.push(text(messagesOf(c).unitProblem(r.messages)));
+      units = null;
+    }
+  }
+  return {
+    qualificationId: e.qualificationId,
+    units,
+    pendingUnits: null,
+    accepted: false,
+    ...say(c, ...replies),
+  };
+};
+
+export const planTarget: Act = (c, e) => {
+  if (e.type !== "PLAN") return {};
+  const id = e.qualificationId ?? c.qualificationId;
+  return {
+    ...(e.objective ? { objective: e.objective } : {}),
+    qualificationId: id ?? null,
+    // A plan is asked for: it starts from what the learner holds (units carried), not from units
+    // they were checking; those stay in the check they came from.
+    units: null,
+    accepted: false,
+  };
+};
+
+export const holdUnits: Act = (_c, e) => (e.type === "UNITS" ? { pendingUnits: e.units } : {});
+
+export const setUnits: Act = (c, e) => {
+  if (e.type !== "UNITS") return {};
+  return {
+    qualificationId: e.qualificationId ?? c.qualificationId,
+    units: e.units,
+    pendingUnits: null,
+    accepted: false,
+  };
+};
+
+export const sayUnitProblems: Act = (c, e, s) => {
+  if (e.type !== "UNITS") return {};
+  const id = e.qualificationId ?? c.qualificationId;
+  const m = messagesOf(c);
+  if (!id) return say(c, text(m.whichQualificationForUnits));
+  const r = checkFor(s, id, e.units);
+  if (r.kind === "badUnits") return say(c, text(m.unitProblem(r.messages)));
+  if (r.kind === "noUnitList") return say(c, text(m.noUnitList(r.entry.title.value)));
+  if (r.kind === "pathway") return say(c, text(m.notAQualification(r.entry.title.value)));
+  return {};
+};
+
+export const sayChoiceUnusable: Act = (c, e, s) => {
+  if (e.type !== "CHOOSE" && e.type !== "PLAN") return {};
+  const m = messagesOf(c);
+  const id = e.qualificationId ?? c.qualificationId;
+  const entry = id ? s.catalogue.entries.get(id) : undefined;
+  if (!entry) return say(c, text(m.unknownQualification));
+  return say(
+    c,
+    text(entry.type === "pathway" ? m.notAQualification(entry.title.value) : m.noUnitList(entry.title.value)),
+  );
+};
+
+export const askQualificationForUnits: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const options = (c.shown.recommendations ?? [])
+    .filter((id) => engineQualification(s, id) !== undefined)
+    .map((id) => ({ label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
+  const all = options.length
+    ? options
+    : [...s.catalogue.entries.values()]
+        .filter((x) => x.type === "qualification" && x.units)
+        .map((x) => ({ label: shortTitle(x.title.value), value: x.id }));
+  const q = choices(m.ask.qualification.first, all);
+  return { ...say(c, q), expecting: "qualification", misses: 0, prompt: [q] };
+};
+
+export const askWhichQualification: Act = (c, e, s) => {
+  if (e.type !== "AMBIGUOUS") return {};
+  const m = messagesOf(c);
+  const intent = e.u.intent;
+  const valueFor = (id: string) =>
+    intent === "whatNext"
+      ? e.u.ambiguousHeld
+        ? `I have ${id}, what comes next?`
+        : `what comes after ${id}`
+      : intent === "unitsIn"
+        ? `which units are in ${id}`
+        : intent === "plan"
+          ? `plan ${id}`
+          : id;
+  const options = e.candidates.map((id) => ({
+    label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
+    value: valueFor(id),
+  }));
+  return say(c, choices(m.whichOne(options.length), options));
+};
+
+export const showRecommendations: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const r = recommendFor(s, c, c.today);
+  const card = recommendationCard(s, r);
+  const facts = recommendationFacts(r);
+  const about = c.userKind === "adviser" ? m.theLearner(c.learnerName) : m.you;
+  if (!card.items.length) return { ...say(c, text(m.recommendEmpty)), expecting: null, prompt: [] };
+  const lines = card.items.map((x, i) => {
+    const reasons = x.reasons.map((y) => `   + ${y.text}${y.quote ? `\n     “${y.quote}”` : ""}`);
+    const cautions = x.cautions.map((y) => `   ! ${y.text}`);
+    return [`${i + 1}. ${x.title}`, ...reasons, ...cautions, `   Next: ${x.nextStep}`].join("\n");
+  });
+  const notOffered = card.notOffered.map((x) => m.notOffered(x.title, x.reason));
+  const next = choices(m.recommendNext, [
+    ...card.items
+      .filter((x) => x.hasUnitList)
+      .map((x) => ({ label: m.planChoice(shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
+    { label: "What comes next after it?", value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
+  ]);
+  return {
+    ...say(
+      c,
+      { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
+      next,
+    ),
+    shown: { ...c.shown, recommendations: card.items.map((x) => x.qualificationId) },
+    turnFacts: { ...c.turnFacts, recommendations: facts },
+    expecting: "qualification",
+    misses: 0,
+    prompt: [next],
+  };
+};
+
+export const showPlan: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const id = c.qualificationId;
+  if (!id) return {};
+  const outcome = planFor(s, c, id);
+  if (outcome.kind === "noUnitList")
+    return { ...say(c, text(m.noUnitList(outcome.entry.title.value))), qualificationId: null };
+  if (outcome.kind === "pathway")
+    return { ...say(c, text(m.notAQualification(outcome.entry.title.value))), qualificationId: null };
+  if (outcome.kind === "badUnits") return { ...say(c, text(m.unitProblem(outcome.messages))), units: null };
+  const { result, entry } = outcome;
+  if (result.status === "infeasible" || !result.plan) {
+    const reply = choices(m.planNone(result.reason ?? "", result.fix?.text), [m.checkChoices.change]);
+    return { ...say(c, reply), prompt: [reply], expecting: null, shown: { ...c.shown, plan: null } };
+  }
+  const card = planCard(result, entry);
+  const lines = card.units.map(
+    (u) =>
+      `  ${u.held ? "have" : "add "} ${u.unit.padEnd(4)} ${u.title} (${u.credits} credits, ${u.glh} GLH)`,
+  );
+  const verdict =
+    result.verdict === "valid"
+      ? m.planVerdict.valid
+      : `${m.planVerdict.unconfirmed} ${result.reliesOn.slice(0, 3).join("; ")}${result.reliesOn.length > 3 ? ` and ${result.reliesOn.length - 3} more` : ""}.`;
+  const end = entry.operationalEnd?.value;
+  const closed = end && new Date(`${end}T23:59:59Z`) < new Date(`${c.today}T12:00:00Z`);
+  const body = [
+    ...(closed ? [m.closedForNew(entry.title.value, end)] : []),
+    m.planIntro(entry.title.value, m.objective[result.objective]),
+    ...lines,
+    `Total: ${card.totalCredits} credits, ${card.totalGlh} GLH.`,
+    verdict,
+    ...(card.alternatives.length ? [m.alternatives(card.alternatives.length)] : []),
+  ].join("\n");
+  const next = choices(m.recommendNext.replace(/.*/, "What next?"), m.planChoices);
+  return {
+    ...say(c, { kind: "card", text: body, card }, next),
+    shown: { ...c.shown, plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit) } },
+    expecting: null,
+    misses: 0,
+    prompt: [next],
+  };
+};
+
+export const acceptPlan: Act = (c) => {
+  const plan = c.shown.plan;
+  if (!plan) return { accepted: true };
+  return { units: plan.units, accepted: true };
+};
+
+export const showUnitPicker: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const q = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;
+  if (!q) return say(c, text(m.whichQualificationForUnits));
+  const card = unitPickerCard(q, c.units ?? []);
+  const reply: Reply = { kind: "card", text: m.pickUnits(q.entry.title.value), card };
+  return { ...say(c, reply), expecting: "units", misses: 0, prompt: [text(m.ask.units.first)] };
+};
+
+export const showCheck: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  if (!c.qualificationId || !c.units) return {};
+  const r = checkFor(s, c.qualificationId, c.units);
+  if (r.kind !== "checked") {
+    const why =
+      r.kind === "badUnits"
+        ? m.unitProblem(r.messages)
+        : r.kind === "noUnitList"
+          ? m.noUnitList(r.entry.title.value)
+          : m.notAQualification(r.entry.title.value);
+    const next = choices(why, [m.checkChoices.change, m.checkChoices.plan]);
+    return { ...say(c, next), units: null, prompt: [next], expecting: "units" };
+  }
+  const res = r.result;
+  const card = checkCard(res);
+  const facts = checkFacts(res);
+  const mark = { holds: "✔", fails: "✘", unknown: "?" } as const;
+  const lines = card.rules.map(
+    (x) =>
+      `${mark[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
+  );
+  const verdict =
+    res.verdict === "valid"
+      ? m.checkVerdict.valid
+      : res.verdict === "invalid"
+        ? m.checkVerdict.invalid(res.violations.length)
+        : m.checkVerdict.unconfirmed;
+  const options: Choice[] =
+    res.verdict === "invalid"
+      ? [m.checkChoices.fix, m.checkChoices.plan, m.checkChoices.change]
+      : [m.checkChoices.happy, m.checkChoices.change, m.checkChoices.plan];
+  const next = choices(verdict, options);
+  return {
+    ...say(
+      c,
+      {
+        kind: "card",
+        text: [m.checkIntro(res.title), `Units: ${unitIds(res).join(", ")}`, ...lines].join("\n"),
+        card,
+      },
+      next,
+    ),
+    shown: {
+      ...c.shown,
+      check: { qualificationId: facts.qualificationId, units: facts.units, verdict: facts.verdict },
+    },
+    turnFacts: { ...c.turnFacts, check: facts },
+    expecting: "units",
+    misses: 0,
+    prompt: [next],
+  };
+};
+
+/**
+ * The smallest fix: drop what a barred rule says to drop, then complete with the planner (cheapest
+ * valid completion keeping the learner's other units), re-checked by the engine.
+ */
+export const applyFix: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  if (!c.qualificationId || !c.units) return {};
+  const r = checkFor(s, c.qualificationId, c.units);
+  if (r.kind !== "checked") return say(c, text(m.noFix));
+  if (r.result.violations.length === 0) return say(c, text(m.nothingToFix));
+  const drop = new Set(r.result.violations.flatMap((v) => v.fixAction?.drop ?? []));
+  const keptIds = r.result.units.filter(
+    (u) => !drop.has(u.unit) && !drop.has(u.number ?? "") && !drop.has(u.ref ?? ""),
+  );
+  const kept = keptIds.map((u) => u.number ?? u.ref ?? u.unit);
+  const outcome = planFor(s, { ...answersOf(c), units: kept, objective: "glh" }, c.qualificationId);
+  if (outcome.kind !== "plan" || outcome.result.status !== "planned" || !outcome.result.plan)
+    return say(
+      c,
+      text(
+        outcome.kind === "plan" ? m.planNone(outcome.result.reason ?? "", outcome.result.fix?.text) : m.noFix,
+      ),
+    );
+  const units = outcome.result.plan.detail.map((d) => d.number ?? d.ref ?? d.unit);
+  return { units, ...say(c, text(m.fixApplied)) };
+};
+
+export const sayCannotAcceptInvalid: Act = (c) => {
+  const m = messagesOf(c);
+  return say(c, choices(m.cannotAcceptInvalid, [m.checkChoices.fix, m.checkChoices.plan]));
+};
+
+export const acceptUnits: Act = () => ({ accepted: true });
+
+export const showSummary: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const id = c.qualificationId ?? c.shown.recommendations?.[0] ?? null;
+  const title = id ? (s.catalogue.entries.get(id)?.title.value ?? id) : null;
+  const replies: Reply[] = [choices(m.wrapUp(title), m.wrapChoices)];
+  if (c.userKind === "adviser") {
+    const md = sessionRecord(c, s);
+    replies.unshift({
+      kind: "card",
+      text: `${m.recordReady}\n\n${md}`,
+      card: { type: "sessionRecord", markdown: md },
+    });
+  }
+  return { ...say(c, ...replies), expecting: null, prompt: [replies.at(-1) as Reply] };
+};
+
+export const saySessionRecord: Act = (c, _e, s) => {
+  const m = messagesOf(c);
+  const md = sessionRecord(c, s);
+  return say(c, {
+    kind: "card",
+    text: `${m.recordReady}\n\n${md}`,
+    card: { type: "sessionRecord", markdown: md },
+  });
+};
