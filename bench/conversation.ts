@@ -4,7 +4,7 @@ import { createTurn, type PersistedConversation } from "../dialogs/turn.ts";
 import type { Catalogue } from "../src/catalogue/load.ts";
 import { understand } from "../src/nlu/understand.ts";
 import { loadSolver } from "../src/planner/solver.ts";
-import { percentile } from "./planner.ts";
+import { median, percentile, ratePerSecond } from "./measure.ts";
 
 /** Conversations as people have them: facts, corrections, questions, a plan, a check, a fix. */
 const SCRIPTS: string[][] = [
@@ -96,15 +96,10 @@ export async function turnLatency(catalogue: Catalogue, rounds = 5, passes = 40)
       n: times.length,
     });
   }
-  const med = (xs: number[]) =>
-    percentile(
-      [...xs].sort((a, b) => a - b),
-      0.5,
-    );
   const firstPass = [...solving].sort((a, b) => a - b);
   return {
-    p50: med(perRound.map((r) => r.p50)),
-    p99: med(perRound.map((r) => r.p99)),
+    p50: median(perRound.map((r) => r.p50)),
+    p99: median(perRound.map((r) => r.p99)),
     max: Math.max(...perRound.map((r) => r.max)),
     turns: perRound[0]?.n ?? 0,
     solvingTurns: {
@@ -125,19 +120,10 @@ export function nluThroughput(catalogue: Catalogue, ms = 1000, runs = 5): { medi
     ).map((x) => x.text);
   const texts = [...load("corpus.json"), ...load("heldout.json")];
   const today = new Date("2026-11-22T00:00:00Z");
-  for (let i = 0; i < 2000; i++) understand(texts[i % texts.length] ?? "", { catalogue, today });
-  const rates: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    let n = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < ms) {
-      for (let i = 0; i < 100; i++) understand(texts[(n + i) % texts.length] ?? "", { catalogue, today });
-      n += 100;
-      now = performance.now();
-    }
-    rates.push(Math.round((n * 1000) / (now - start)));
-  }
-  rates.sort((a, b) => a - b);
-  return { median: rates[rates.length >> 1] ?? 0, runs: rates };
+  return ratePerSecond(
+    (i) => {
+      understand(texts[i % texts.length] ?? "", { catalogue, today });
+    },
+    { runs, ms },
+  );
 }

@@ -8,6 +8,7 @@ import { loadSolver } from "../src/planner/solver.ts";
 import { DocumentStore } from "../src/storage/document-store.ts";
 import { freePort } from "../test/scale/azurite.ts";
 import { type HttpResult, load } from "./http.ts";
+import { median } from "./measure.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const START_FLAGS = (
@@ -15,7 +16,6 @@ const START_FLAGS = (
 ).scripts.start
   .split(" ")
   .filter((a) => a.startsWith("--"));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
 
 interface Proc {
   url: string;

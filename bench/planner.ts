@@ -2,9 +2,7 @@ import type { Catalogue } from "../src/catalogue/load.ts";
 import { planCompletion } from "../src/planner/plan.ts";
 import { loadSolver } from "../src/planner/solver.ts";
 import { compileQualification, type EngineQualification } from "../src/rules/index.ts";
-
-export const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+import { median, percentile } from "./measure.ts";
 
 /**
  * Planner latency (ms) with an empty start, default objective and alternatives, after a warm-up.
@@ -34,11 +32,6 @@ export async function plannerLatency(
       max: times.at(-1) ?? Number.NaN,
     });
   }
-  const median = (xs: number[]) =>
-    percentile(
-      [...xs].sort((a, b) => a - b),
-      0.5,
-    );
   return {
     p50: median(perRound.map((r) => r.p50)),
     p99: median(perRound.map((r) => r.p99)),

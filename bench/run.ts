@@ -6,6 +6,7 @@ import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
 import { nluThroughput, turnLatency } from "./conversation.ts";
 import { build, floorComparison, growth } from "./floor.ts";
+import { median, ratePerSecond } from "./measure.ts";
 import { plannerLatency } from "./planner.ts";
 import { loadTests } from "./scale.ts";
 import { syntheticScaling } from "./synthetic.ts";
@@ -29,32 +30,18 @@ function selections(q: EngineQualification, count: number): number[][] {
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
 /** Checks per second: as many checks as fit in `ms`, repeated `runs` times; the median run is reported. */
 function checksPerSecond(q: EngineQualification, runs = 5, ms = 1000): { median: number; runs: number[] } {
   const sels = selections(q, 1000);
   let sink = 0;
-  for (let i = 0; i < 20_000; i++) sink += checkSelection(q, sels[i % sels.length] as number[]).rules.length; // warm-up
-  const rates: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    let n = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < ms) {
-      for (let i = 0; i < 500; i++)
-        sink += checkSelection(q, sels[(n + i) % sels.length] as number[]).rules.length;
-      n += 500;
-      now = performance.now();
-    }
-    rates.push(Math.round((n * 1000) / (now - start)));
-  }
+  const rate = ratePerSecond(
+    (i) => {
+      sink += checkSelection(q, sels[i % sels.length] as number[]).rules.length;
+    },
+    { runs, ms, batch: 500, warmUp: 20_000 },
+  );
   if (sink < 0) console.log(sink);
-  return { median: median(rates), runs: rates };
+  return rate;
 }
 
 const catalogue = loadCatalogue();

@@ -2,7 +2,7 @@ import { planCompletion } from "../src/planner/plan.ts";
 import { loadSolver } from "../src/planner/solver.ts";
 import { checkSelection, compileQualification } from "../src/rules/index.ts";
 import { buildSynthetic, type SyntheticSpec } from "../test/rules/synthetic.ts";
-import { percentile } from "./planner.ts";
+import { percentile } from "./measure.ts";
 
 /** A deterministic synthetic qualification of `n` units with every rule kind of the real ones. */
 export function syntheticOf(n: number): SyntheticSpec {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
+import { KeyedQueue } from "./keyed-queue.ts";
 
 /** A stored document and the eTag it was written with. */
 export interface Stored<T> {
@@ -39,7 +40,7 @@ interface FileShape<T> {
 export class DocumentStore<T> {
   readonly #dir: string;
   readonly #onCorrupt: CorruptHandler;
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #queue = new KeyedQueue();
   readonly #cache = new Map<string, { text: string; eTag: string }>();
   readonly #cacheSize: number;
   readonly #dirs = new Set<string>();
@@ -63,18 +64,6 @@ export class DocumentStore<T> {
   fileOf(key: string): string {
     const h = createHash("sha256").update(key).digest("hex");
     return join(this.#dir, h.slice(0, 2), `${h.slice(2, 40)}.json`);
-  }
-
-  /** Run `f` after every earlier operation on the same key (one writer per key in this process). */
-  #serial<R>(key: string, f: () => Promise<R>): Promise<R> {
-    const previous = this.#queues.get(key) ?? Promise.resolve();
-    const next = previous.then(f, f);
-    const tail = next.catch(() => {});
-    this.#queues.set(key, tail);
-    void tail.then(() => {
-      if (this.#queues.get(key) === tail) this.#queues.delete(key);
-    });
-    return next;
   }
 
   async #load(key: string): Promise<Stored<T> | undefined> {
@@ -116,7 +105,7 @@ export class DocumentStore<T> {
   }
 
   read(key: string): Promise<Stored<T> | undefined> {
-    return this.#serial(key, () => this.#load(key));
+    return this.#queue.run(key, () => this.#load(key));
   }
 
   /**
@@ -124,7 +113,7 @@ export class DocumentStore<T> {
    * the stored document has another eTag (or none, when `eTag` is given and nothing is stored).
    */
   write(key: string, doc: T, eTag?: string): Promise<string> {
-    return this.#serial(key, async () => {
+    return this.#queue.run(key, async () => {
       if (eTag !== undefined && eTag !== "*") {
         const current = this.#cache.get(key)?.eTag ?? (await this.#load(key))?.eTag;
         if (current !== eTag) throw new ETagConflictError(key);
@@ -175,7 +164,7 @@ export class DocumentStore<T> {
   }
 
   delete(key: string): Promise<void> {
-    return this.#serial(key, async () => {
+    return this.#queue.run(key, async () => {
       this.#cache.delete(key);
       await rm(this.fileOf(key), { force: true });
     });

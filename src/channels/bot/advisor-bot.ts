@@ -10,6 +10,7 @@ import {
 import type { Logger } from "pino";
 import type { PersistedConversation, Turn, TurnInput, TurnResult } from "../../../dialogs/turn.ts";
 import type { AdviceFacts, Choice, Reply } from "../../../dialogs/types.ts";
+import { KeyedQueue } from "../../storage/keyed-queue.ts";
 import { isETagConflict } from "../../storage/lowdb-storage.ts";
 import { adaptiveCard, sayAction, unitsFromPicker } from "./cards.ts";
 
@@ -45,7 +46,7 @@ export const userKey = (a: Partial<Activity>) =>
  */
 export class AdvisorBot extends TeamsActivityHandler {
   readonly #deps: BotDeps;
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #queue = new KeyedQueue();
   readonly #deleted = new Set<DataDeletedListener>();
 
   onDataDeleted(listener: DataDeletedListener): void {
@@ -94,23 +95,11 @@ export class AdvisorBot extends TeamsActivityHandler {
     return text ? { text } : { value };
   }
 
-  /** One conversation's turns run one at a time in this process; across processes eTags decide. */
-  #serial<R>(key: string, f: () => Promise<R>): Promise<R> {
-    const previous = this.#queues.get(key) ?? Promise.resolve();
-    const next = previous.then(f, f);
-    const tail = next.catch(() => {});
-    this.#queues.set(key, tail);
-    void tail.then(() => {
-      if (this.#queues.get(key) === tail) this.#queues.delete(key);
-    });
-    return next;
-  }
-
   async #handle(context: TurnContext, input: TurnInput | null, welcome = false): Promise<void> {
     const key = conversationKey(context.activity);
     const { storage, turn, log } = this.#deps;
     const now = this.#deps.now ?? (() => new Date());
-    const result = await this.#serial(key, async () => {
+    const result = await this.#queue.run(key, async () => {
       for (let attempt = 1; ; attempt++) {
         const items = await storage.read([key]);
         const stored = items[key] as ConversationDoc | undefined;
