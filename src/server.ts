@@ -355,9 +355,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         );
       }),
     retention: () => purging,
-    close: () => {
+    close: async () => {
       if (retentionTimer) clearInterval(retentionTimer);
-      return new Promise((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // What the lowdb journal holds goes to the conversations' files.
+      if (storage instanceof LowdbStorage) await storage.close();
     },
   };
 }

@@ -103,7 +103,7 @@ export function roleIn(roles: RoleList, text: string): RoleMention | undefined {
   const names = namesOf(roles);
   const words = text.split(" ");
   const offsets: number[] = [];
-  words.reduce((at, w) => (offsets.push(at), at + w.length + 1), 0);
+  for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++) offsets.push(at);
   // Every name, exact or misspelt, over every span of the same number of words; the widest span
   // wins ("custmer servise team leader" over the exact "team leader"), then the fewest typos.
   let best: { mention: RoleMention; words: number; d: number } | undefined;

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
+import { Journal, type Segment } from "./journal.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 
 /** A stored document and the eTag it was written with. */
@@ -18,8 +19,24 @@ export class ETagConflictError extends Error {
   }
 }
 
-/** Told when a corrupt document is found and moved aside (never silently replaced). */
+/** Told when a corrupt document (or journal segment) is found and moved aside (never silently replaced). */
 export type CorruptHandler = (info: { key: string; file: string; movedTo: string; problem: string }) => void;
+
+export interface DocumentStoreOptions {
+  /** How many documents' text to keep in memory (least recently used dropped first). */
+  cacheSize?: number;
+  /**
+   * Acknowledge writes once appended to a journal (group commit: one system call for all the writes
+   * under way) and write each document's own file later, at a checkpoint, with only its newest
+   * version. Off: every write goes straight to its file.
+   */
+  journal?: boolean | { checkpointMs?: number; maxBytes?: number };
+}
+
+/** The journal's folder inside the store's folder. */
+export const JOURNAL_DIR = ".journal";
+/** A document in the journal that is newer than its file: its text, or null when it was deleted. */
+type Dirty = { text: string; eTag: string } | null;
 
 interface FileShape<T> {
   key: string;
@@ -36,6 +53,13 @@ interface FileShape<T> {
  * The store is the only writer of its folder (lowdb is the one-process store; several instances use
  * Azure Blob), so it keeps the text of recently used documents in memory: a turn then costs one
  * write and no read. The text is parsed again on every read, so callers never share objects.
+ *
+ * With the journal on (the bot's store), a write is acknowledged once its line is in the journal
+ * (.journal/NNNNNNNN.log, written by group commit) and its file is written at the next checkpoint
+ * (every `checkpointMs`, or when the journal reaches `maxBytes`, and on close): a conversation that
+ * takes ten turns between checkpoints costs one file write instead of ten. Until then the newest text
+ * is held in memory. On open, a journal left by a crash is replayed into the files, then removed; a
+ * line cut short by the crash was never acknowledged and is dropped; a damaged segment is kept aside.
  */
 export class DocumentStore<T> {
   readonly #dir: string;
@@ -44,11 +68,150 @@ export class DocumentStore<T> {
   readonly #cache = new Map<string, { text: string; eTag: string }>();
   readonly #cacheSize: number;
   readonly #dirs = new Set<string>();
+  readonly #journalOptions: { checkpointMs: number; maxBytes: number } | undefined;
+  readonly #dirty = new Map<string, Dirty>();
+  #journal: Journal | undefined;
+  #opening: Promise<void> | undefined;
+  #open = false;
+  #timer: NodeJS.Timeout | undefined;
+  #checkpointing: Promise<void> | undefined;
 
-  constructor(dir: string, onCorrupt: CorruptHandler = () => {}, options: { cacheSize?: number } = {}) {
+  constructor(dir: string, onCorrupt: CorruptHandler = () => {}, options: DocumentStoreOptions = {}) {
     this.#dir = dir;
     this.#onCorrupt = onCorrupt;
     this.#cacheSize = options.cacheSize ?? 10_000;
+    const j = options.journal;
+    this.#journalOptions = j
+      ? {
+          checkpointMs: (typeof j === "object" ? j.checkpointMs : undefined) ?? 2000,
+          maxBytes: (typeof j === "object" ? j.maxBytes : undefined) ?? 16 * 1024 * 1024,
+        }
+      : undefined;
+  }
+
+  /** Ready for use: with the journal on, a journal left behind is replayed first (once). */
+  #ready(): Promise<void> | undefined {
+    if (this.#open) return undefined;
+    this.#opening ??= this.#replay().then(() => {
+      this.#open = true;
+    });
+    return this.#opening;
+  }
+
+  async #replay(): Promise<void> {
+    if (!this.#journalOptions) return;
+    const dir = join(this.#dir, JOURNAL_DIR);
+    const segments = await Journal.segments(dir);
+    const latest = new Map<string, string | null>();
+    const damaged = new Map<Segment, number>();
+    for (const segment of segments) {
+      const { records, bad } = await Journal.read(segment.file);
+      let wrong = bad;
+      for (const r of records as Record<string, unknown>[]) {
+        if (typeof r.key !== "string") wrong++;
+        else if (r.deleted === true) latest.set(r.key, null);
+        else if (typeof r.eTag === "string" && "doc" in r)
+          latest.set(r.key, JSON.stringify({ key: r.key, eTag: r.eTag, doc: r.doc }));
+        else wrong++;
+      }
+      if (wrong) damaged.set(segment, wrong);
+    }
+    for (const [key, text] of latest) {
+      if (text === null) await rm(this.fileOf(key), { force: true });
+      else await this.#writeFile(key, text);
+    }
+    for (const segment of segments) {
+      const wrong = damaged.get(segment);
+      if (wrong === undefined) {
+        await rm(segment.file, { force: true });
+        continue;
+      }
+      const movedTo = `${segment.file}.corrupt-${Date.now()}-${randomUUID().slice(0, 8)}`;
+      await rename(segment.file, movedTo).catch(() => {});
+      this.#onCorrupt({
+        key: JOURNAL_DIR,
+        file: segment.file,
+        movedTo,
+        problem: `${wrong} unreadable journal line(s); the readable ones were applied`,
+      });
+    }
+    this.#journal = new Journal(dir, segments.at(-1)?.seq ?? 0);
+  }
+
+  /** Write one document's file: lowdb through steno (temporary file, then rename). */
+  async #writeFile(key: string, text: string): Promise<void> {
+    const file = this.fileOf(key);
+    const folder = dirname(file);
+    if (!this.#dirs.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.#dirs.add(folder);
+    }
+    const db = new Low<unknown>(new DataFile(file, { parse: JSON.parse, stringify: () => text }), null);
+    // The text is already the file's content; lowdb only needs non-null data to write.
+    db.data = true;
+    await db.write();
+  }
+
+  #scheduleCheckpoint(): void {
+    const o = this.#journalOptions;
+    if (!o || !this.#journal) return;
+    if (this.#journal.size >= o.maxBytes) {
+      void this.checkpoint().catch(() => {});
+      return;
+    }
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      // A failed checkpoint keeps the journal and the documents in memory; the next one tries again.
+      this.checkpoint().catch(() => this.#scheduleCheckpoint());
+    }, o.checkpointMs);
+    this.#timer.unref();
+  }
+
+  /**
+   * Write every document newer than its file to its file, then remove the journal segments that held
+   * them. Runs one at a time; writes go on meanwhile (into a new segment).
+   */
+  checkpoint(): Promise<void> {
+    if (!this.#journalOptions) return Promise.resolve();
+    this.#checkpointing ??= this.#checkpoint().finally(() => {
+      this.#checkpointing = undefined;
+    });
+    return this.#checkpointing;
+  }
+
+  async #checkpoint(): Promise<void> {
+    await this.#ready();
+    const journal = this.#journal;
+    if (!journal) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const last = await journal.rotate();
+    const keys = [...this.#dirty.keys()];
+    let next = 0;
+    const worker = async () => {
+      while (next < keys.length) {
+        const key = keys[next++] as string;
+        await this.#queue.run(key, async () => {
+          const entry = this.#dirty.get(key);
+          if (entry === undefined) return;
+          if (entry !== null) await this.#writeFile(key, entry.text);
+          this.#dirty.delete(key);
+        });
+      }
+    };
+    // A few files at a time, so turns under way are not held up behind a long checkpoint.
+    await Promise.all(Array.from({ length: 4 }, worker));
+    for (const segment of await Journal.segments(join(this.#dir, JOURNAL_DIR)))
+      if (segment.seq <= last) await rm(segment.file, { force: true });
+    if (this.#dirty.size) this.#scheduleCheckpoint();
+  }
+
+  /** Write what is only in the journal to the documents' files and close the journal. */
+  async close(): Promise<void> {
+    if (!this.#journalOptions) return;
+    await this.checkpoint();
+    await this.#journal?.close();
   }
 
   #remember(key: string, text: string, eTag: string): void {
@@ -67,6 +230,14 @@ export class DocumentStore<T> {
   }
 
   async #load(key: string): Promise<Stored<T> | undefined> {
+    const opening = this.#ready();
+    if (opening) await opening;
+    const dirty = this.#dirty.get(key);
+    if (dirty !== undefined) {
+      if (dirty === null) return undefined;
+      const data = JSON.parse(dirty.text) as FileShape<T>;
+      return { doc: data.doc, eTag: data.eTag };
+    }
     const cached = this.#cache.get(key);
     if (cached !== undefined) {
       const data = JSON.parse(cached.text) as FileShape<T>;
@@ -114,27 +285,26 @@ export class DocumentStore<T> {
    */
   write(key: string, doc: T, eTag?: string): Promise<string> {
     return this.#queue.run(key, async () => {
+      const opening = this.#ready();
+      if (opening) await opening;
       if (eTag !== undefined && eTag !== "*") {
-        const current = this.#cache.get(key)?.eTag ?? (await this.#load(key))?.eTag;
+        const dirty = this.#dirty.get(key);
+        const current =
+          dirty !== undefined ? dirty?.eTag : (this.#cache.get(key)?.eTag ?? (await this.#load(key))?.eTag);
         if (current !== eTag) throw new ETagConflictError(key);
       }
-      const file = this.fileOf(key);
-      const folder = dirname(file);
-      if (!this.#dirs.has(folder)) {
-        await mkdir(folder, { recursive: true });
-        this.#dirs.add(folder);
-      }
       const newTag = randomUUID();
-      const data: FileShape<T> = { key, eTag: newTag, doc };
-      // Compact JSON: the same text goes to disk and to the in-memory copy.
-      const text = JSON.stringify(data);
-      const db = new Low<FileShape<T>>(
-        new DataFile(file, { parse: JSON.parse, stringify: () => text }),
-        data,
-      );
-      db.data = data;
+      // Compact JSON: the same text goes to the journal, the file and the in-memory copy.
+      const text = JSON.stringify({ key, eTag: newTag, doc } satisfies FileShape<T>);
+      if (this.#journal) {
+        await this.#journal.append(text);
+        this.#dirty.set(key, { text, eTag: newTag });
+        this.#remember(key, text, newTag);
+        this.#scheduleCheckpoint();
+        return newTag;
+      }
       this.#cache.delete(key);
-      await db.write();
+      await this.#writeFile(key, text);
       this.#remember(key, text, newTag);
       return newTag;
     });
@@ -142,6 +312,9 @@ export class DocumentStore<T> {
 
   /** Every stored key with its document (files that cannot be read are skipped here, not moved). */
   async *entries(): AsyncGenerator<{ key: string; doc: T }> {
+    // Documents newer than their files are written first, so the files tell the whole story.
+    await this.checkpoint();
+    await this.#ready();
     let shards: string[];
     try {
       shards = await readdir(this.#dir);
@@ -150,6 +323,7 @@ export class DocumentStore<T> {
       throw e;
     }
     for (const shard of shards) {
+      if (shard.startsWith(".")) continue;
       const names = await readdir(join(this.#dir, shard)).catch(() => [] as string[]);
       for (const name of names) {
         if (!name.endsWith(".json") || name.startsWith(".")) continue;
@@ -165,6 +339,13 @@ export class DocumentStore<T> {
 
   delete(key: string): Promise<void> {
     return this.#queue.run(key, async () => {
+      await this.#ready();
+      // In the journal first, so a replay never brings back an older version of the document.
+      if (this.#journal) {
+        await this.#journal.append(JSON.stringify({ key, deleted: true }));
+        this.#dirty.set(key, null);
+        this.#scheduleCheckpoint();
+      }
       this.#cache.delete(key);
       await rm(this.fileOf(key), { force: true });
     });

@@ -1,16 +1,26 @@
 import type { Storage, StoreItems } from "botbuilder";
-import { type CorruptHandler, DocumentStore, ETagConflictError } from "./document-store.ts";
+import {
+  type CorruptHandler,
+  DocumentStore,
+  type DocumentStoreOptions,
+  ETagConflictError,
+} from "./document-store.ts";
 
 /**
  * botbuilder's Storage on lowdb: one JSON file per key (sharded folders), atomic writes, real eTags.
  * Contract (as botbuilder-js's storage base tests): missing keys are omitted on read; a write whose
  * item carries a stale eTag is rejected; eTag "*" or none writes anyway; deleting a missing key is fine.
+ * The journal is on unless told otherwise (see DocumentStore): `close()` writes what only it holds.
  */
 export class LowdbStorage implements Storage {
   readonly documents: DocumentStore<Record<string, unknown>>;
 
-  constructor(dir: string, onCorrupt?: CorruptHandler) {
-    this.documents = new DocumentStore(dir, onCorrupt);
+  constructor(dir: string, onCorrupt?: CorruptHandler, options: DocumentStoreOptions = { journal: true }) {
+    this.documents = new DocumentStore(dir, onCorrupt, options);
+  }
+
+  close(): Promise<void> {
+    return this.documents.close();
   }
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -14,23 +14,28 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe("DocumentStore (lowdb, one file per key)", () => {
+describe.each([
+  ["files only", {}],
+  ["with the journal", { journal: true }],
+] as const)("DocumentStore (lowdb, one file per key): %s", (_, options) => {
   it("reads what it wrote, omits missing keys, deletes, and survives a new instance (restart)", async () => {
     // (One store per folder at a time: it keeps the text of recent documents in memory.)
     const dir = tempDir();
-    const a = new DocumentStore<{ n: number }>(dir);
+    const a = new DocumentStore<{ n: number }>(dir, undefined, options);
     expect(await a.read("k")).toBeUndefined();
     const tag = await a.write("k", { n: 1 });
     expect(await a.read("k")).toEqual({ doc: { n: 1 }, eTag: tag });
-    const b = new DocumentStore<{ n: number }>(dir);
+    await a.close();
+    const b = new DocumentStore<{ n: number }>(dir, undefined, options);
     expect((await b.read("k"))?.doc).toEqual({ n: 1 });
     await b.delete("k");
     await b.delete("k");
-    expect(await new DocumentStore<{ n: number }>(dir).read("k")).toBeUndefined();
+    await b.close();
+    expect(await new DocumentStore<{ n: number }>(dir, undefined, options).read("k")).toBeUndefined();
   });
 
   it("rejects a stale eTag, writes with the current one or '*'", async () => {
-    const s = new DocumentStore<string>(tempDir());
+    const s = new DocumentStore<string>(tempDir(), undefined, options);
     const t1 = await s.write("k", "one");
     const t2 = await s.write("k", "two", t1);
     await expect(s.write("k", "three", t1)).rejects.toBeInstanceOf(ETagConflictError);
@@ -41,7 +46,7 @@ describe("DocumentStore (lowdb, one file per key)", () => {
   });
 
   it("serialises concurrent read-modify-writes of one key: no update is lost", async () => {
-    const s = new DocumentStore<number[]>(tempDir());
+    const s = new DocumentStore<number[]>(tempDir(), undefined, options);
     await s.write("k", []);
     const add = async (i: number) => {
       for (;;) {
@@ -61,13 +66,14 @@ describe("DocumentStore (lowdb, one file per key)", () => {
   it("moves a corrupt file aside, reports it, and starts that key over; other keys are untouched", async () => {
     const dir = tempDir();
     const seen: string[] = [];
-    const before = new DocumentStore<string>(dir);
+    const before = new DocumentStore<string>(dir, undefined, options);
     await before.write("good", "fine");
     await before.write("bad", "soon broken");
+    await before.close();
     const file = before.fileOf("bad");
     writeFileSync(file, '{"key":"bad","eTag":"x","doc":');
     // A new store (as after a restart) finds the damage on its first read.
-    const s = new DocumentStore<string>(dir, (info) => seen.push(info.problem));
+    const s = new DocumentStore<string>(dir, (info) => seen.push(info.problem), options);
     expect(await s.read("bad")).toBeUndefined();
     expect(seen[0]).toMatch(/not valid JSON/);
     const kept = readdirSync(dirname(file)).filter((f) => f.includes(".corrupt-"));
@@ -78,8 +84,9 @@ describe("DocumentStore (lowdb, one file per key)", () => {
 
   it("spreads documents over sharded folders (a turn's cost does not grow with the number stored)", async () => {
     const dir = tempDir();
-    const s = new DocumentStore<number>(dir);
+    const s = new DocumentStore<number>(dir, undefined, options);
     await Promise.all(Array.from({ length: 60 }, (_, i) => s.write(`conversation-${i}`, i)));
+    await s.close();
     expect(readdirSync(dir).length).toBeGreaterThan(10);
   });
 });

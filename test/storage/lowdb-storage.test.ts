@@ -83,6 +83,8 @@ describe("LowdbStorage with many and broken documents", () => {
     const before = storage();
     await before.write({ "webchat/conversations/ok": { kept: true } });
     await before.write({ "webchat/conversations/bad": { kept: true } });
+    // Stopped (the journal written to the files), then damaged while down.
+    await before.close();
     writeFileSync(before.documents.fileOf("webchat/conversations/bad"), "{ this is not json");
     // A new store (as after a restart) finds the damage on its first read.
     const s = new LowdbStorage(dirs.at(-1) ?? "", (i) => problems.push(i.problem));

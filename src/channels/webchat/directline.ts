@@ -95,7 +95,7 @@ export class LocalDirectLine {
 
   constructor(
     private readonly bot: ActivityHandler & { onDataDeleted?: (l: (a: Partial<Activity>) => void) => void },
-    private readonly log: Logger,
+    log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {
     // "Delete my data": the transcript held here goes too (ids stay, so watermarks keep working).
