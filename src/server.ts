@@ -14,6 +14,7 @@ import { z } from "zod";
 import { createTurn } from "../dialogs/turn.ts";
 import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
 import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
+import { ReusingClientsAuthentication } from "./channels/bot/reuse-clients.ts";
 import { AdvisorApi, type ApiResponse } from "./channels/rest/api.ts";
 import { openApiDocument } from "./channels/rest/openapi.ts";
 import { DirectLineError, LocalDirectLine } from "./channels/webchat/directline.ts";
@@ -88,12 +89,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const bot = new AdvisorBot({ turn, storage, log, now });
   const api = new AdvisorApi(catalogue, solver, now);
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
-  });
+  // botbuilder's authentication, with the clients it builds for every turn reused (see reuse-clients.ts).
+  const auth = new ReusingClientsAuthentication(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
+    }),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     const requestId = (context.turnState.get("requestId") as string | undefined) ?? randomUUID();
