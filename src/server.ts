@@ -8,7 +8,6 @@ import {
   MemoryStorage,
   type Storage,
 } from "botbuilder";
-import { BlobsStorage } from "botbuilder-azure-blobs";
 import restify from "restify";
 import { z } from "zod";
 import { createTurn } from "../dialogs/turn.ts";
@@ -78,7 +77,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     (config.STORAGE === "memory"
       ? new MemoryStorage()
       : config.STORAGE === "blob"
-        ? new BlobsStorage(config.AZURE_STORAGE_CONNECTION_STRING ?? "", config.AZURE_STORAGE_CONTAINER)
+        ? // Loaded only when used: the Azure libraries are ~18 MB of memory a lowdb server does not need.
+          new (await import("botbuilder-azure-blobs")).BlobsStorage(
+            config.AZURE_STORAGE_CONNECTION_STRING ?? "",
+            config.AZURE_STORAGE_CONTAINER,
+          )
         : new LowdbStorage(join(config.DATA_DIR, "state"), (info) =>
             log.warn(
               { file: info.file, movedTo: info.movedTo, problem: info.problem },

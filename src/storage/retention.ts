@@ -1,6 +1,4 @@
-import { ContainerClient } from "@azure/storage-blob";
 import type { Storage } from "botbuilder";
-import { BlobsStorage } from "botbuilder-azure-blobs";
 import { LowdbStorage } from "./lowdb-storage.ts";
 
 export interface RetentionTarget {
@@ -31,7 +29,9 @@ export async function purgeIdleConversations(target: RetentionTarget, cutoff: Da
         purged++;
       }
     }
-  } else if (storage instanceof BlobsStorage && target.blob) {
+  } else if (target.blob) {
+    // Loaded only on Azure Blob storage (see server.ts).
+    const { ContainerClient } = await import("@azure/storage-blob");
     const container = new ContainerClient(target.blob.connectionString, target.blob.container);
     if (!(await container.exists())) return 0;
     for await (const blob of container.listBlobsFlat()) {
