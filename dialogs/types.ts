@@ -138,7 +138,8 @@ export interface AdvisorContext extends Answers {
   locale: Locale;
   /** Today (ISO date) from the turn's clock. */
   today: string;
-  history: Answers[];
+  /** Answers before each change, newest last; only what differs from a fresh conversation. */
+  history: Partial<Answers>[];
   /** The question the bot last asked. */
   expecting: Expecting | null;
   misses: number;

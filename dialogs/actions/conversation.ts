@@ -1,12 +1,13 @@
 import type { Expecting } from "../../src/nlu/understand.ts";
 import type { Messages } from "../messages/en.ts";
-import type { AdvisorContext, Reply, Slot } from "../types.ts";
+import type { AdvisorContext, Answers, Reply, Slot } from "../types.ts";
 import { SLOTS } from "../types.ts";
 import {
   type Act,
   answersOf,
   blankAnswers,
   choices,
+  INITIAL_ANSWERS,
   initialContext,
   messagesOf,
   say,
@@ -19,12 +20,32 @@ import { describeChanges } from "./facts.ts";
 export const clock: Act = (_c, e) => (e.type === "CLOCK" ? { today: e.today } : {});
 export const flush: Act = () => ({ outbox: [], turnFacts: {} });
 
+/**
+ * Answers as kept in the undo history: only what differs from a fresh conversation (the history is
+ * most of a stored conversation, read and written on every turn).
+ */
+export function compactAnswers(a: Answers): Partial<Answers> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) {
+    const initial = (INITIAL_ANSWERS as unknown as Record<string, unknown>)[k];
+    const same = Array.isArray(v)
+      ? Array.isArray(initial) && v.length === 0 && initial.length === 0
+      : v === initial;
+    if (!same && v !== undefined) out[k] = v;
+  }
+  return out as Partial<Answers>;
+}
+
+/** Answers from the undo history, whole again. */
+export const expandAnswers = (a: Partial<Answers>): Answers => ({ ...INITIAL_ANSWERS, ...a });
+
 /** Keep the answers before a change, so "back" can restore them (bounded). */
-export const remember: Act = (c) => ({ history: [...c.history.slice(-19), answersOf(c)] });
+export const remember: Act = (c) => ({ history: [...c.history.slice(-19), compactAnswers(answersOf(c))] });
 
 export const undo: Act = (c) => {
-  const previous = c.history.at(-1);
-  if (!previous) return {};
+  const last = c.history.at(-1);
+  if (!last) return {};
+  const previous = expandAnswers(last);
   const m = messagesOf(c);
   const before = answersOf(c);
   const changed = describeChanges(m, before, previous, true);
