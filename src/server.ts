@@ -152,6 +152,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   );
   server.on("after", (req: restify.Request, res: restify.Response) => {
+    if (!log.isLevelEnabled("info")) return;
     log.info(
       {
         method: req.method,
