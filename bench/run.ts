@@ -1,6 +1,6 @@
 // `npm run bench`: measured figures for the README. Not part of `npm test`; nothing here asserts a timing.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
@@ -10,6 +10,9 @@ import { median, ratePerSecond } from "./measure.ts";
 import { plannerLatency } from "./planner.ts";
 import { loadTests } from "./scale.ts";
 import { syntheticScaling } from "./synthetic.ts";
+
+// Other work on the machine skews everything: the load average before the run is reported with it.
+const loadAtStart = loadavg()[0] ?? 0;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run checks the same selections. */
 function rng(seed: number): () => number {
@@ -205,10 +208,15 @@ const machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? "unknown",
   memoryGiB: Math.round(totalmem() / 2 ** 30),
+  loadAverageAtStart: Math.round(loadAtStart * 100) / 100,
 };
 console.log(
   `\nBenchmarks — ${machine.date.slice(0, 10)}, Node ${machine.node}, ${machine.cpus} × ${machine.cpu}\n`,
 );
+if (loadAtStart > 0.5)
+  console.log(
+    `Note: the machine was busy when the run started (load average ${machine.loadAverageAtStart}); figures may be low.\n`,
+  );
 console.log("| benchmark | result | target | met |\n|---|---|---|---|");
 for (const r of rows)
   console.log(
