@@ -229,18 +229,22 @@ export class DocumentStore<T> {
     return join(this.#dir, h.slice(0, 2), `${h.slice(2, 40)}.json`);
   }
 
+  /**
+   * The document's text if this process holds it: the journal's newest (null: deleted there), else
+   * the cache's copy; undefined when only the file can tell.
+   */
+  #held(key: string): Dirty | undefined {
+    const dirty = this.#dirty.get(key);
+    return dirty !== undefined ? dirty : this.#cache.get(key);
+  }
+
   async #load(key: string): Promise<Stored<T> | undefined> {
     const opening = this.#ready();
     if (opening) await opening;
-    const dirty = this.#dirty.get(key);
-    if (dirty !== undefined) {
-      if (dirty === null) return undefined;
-      const data = JSON.parse(dirty.text) as FileShape<T>;
-      return { doc: data.doc, eTag: data.eTag };
-    }
-    const cached = this.#cache.get(key);
-    if (cached !== undefined) {
-      const data = JSON.parse(cached.text) as FileShape<T>;
+    const held = this.#held(key);
+    if (held !== undefined) {
+      if (held === null) return undefined;
+      const data = JSON.parse(held.text) as FileShape<T>;
       return { doc: data.doc, eTag: data.eTag };
     }
     const file = this.fileOf(key);
@@ -288,9 +292,8 @@ export class DocumentStore<T> {
       const opening = this.#ready();
       if (opening) await opening;
       if (eTag !== undefined && eTag !== "*") {
-        const dirty = this.#dirty.get(key);
-        const current =
-          dirty !== undefined ? dirty?.eTag : (this.#cache.get(key)?.eTag ?? (await this.#load(key))?.eTag);
+        const held = this.#held(key);
+        const current = held !== undefined ? held?.eTag : (await this.#load(key))?.eTag;
         if (current !== eTag) throw new ETagConflictError(key);
       }
       const newTag = randomUUID();
