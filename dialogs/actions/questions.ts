@@ -113,7 +113,14 @@ export const answerQuestion: Act = (c, e, s) => {
           return reply(
             rule.effect === "exclusive"
               ? m.together.barred(ua.label, ub.label, rule.source.quote)
-              : m.together.countOne(ua.label, ub.label, rule.source.quote),
+              : rule.effect === "exclusiveCountOne"
+                ? m.together.exclusiveCountOne(
+                    ua.label,
+                    ub.label,
+                    rule.source.quote,
+                    rule.countSource?.quote ?? rule.source.quote,
+                  )
+                : m.together.countOne(ua.label, ub.label, rule.source.quote),
           );
         }
         return reply(m.together.fine(ua.label, ub.label));

@@ -169,6 +169,19 @@ export const showPlan: Act = (c, _e, s) => {
     return { ...say(c, text(m.notAQualification(outcome.entry.title.value))), qualificationId: null };
   if (outcome.kind === "badUnits") return { ...say(c, text(m.unitProblem(outcome.messages))), units: null };
   const { result, entry } = outcome;
+  if (result.status === "undetermined" && result.undetermined) {
+    const q = engineQualification(s, entry.id);
+    const label = (k: string) => q?.units[q.byKey.get(k) ?? -1]?.number ?? k;
+    const reply = choices(
+      m.planUndetermined(
+        result.reason ?? "",
+        result.undetermined.held.map(label),
+        result.undetermined.mandatory.map(label),
+      ),
+      [m.planChoices[2] as Choice],
+    );
+    return { ...say(c, reply), prompt: [reply], expecting: null, shown: { ...c.shown, plan: null } };
+  }
   if (result.status === "infeasible" || !result.plan) {
     const reply = choices(m.planNone(result.reason ?? "", result.fix?.text), [m.checkChoices.change]);
     return { ...say(c, reply), prompt: [reply], expecting: null, shown: { ...c.shown, plan: null } };
@@ -191,6 +204,14 @@ export const showPlan: Act = (c, _e, s) => {
     `Total: ${card.totalCredits} credits, ${card.totalGlh} GLH.`,
     verdict,
     ...(card.alternatives.length ? [m.alternatives(card.alternatives.length)] : []),
+    ...(result.surest && result.plan
+      ? [
+          m.surestPlan(
+            (result.surest.totalGlh.min ?? 0) - (result.plan.totalGlh.min ?? 0),
+            result.surest.detail.map((d) => d.number ?? d.ref ?? d.unit).join(", "),
+          ),
+        ]
+      : []),
   ].join("\n");
   const next = choices(m.recommendNext.replace(/.*/, "What next?"), m.planChoices);
   return {

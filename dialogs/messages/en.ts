@@ -13,6 +13,10 @@ const months = (m: number) => {
 };
 const levelName = (l: number) => (l === 0 ? "no qualifications" : `Level ${l}`);
 
+/** "1", "1 and 2", "1, 2 and 3" */
+const listWords = (xs: string[]) =>
+  xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
+
 export const en = {
   slotName: {
     role: "job role",
@@ -231,6 +235,15 @@ export const en = {
     unconfirmed: "The rules engine finds no broken rule, but can't confirm it fully: our sources don't give",
     invalid: "",
   },
+  planUndetermined: (reason: string, held: string[], mandatory: string[]) =>
+    [
+      `I can't work out a plan for it from our sources. ${reason}`,
+      ...(held.length ? [`Of the units you hold, ${listWords(held)} count towards it.`] : []),
+      ...(mandatory.length ? [`Everyone takes the mandatory units: ${listWords(mandatory)}.`] : []),
+      "A centre approved by the awarding body has the handbook with every unit's credit value: ask it, or choose units you want me to check.",
+    ].join("\n"),
+  surestPlan: (extraGlh: number, units: string) =>
+    `The surest plan (${extraGlh} more GLH) relies on fewer facts our sources don't give: ${units}.`,
   planNone: (reason: string, fix: string | undefined) =>
     `No valid completion exists: ${reason}${fix ? `\n${fix}` : ""}`,
   planChoices: [
@@ -280,7 +293,7 @@ export const en = {
 
   define: {
     barred:
-      'Barred units are combinations the rules do not allow together. For OCR, "a candidate may take either, but not both": choosing both breaks the rule. For IQ, "only one unit from each pair/set can count": you may take both, but only one counts towards the credits.',
+      'Barred units are combinations the rules do not allow together, because their content overlaps. OCR: "a candidate may take either, but not both". IQ: "learners are not allowed to take more than one unit of a barred set", and "only one unit from each pair/set can count": if you already hold two from an earlier qualification, only one of them counts.',
     credit:
       "A credit measures the size of a unit: one credit stands for about ten hours of learning time, taught and self-directed (the sources show it: the Level 2 NVQ's 28 credits are 280 hours of total qualification time). A qualification needs a minimum number of credits, sometimes with some at a given level or from given groups.",
     glh: "GLH means guided learning hours: time spent learning with a tutor, trainer or assessor present. It doesn't include your own study, so total qualification time is higher.",
@@ -304,6 +317,8 @@ export const en = {
       `No: ${a} and ${b} are barred together. The rule says: “${wording}”`,
     countOne: (a: string, b: string, wording: string) =>
       `You can take both, but only one of ${a} and ${b} counts towards the qualification. The rule says: “${wording}”`,
+    exclusiveCountOne: (a: string, b: string, wording: string, counting: string) =>
+      `No: ${a} and ${b} are a barred set, and you may take only one of them. The rule says: “${wording}” If you already hold both from an earlier qualification, only one counts: “${counting}”`,
     fine: (a: string, b: string) => `Yes: no rule bars ${a} and ${b} from being taken together.`,
     needTwo: 'Which two units? E.g. "can I take units 10 and 18 together in 10265?"',
   },

@@ -241,7 +241,7 @@ function transferTo(
   }
   const plan = planCompletion(
     toQ,
-    { have: carried, keep: [], avoid: [], objective: "glh", relevant: new Set() },
+    { have: carried, achieved: carried, keep: [], avoid: [], objective: "glh", relevant: new Set() },
     solver,
   );
   return { ...base, counts, mayCount, uncertain, creditsCarried: toJson(credits), plan };

@@ -95,6 +95,13 @@ function checkReferences(file: string, entry: CatalogueEntry, ids: ReadonlySet<s
     if (!groups.has(unit.group))
       throw new CatalogueError(file, `$.units[${i}].group`, `no group "${unit.group}"`);
   });
+  const stated = entry.unitCount?.value;
+  if (stated !== undefined && entry.units && entry.units.length !== stated)
+    throw new CatalogueError(
+      file,
+      "$.units",
+      `the source says ${stated} units, the list has ${entry.units.length}`,
+    );
   const ruleIds = new Set(entry.rules.map((r) => r.id));
   entry.rules.forEach((rule, i) => {
     const at = `$.rules[${i}]`;

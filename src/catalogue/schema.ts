@@ -145,9 +145,16 @@ export const Rule = z.discriminatedUnion("rule", [
     ...ruleShape,
     rule: z.literal("barred"),
     units: z.array(z.string()).min(2),
-    /** exclusive: "either, but not both" (choosing both breaks the rule); countOne: only one of them counts. */
-    effect: z.enum(["exclusive", "countOne"]),
+    /**
+     * exclusive: "either, but not both" (choosing both breaks the rule); countOne: only one of them
+     * counts; exclusiveCountOne: no more than one may be taken (choosing two breaks the rule), and where
+     * a learner already holds two, only one counts (IQ: "not allowed to take more than one unit of a
+     * barred set" and "only one unit from each pair/set can count").
+     */
+    effect: z.enum(["exclusive", "countOne", "exclusiveCountOne"]),
     label: z.string().optional(),
+    /** Where the source also says that only one of the set counts (a second sentence to quote). */
+    countSource: Source.optional(),
   }),
   z.strictObject({
     ...ruleShape,
@@ -206,6 +213,19 @@ export const Qualification = z.strictObject({
   creditValue: NumberFact.optional(),
   glh: NumberFact.optional(),
   tqt: NumberFact.optional(),
+  /** The part of an apprenticeship the awarding body says it forms, as the source words it. */
+  apprenticeshipComponent: z
+    .strictObject({
+      ...provenanceShape,
+      value: z.string().min(1),
+      component: z.enum(["knowledge", "competence"]),
+    })
+    .superRefine(requireFromUnlessStated)
+    .optional(),
+  /** Languages it can be assessed in, as the source words them ("English Only"). */
+  assessmentLanguages: TextFact.optional(),
+  /** How many units the source says the qualification has (checked against the unit list). */
+  unitCount: NumberFact.optional(),
   operationalStart: DateFact.optional(),
   operationalEnd: DateFact.optional(),
   certificationEnd: DateFact.optional(),
@@ -235,6 +255,8 @@ export const PathwayComponent = z.discriminatedUnion("component", [
     level: NumberFact,
     credits: NumberFact,
     glh: NumberFact,
+    /** Languages it can be assessed in, as the source words them. */
+    assessmentLanguages: TextFact.optional(),
     source: Source,
   }),
 ]);

@@ -9,6 +9,11 @@ export const OBJECTIVES: readonly Objective[] = ["glh", "units", "credits", "rol
 export interface PlanInput {
   /** Units held or already chosen: they stay and cost nothing. */
   have: readonly number[];
+  /**
+   * The units of `have` the learner has already achieved (rather than chosen): of an IQ barred set, two
+   * achieved units may stand (one counts), but no unit may join one already achieved. Default: none.
+   */
+  achieved?: readonly number[];
   /** Units that must be in the plan (they count towards its cost). */
   keep: readonly number[];
   avoid: readonly number[];
@@ -54,7 +59,13 @@ export function glhCost(q: EngineQualification, u: EngineUnit): number {
   return most;
 }
 
-export type Mode = "plan" | "elastic";
+/**
+ * plan: the planner's own reading (credit rules met by credit values our sources give; unknown levels
+ * and the reading of the level rule taken in the learner's favour). optimistic: every unknown fact in the
+ * learner's favour, unknown credit values too (says whether any completion could exist). elastic: the
+ * optimistic model where held, kept and avoided units may give way at a cost (finds the smallest change).
+ */
+export type Mode = "plan" | "optimistic" | "elastic";
 
 export interface BuiltModel {
   lp: LinearProgram;
@@ -64,6 +75,8 @@ export interface BuiltModel {
   allow: Map<number, string>;
   slacks: string[];
   constantShortfall: number;
+  /** The plan's cost, as terms (the objective of plan mode), to bound it in a later solve. */
+  cost: Terms;
 }
 
 const creditRules = (q: EngineQualification) =>
@@ -72,11 +85,15 @@ const creditRules = (q: EngineQualification) =>
   );
 
 /**
- * The 0/1 programme. Each credit rule appears twice: with optimistic values (upper bounds, any unknown
- * level possibly matching) as a hard constraint, so infeasibility is certain; and with proven values
- * (lower bounds, known levels) softened by a costly slack, so the optimum is proven wherever the data
- * allows and leans on as few unknown facts as possible elsewhere. Where only some units of a barred set
- * or capped group count, each rule picks its own counted units, as the rules engine does.
+ * The 0/1 programme. In plan mode, the total and group credit rules are hard constraints on the credit
+ * values our sources give (a unit whose credit value is unknown adds nothing the plan can count on,
+ * unless it must be in the plan anyway, where it counts its proven minimum of 1), so a plan never rests on
+ * a guess about credits; the level rule is a hard constraint in the learner's favour (any unknown level
+ * may match, either reading of "at Level X") and again, softened by a slack, on proven levels only, so
+ * that among equally cheap plans the most provable can be preferred. In optimistic and elastic modes,
+ * every credit rule takes every unknown in the learner's favour (unknown credits up to the need).
+ * Where only some units of a barred set or capped group count, one choice of counted units serves every
+ * rule, as in the rules engine.
  */
 export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode): BuiltModel {
   const lp = new LinearProgram();
@@ -84,6 +101,7 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
   const have = new Set(input.have);
   const keep = new Set(input.keep);
   const avoid = new Set(input.avoid);
+  const achieved = new Set(input.achieved ?? []);
   const drop = new Map<number, string>();
   const allow = new Map<number, string>();
   const slacks: string[] = [];
@@ -130,14 +148,25 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
     }
   }
 
-  // Units whose credit may not count: members of IQ-style barred sets and of capped groups.
+  // Units whose credit may not count: members of barred sets of which one counts, and of capped groups.
   const limited = new Set<number>();
   const countOneSets: number[][] = [];
   for (const r of q.rules) {
     if (r.rule === "barred") {
       const members = r.units.map((k) => q.byKey.get(k) ?? -1).filter((i) => i >= 0);
+      const name = r.id.replace(/\W/g, "_");
       if (r.effect === "exclusive") {
-        lp.constrain(`barred_${r.id.replace(/\W/g, "_")}`, new Map(members.map((i) => [x(i), 1])), "<=", 1);
+        lp.constrain(`barred_${name}`, new Map(members.map((i) => [x(i), 1])), "<=", 1);
+      } else if (r.effect === "exclusiveCountOne") {
+        // No more than one may be taken; none may join one already achieved. Two achieved: one counts.
+        const taken = members.filter((i) => !achieved.has(i));
+        const held = members.length - taken.length;
+        if (taken.length)
+          lp.constrain(`barred_${name}`, new Map(taken.map((i) => [x(i), 1])), "<=", held > 0 ? 0 : 1);
+        if (held >= 2) {
+          countOneSets.push(members);
+          for (const i of members) limited.add(i);
+        }
       } else {
         countOneSets.push(members);
         for (const i of members) limited.add(i);
@@ -163,6 +192,36 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
     const forcedAll = t.units.every((i) => have.has(i) || keep.has(i) || isMandatory(q, i));
     if (forcedAll && mode === "plan" && !t.units.some((i) => limited.has(i))) fixedGroups.add(group);
   }
+  const mustStay = (u: EngineUnit) => have.has(u.index) || keep.has(u.index) || isMandatory(q, u.index);
+  /**
+   * The credit a plan may count on: a known or bounded value; for a unit it must take anyway, whatever
+   * the engine allows (at least 1, at most unknown); an optional unit of unknown value adds nothing, so
+   * no plan is padded with units in the hope that they are worth more than 1 credit.
+   */
+  const plannable = (u: EngineUnit): { min: number; max: number } =>
+    Number.isFinite(u.credits.max) || mustStay(u) ? u.credits : { min: 0, max: 0 };
+
+  // Whether each limited unit counts: one choice for every rule alike, as the rules engine judges it.
+  const countedVar = (i: number): string => (limited.has(i) ? `k${i}` : x(i));
+  for (const i of limited) {
+    lp.binary(countedVar(i));
+    lp.constrain(
+      `kx${i}`,
+      new Map([
+        [countedVar(i), 1],
+        [x(i), -1],
+      ]),
+      "<=",
+      0,
+    );
+  }
+  countOneSets.forEach((set, s) => {
+    if (set.length > 1) lp.constrain(`one${s}`, new Map(set.map((i) => [countedVar(i), 1])), "<=", 1);
+  });
+  for (const [group, max] of q.caps) {
+    const ks = (q.groupUnits.get(group) ?? []).map(countedVar);
+    if (ks.length > max) lp.constrain(`cap_${group}`, new Map(ks.map((k) => [k, 1])), "<=", max);
+  }
 
   const totalRule = q.rules.find((t) => t.rule === "totalCredits");
   creditRules(q).forEach((rule, r) => {
@@ -178,35 +237,8 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
       constantShortfall.push(rule.min);
       return;
     }
-    // Counted-credit variables for this rule.
-    const counted = (i: number): string => {
-      if (!limited.has(i)) return x(i);
-      const k = lp.binary(`k${r}_${i}`);
-      return k;
-    };
     const inScope = (u: EngineUnit) => (rule.rule === "groupCredits" ? rule.groups.includes(u.group) : true);
     const scope = q.units.filter(inScope);
-    const kOf = new Map(scope.map((u) => [u.index, counted(u.index)]));
-    for (const [i, k] of kOf)
-      if (k !== x(i))
-        lp.constrain(
-          `kx${r}_${i}`,
-          new Map([
-            [k, 1],
-            [x(i), -1],
-          ]),
-          "<=",
-          0,
-        );
-    countOneSets.forEach((set, s) => {
-      const ks = set.filter((i) => kOf.has(i)).map((i) => kOf.get(i) as string);
-      if (ks.length > 1) lp.constrain(`one${r}_${s}`, new Map(ks.map((k) => [k, 1])), "<=", 1);
-    });
-    for (const [group, max] of q.caps) {
-      const ks = (q.groupUnits.get(group) ?? []).filter((i) => kOf.has(i)).map((i) => kOf.get(i) as string);
-      if (ks.length > max) lp.constrain(`cap${r}_${group}`, new Map(ks.map((k) => [k, 1])), "<=", max);
-    }
-
     let need = rule.min;
     if (rule.rule === "groupCredits" && rule.beyond) {
       const prior = q.rules.find((p) => p.id === rule.beyond);
@@ -229,9 +261,34 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
         fixedCounted.add(u.group);
         continue;
       }
-      const k = kOf.get(u.index) as string;
-      if (matches(u, true) && u.credits.min > 0) proven.set(k, u.credits.min);
-      if (matches(u, false)) optimistic.set(k, Math.min(u.credits.max, need));
+      const k = countedVar(u.index);
+      if (mode === "plan") {
+        const c = plannable(u);
+        if (matches(u, true) && c.min > 0) proven.set(k, c.min);
+        if (matches(u, false) && c.max > 0) optimistic.set(k, Math.min(c.max, need));
+      } else if (matches(u, false)) optimistic.set(k, Math.min(u.credits.max, need));
+    }
+    if (mode === "plan" && rule.rule !== "levelCredits") {
+      // Total and group credits: met by credit values our sources give, never by a guess.
+      lp.constrain(`proven${r}`, proven, ">=", need - constant);
+      return;
+    }
+    if (rule.rule === "levelCredits") {
+      // A group's stated total bounds what its units can give at any level (as in the rules engine).
+      for (const [group, t] of q.groupTotals) {
+        const terms = new Map([...optimistic].filter(([k]) => t.units.some((i) => countedVar(i) === k)));
+        if (!terms.size) continue;
+        const y = lp.nonNegative(`y${r}_${group}`);
+        lp.constrain(`ycap${r}_${group}`, new Map([[y, 1]]), "<=", t.total);
+        lp.constrain(
+          `ysum${r}_${group}`,
+          new Map([[y, 1], ...[...terms].map(([k, c]) => [k, -c] as const)]),
+          "<=",
+          0,
+        );
+        for (const k of terms.keys()) optimistic.delete(k);
+        optimistic.set(y, 1);
+      }
     }
     lp.constrain(`opt${r}`, optimistic, ">=", need - constant);
     if (mode === "plan") {
@@ -241,7 +298,17 @@ export function buildModel(q: EngineQualification, input: PlanInput, mode: Mode)
       lp.constrain(`proven${r}`, proven, ">=", need - constant);
     }
   });
-  return { lp, x, drop, allow, slacks, constantShortfall: constantShortfall.reduce((a, b) => a + b, 0) };
+  return {
+    lp,
+    x,
+    drop,
+    allow,
+    slacks,
+    constantShortfall: constantShortfall.reduce((a, b) => a + b, 0),
+    cost: new Map(
+      q.units.filter((u) => !have.has(u.index)).map((u) => [x(u.index), unitCost(q, input, u)] as const),
+    ),
+  };
 }
 
 /**
@@ -259,8 +326,10 @@ function addDominance(
 ): void {
   const forced = new Set([...input.have, ...input.keep]);
   const avoid = new Set(input.avoid);
+  // Units of unknown credit value count for nothing in a plan (see buildModel): never compared here.
   const free = q.units.filter(
     (u) =>
+      Number.isFinite(u.credits.max) &&
       !limited.has(u.index) &&
       !isMandatory(q, u.index) &&
       !q.rules.some((r) => r.rule === "barred" && r.units.includes(u.key)) &&

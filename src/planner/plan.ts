@@ -31,11 +31,27 @@ export interface Plan {
   cost: number;
 }
 
+/** Why no plan can be worked out from our sources, and what the learner can be told instead. */
+export interface Undetermined {
+  /** Credit rules the units of known credit value cannot meet, with the most they can give. */
+  rules: { ruleId: string; wording: string; need: number; knownAtMost: number; unknownUnits: string[] }[];
+  /** Mandatory units not yet held. */
+  mandatory: string[];
+  /** Units held (or kept) that count towards it. */
+  held: string[];
+  /** The credit values our sources lack that a plan would need. */
+  missingFacts: string[];
+}
+
 export interface PlanResult {
   qualificationId: string;
   objective: Objective;
-  /** planned: a completion exists; infeasible: none does, see `reason` and `fix`. */
-  status: "planned" | "infeasible";
+  /**
+   * planned: a completion exists; infeasible: none does, see `reason` and `fix`; undetermined: one may
+   * exist, but the credit values our sources give cannot show any completion reaching the credits, see
+   * `reason` and `undetermined`.
+   */
+  status: "planned" | "infeasible" | "undetermined";
   verdict: Verdict | null;
   units: string[];
   totalGlh: IntervalJson | null;
@@ -44,8 +60,14 @@ export interface PlanResult {
   /** What the plan relies on that our sources do not confirm (empty when valid). */
   reliesOn: string[];
   alternatives: Plan[];
+  /**
+   * Where the chosen plan rests on unknown facts, the cheapest plan that rests on fewer (fewer rules
+   * unconfirmed), if one exists: it costs more, and says so.
+   */
+  surest: Plan | null;
   reason?: string;
   fix?: { drop: string[]; allow: string[]; text: string };
+  undetermined?: Undetermined;
 }
 
 const displayId = (u: EngineUnit) => u.ref ?? u.number ?? u.key;
@@ -149,8 +171,41 @@ export interface PlanOptions {
 }
 
 /**
+ * Solves the programme, re-checking each solution with the rules engine (a plan the engine calls invalid
+ * is cut off and the next one sought). `objective` and `rows` are this solve's own.
+ */
+function solvePlan(
+  q: EngineQualification,
+  input: PlanInput,
+  model: ReturnType<typeof buildModel>,
+  solver: MilpSolver,
+  objective: Map<string, number>,
+  rows: Row[],
+): Plan | undefined {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const r = solver.solve(model.lp.toString(objective, rows));
+    if (r.status !== "optimal") return undefined;
+    const chosen = q.units.filter((u) => r.value(model.x(u.index)) === 1).map((u) => u.index);
+    const check = checkSelection(q, chosen, { held: input.achieved ?? [] });
+    if (check.verdict !== "invalid") return describePlan(q, input, chosen, check);
+    rows.push(noGood(q, input, chosen, model.x, rows.length));
+  }
+  return undefined;
+}
+
+/** How much of a plan rests on unknown facts: its rules not confirmed. */
+const unconfirmedRules = (p: Plan) => p.check.rules.filter((r) => r.status === "unknown").length;
+
+/**
  * The cheapest completion of a qualification for the objective, exact (0/1 programme solved by HiGHS),
  * re-checked by the rules engine: a plan the engine calls invalid is never returned as a plan.
+ *
+ * The objective is the learner's (fewest GLH by default), over every selection that meets the credit
+ * rules with the credit values our sources give and the other rules in the most favourable reading of
+ * what they do not give (unknown levels, the reading of "at Level X"). Among equally cheap plans the one
+ * resting on the fewest unknown facts is taken; a plan resting on fewer unknown facts at a higher cost is
+ * offered apart, as the surest plan. Where the credit values our sources give cannot reach the credits
+ * at all, the result is `undetermined`, never a plan padded with every unit.
  */
 export function planCompletion(
   q: EngineQualification,
@@ -160,9 +215,9 @@ export function planCompletion(
 ): PlanResult {
   const base = { qualificationId: q.entry.id, objective: input.objective };
   const model = buildModel(q, input, "plan");
-  const infeasible = () => ({
+  const none = (status: "infeasible" | "undetermined") => ({
     ...base,
-    status: "infeasible" as const,
+    status,
     verdict: null,
     units: [],
     totalGlh: null,
@@ -170,33 +225,32 @@ export function planCompletion(
     plan: null,
     reliesOn: [],
     alternatives: [],
+    surest: null,
   });
-  // Lexicographic: first the least proven shortfall (plans as provable as the data allows), then the
-  // cheapest plan with that shortfall. Two small solves keep every coefficient small and the optimum exact.
-  const slackTerms = new Map(model.slacks.map((s) => [s, 1]));
-  const first = solver.solve(model.lp.toString(slackTerms));
-  if (first.status !== "optimal") return { ...infeasible(), ...diagnose(q, input, solver) };
-  const shortfall = Math.round(first.objective * 1e6) / 1e6;
-  const rows: Row[] = [{ name: "provable", terms: slackTerms, op: "<=", rhs: shortfall + 1e-6 }];
-  let best: Plan | undefined;
-  for (let attempt = 0; attempt < 5 && !best; attempt++) {
-    const r = solver.solve(model.lp.toString(undefined, rows));
-    if (r.status !== "optimal") break;
-    const chosen = q.units.filter((u) => r.value(model.x(u.index)) === 1).map((u) => u.index);
-    const check = checkSelection(q, chosen);
-    // Never present a plan the engine rejects; look for the next one instead.
-    if (check.verdict === "invalid") {
-      rows.push(noGood(q, input, chosen, model.x, rows.length));
-      continue;
-    }
-    best = describePlan(q, input, chosen, check);
+  const first = solver.solve(model.lp.toString());
+  if (first.status !== "optimal") {
+    const optimistic = solver.solve(buildModel(q, input, "optimistic").lp.toString());
+    if (optimistic.status === "optimal") return { ...none("undetermined"), ...undetermined(q, input) };
+    return { ...none("infeasible"), ...diagnose(q, input, solver) };
   }
-  if (!best) return { ...infeasible(), reason: "No plan that the rules engine accepts could be found." };
-  // Equal-cost plans: prefer the one with fewer GLH, then fewer credits (a secondary order the exact
-  // optimum does not distinguish; kept out of the programme because tie-breaking terms double its cost).
+  // Lexicographic: first the cheapest cost, then, at that cost, the least proven shortfall (so the plan
+  // is valid at no extra cost wherever it can be). Small separate solves keep every coefficient small.
+  const cheapest = Math.round(first.objective * 1e6) / 1e6;
+  const slackTerms = new Map(model.slacks.map((s) => [s, 1]));
+  const best = model.slacks.length
+    ? solvePlan(q, input, model, solver, slackTerms, [
+        { name: "cheapest", terms: model.cost, op: "<=", rhs: cheapest + 1e-6 },
+      ])
+    : solvePlan(q, input, model, solver, model.cost, []);
+  if (!best)
+    return { ...none("infeasible"), reason: "No plan that the rules engine accepts could be found." };
   const alternatives = nearAlternatives(q, input, best, 3);
   const pool = [best, ...alternatives].sort(
-    (a, b) => a.cost - b.cost || a.totalGlh.min - b.totalGlh.min || a.totalCredits.min - b.totalCredits.min,
+    (a, b) =>
+      a.cost - b.cost ||
+      unconfirmedRules(a) - unconfirmedRules(b) ||
+      a.totalGlh.min - b.totalGlh.min ||
+      a.totalCredits.min - b.totalCredits.min,
   );
   const chosen = pool[0] ?? best;
   const others = pool
@@ -212,6 +266,103 @@ export function planCompletion(
     plan: chosen,
     reliesOn: chosen.check.missingFacts,
     alternatives: others,
+    surest: surestPlan(q, input, model, solver, chosen),
+  };
+}
+
+/** The cheapest plan with the least proven shortfall, when it rests on fewer unknown facts than `chosen`. */
+function surestPlan(
+  q: EngineQualification,
+  input: PlanInput,
+  model: ReturnType<typeof buildModel>,
+  solver: MilpSolver,
+  chosen: Plan,
+): Plan | null {
+  if (chosen.verdict === "valid" || !model.slacks.length) return null;
+  const slackTerms = new Map(model.slacks.map((s) => [s, 1]));
+  const least = solver.solve(model.lp.toString(slackTerms));
+  if (least.status !== "optimal") return null;
+  const shortfall = Math.round(least.objective * 1e6) / 1e6;
+  const plan = solvePlan(q, input, model, solver, model.cost, [
+    { name: "provable", terms: slackTerms, op: "<=", rhs: shortfall + 1e-6 },
+  ]);
+  return plan && unconfirmedRules(plan) < unconfirmedRules(chosen) ? plan : null;
+}
+
+/**
+ * Why the credit values our sources give cannot show a completion: for each credit rule, the most the
+ * units of known credit value (and the units that must be taken) can give, and the units whose credit
+ * values are missing.
+ */
+function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult, "reason" | "undetermined"> {
+  const have = new Set(input.have);
+  const avoid = new Set(input.avoid);
+  const mandatory = new Set(
+    q.rules.flatMap((r) => (r.rule === "mandatory" ? r.units.map((k) => q.byKey.get(k) ?? -1) : [])),
+  );
+  const open = q.units.filter((u) => !avoid.has(u.index) || have.has(u.index));
+  const known = open.filter(
+    (u) =>
+      Number.isFinite(u.credits.max) ||
+      have.has(u.index) ||
+      input.keep.includes(u.index) ||
+      mandatory.has(u.index),
+  );
+  // The most the known units can give: every one of them, keeping the more valuable of a barred pair.
+  const taken = new Set(known.map((u) => u.index));
+  for (const r of q.rules) {
+    if (r.rule !== "barred") continue;
+    const members = r.units
+      .map((k) => q.byKey.get(k) ?? -1)
+      .filter((i) => taken.has(i))
+      .sort((a, b) => (q.units[b]?.credits.min ?? 0) - (q.units[a]?.credits.min ?? 0));
+    const keepers = members.filter((i) => have.has(i));
+    for (const i of members.slice(keepers.length ? 0 : 1)) if (!have.has(i)) taken.delete(i);
+  }
+  const check = checkSelection(q, [...taken], { held: input.achieved ?? [] });
+  const rules: Undetermined["rules"] = [];
+  for (const o of check.rules) {
+    if (o.need === undefined || !o.have) continue;
+    // Credit totals must be met for certain; the level rule may rest on unknown levels, not on credits.
+    if (o.rule === "totalCredits" || o.rule === "groupCredits") {
+      if (o.have.min >= o.need) continue;
+    } else if (o.rule !== "levelCredits" || (o.have.max ?? Number.POSITIVE_INFINITY) >= o.need) continue;
+    const scope = q.rules.find((r) => r.id === o.ruleId);
+    const groups = scope?.rule === "groupCredits" ? scope.groups : undefined;
+    const unknownUnits = open
+      .filter(
+        (u) =>
+          !Number.isFinite(u.credits.max) && !taken.has(u.index) && (!groups || groups.includes(u.group)),
+      )
+      .map((u) => u.key);
+    const knownAtMost = o.rule === "levelCredits" ? (o.have.max ?? 0) : o.have.min;
+    rules.push({ ruleId: o.ruleId, wording: o.wording, need: o.need, knownAtMost, unknownUnits });
+  }
+  const missing = [...new Set(rules.flatMap((r) => r.unknownUnits))];
+  const labels = (keys: string[]) => keys.map((k) => q.units[q.byKey.get(k) ?? -1]?.number ?? k);
+  const where = (id: string) => {
+    const r = q.rules.find((x) => x.id === id);
+    if (r?.rule === "levelCredits") return ` at Level ${r.level}`;
+    return r?.rule === "groupCredits"
+      ? `${r.beyond ? " more" : ""} from Group${r.groups.length > 1 ? "s" : ""} ${r.groups.join(r.groups.length > 2 ? ", " : " and ")}`
+      : " in all";
+  };
+  const shortWords = rules.map(
+    (r) =>
+      `${r.need} credits${where(r.ruleId)} are needed, and the units whose credit values we know give at most ${r.knownAtMost}`,
+  );
+  return {
+    reason: rules.length
+      ? `Our sources do not give enough credit values to plan this qualification: ${shortWords.join("; ")}. The credit values of ${missing.length} unit${missing.length === 1 ? "" : "s"} (${labels(missing).join(", ")}) are not in our sources; the awarding body's handbook gives them, and with them a plan can be worked out exactly.`
+      : "Our sources do not give enough credit values to plan this qualification.",
+    undetermined: {
+      rules,
+      mandatory: [...mandatory].filter((i) => !have.has(i)).map((i) => q.units[i]?.key ?? String(i)),
+      held: [...new Set([...input.have, ...input.keep])]
+        .sort((a, b) => a - b)
+        .map((i) => q.units[i]?.key ?? String(i)),
+      missingFacts: missing.map((k) => `credit value of ${q.units[q.byKey.get(k) ?? -1]?.label ?? k}`),
+    },
   };
 }
 
@@ -237,7 +388,8 @@ function nearAlternatives(q: EngineQualification, input: PlanInput, best: Plan, 
       continue;
     const outCost = unitCost(q, input, outUnit);
     for (const into of q.units) {
-      if (inPlan.has(into.index) || avoid.has(into.index)) continue;
+      // A unit of unknown credit value is never added to a plan (see buildModel).
+      if (inPlan.has(into.index) || avoid.has(into.index) || !Number.isFinite(into.credits.max)) continue;
       const delta = unitCost(q, input, into) - outCost;
       if (delta <= tolerance) swaps.push({ out, into: into.index, delta });
     }
@@ -250,7 +402,7 @@ function nearAlternatives(q: EngineQualification, input: PlanInput, best: Plan, 
       .filter((i) => i !== out)
       .concat(into)
       .sort((a, b) => a - b);
-    const check = checkSelection(q, candidate);
+    const check = checkSelection(q, candidate, { held: input.achieved ?? [] });
     if (
       check.verdict === "invalid" ||
       check.rules.some((r) => provenByBest.has(r.ruleId) && r.status !== "holds")

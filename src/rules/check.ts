@@ -3,7 +3,7 @@ import { suggestCreditFix, suggestLevelFix } from "./fix.ts";
 import { add, describe, type Interval, toJson, ZERO } from "./interval.ts";
 import type { EngineQualification, EngineUnit } from "./model.ts";
 import type { CheckResult, RuleOutcome, RuleStatus, Verdict } from "./result.ts";
-import { blockInterval, sumGroups, type Tally, tally } from "./tally.ts";
+import { blockInterval, countingChoices, settle, sumGroups, type Tally, tally, withBlocks } from "./tally.ts";
 
 const groupLabel = (groups: readonly string[]): string =>
   groups.length === 1 ? `Group ${groups[0]}` : `Groups ${groups.slice(0, -1).join(", ")} or ${groups.at(-1)}`;
@@ -60,6 +60,8 @@ function creditRule(
   what: string,
   groups: readonly string[] | undefined,
   fixGroups: readonly string[] | undefined = groups,
+  /** Credits that must be added before any counts here (a prior rule's groups still short, for certain). */
+  absorbed = 0,
 ): RuleOutcome {
   const status = statusOf(have, need);
   const involved = countedIn(q, t, groups);
@@ -67,7 +69,7 @@ function creditRule(
   let message = `${what}: you have ${describe(have)}, ${need} needed`;
   if (status === "fails") {
     const sb = shortBy(have, need);
-    const fix = suggestCreditFix(q, t, sb.min, fixGroups);
+    const fix = suggestCreditFix(q, t, { min: sb.min, max: (sb.max ?? sb.min) + absorbed }, fixGroups);
     message += `: short by ${sb.min === sb.max ? sb.min : `at least ${sb.min}`}.`;
     return outcome(rule, status, message, units, {
       have: toJson(have),
@@ -93,9 +95,18 @@ function levelCredits(q: EngineQualification, t: Tally, reading: LevelReading, l
     if (u.level === undefined) return { min: 0, max: u.credits.max };
     return matches(u) ? u.credits : ZERO;
   };
+  // Per group, so that a group's stated total (which bounds what its units count) bounds its level
+  // credits too: three mandatory units worth 7 credits in all cannot give more than 7 at any level.
+  const byGroup = new Map<string, Interval>();
+  const into = (group: string, v: Interval) => byGroup.set(group, add(byGroup.get(group) ?? ZERO, v));
+  for (const b of t.blocks) into(b.group, blockInterval(b, share));
+  for (const i of t.selected)
+    if (t.counted[i] && !t.inBlock[i]) into((q.units[i] as EngineUnit).group, share(i));
   let s = ZERO;
-  for (const b of t.blocks) s = add(s, blockInterval(b, share));
-  for (const i of t.selected) if (t.counted[i] && !t.inBlock[i]) s = add(s, share(i));
+  for (const [group, v] of byGroup) {
+    const counted = t.byGroup.get(group);
+    s = add(s, counted ? { min: Math.min(v.min, counted.max), max: Math.min(v.max, counted.max) } : v);
+  }
   return s;
 }
 
@@ -119,8 +130,17 @@ function levelRule(
   const message = `Credits ${readingWords}: you have ${describe(have)}, ${rule.min} needed`;
   const numbers = { have: toJson(have), need: rule.min, reading };
   if (status === "fails") {
-    const sb = shortBy(q.reading.proven ? have : above, rule.min);
-    const fix = suggestLevelFix(q, t, sb.min, rule.level, q.reading.proven ? reading : "at");
+    // Short by at least what the most favourable reading lacks; to be sure, what the strict one lacks.
+    const sb = q.reading.proven
+      ? shortBy(have, rule.min)
+      : { min: Math.max(0, rule.min - above.max), max: Math.max(0, rule.min - at.min) };
+    const fix = suggestLevelFix(
+      q,
+      t,
+      { min: sb.min, max: sb.max ?? sb.min },
+      rule.level,
+      q.reading.proven ? reading : "at",
+    );
     return outcome(
       rule,
       status,
@@ -194,34 +214,41 @@ function barredRule(q: EngineQualification, t: Tally, rule: Extract<Rule, { rule
   const picked = members.filter((u) => t.chosen[u.index]);
   const keys = picked.map((u) => u.key);
   const names = members.map((u) => u.number ?? u.key).join(" and ");
-  if (rule.effect === "countOne" || picked.length < 2) {
+  const label = rule.label ? ` (set ${rule.label})` : "";
+  // Units already held were taken before: an "only one counts" set lets them stand, one of them counting.
+  const taking = picked.filter((u) => !t.held[u.index]);
+  const breaks =
+    picked.length >= 2 &&
+    (rule.effect === "exclusive" || (rule.effect === "exclusiveCountOne" && taking.length > 0));
+  if (!breaks) {
     const message =
-      rule.effect === "countOne" && picked.length >= 2
-        ? `Units ${names} are a barred set: only one of them counts towards your credits.`
+      picked.length >= 2
+        ? `Units ${names} are a barred set${label}: only one of them counts towards your credits.`
         : `Barred units ${names}: ${picked.length ? "only one is chosen" : "none chosen"}.`;
     return outcome(rule, "holds", message, keys);
   }
-  // Suggest dropping the units worth least, keeping the most valuable one.
-  const drop = [...picked]
-    .sort((a, b) => a.credits.max - b.credits.max || b.index - a.index)
-    .slice(0, picked.length - 1);
-  const kept = picked.find((u) => !drop.includes(u));
+  // Suggest dropping the units worth least, keeping the most valuable one (or the one already held).
+  const heldOnes = picked.filter((u) => t.held[u.index]);
+  const drop = heldOnes.length
+    ? taking
+    : [...picked]
+        .sort((a, b) => a.credits.max - b.credits.max || b.index - a.index)
+        .slice(0, picked.length - 1);
+  const kept = picked.filter((u) => !drop.includes(u));
   const fix =
-    picked.length === 2
-      ? `Drop ${drop[0]?.label} or ${kept?.label}: keep only one.`
-      : `Drop ${drop.map((u) => u.label).join(" and ")}: keep only one.`;
-  return outcome(
-    rule,
-    "fails",
-    `${picked.map((u) => u.label).join(" and ")} are barred: you may take either, but not both.`,
-    keys,
-    {
-      have: { min: picked.length, max: picked.length },
-      need: 1,
-      fix,
-      fixAction: { add: [], drop: drop.map((u) => u.key), covers: true },
-    },
-  );
+    picked.length === 2 && !heldOnes.length
+      ? `Drop ${drop[0]?.label} or ${kept[0]?.label}: keep only one.`
+      : `Drop ${drop.map((u) => u.label).join(" and ")}: keep only ${kept.map((u) => u.label).join(" and ")}${heldOnes.length ? ", which you already hold" : ""}.`;
+  const message =
+    rule.effect === "exclusive"
+      ? `${picked.map((u) => u.label).join(" and ")} are barred: you may take either, but not both.`
+      : `${picked.map((u) => u.label).join(" and ")} are a barred set${label}: you may not take more than one unit of it${heldOnes.length ? ` (you already hold ${heldOnes.map((u) => u.label).join(" and ")})` : ""}.`;
+  return outcome(rule, "fails", message, keys, {
+    have: { min: picked.length, max: picked.length },
+    need: 1,
+    fix,
+    fixAction: { add: [], drop: drop.map((u) => u.key), covers: true },
+  });
 }
 
 function groupUnitsRule(
@@ -272,9 +299,12 @@ function judge(q: EngineQualification, t: Tally, rule: Rule): RuleOutcome {
           max: Math.max(0, shared.max - prior.min) + rest.max,
         };
         const what = `Credits from ${groupLabel(rule.groups)} beyond the ${prior.min} needed from ${groupLabel(prior.groups)}`;
-        // While the prior rule is short, credit from its groups goes to it first: take the fix from the others.
-        const fixGroups = shared.max < prior.min && others.length ? others : rule.groups;
-        return creditRule(q, t, rule, have, rule.min, what, rule.groups, fixGroups);
+        // While the prior rule may be short, credit from its groups goes to it first: take the fix from the
+        // others where there are any; else the fix must first make up what the prior rule may lack.
+        const fromOthers = shared.min < prior.min && others.length > 0;
+        const fixGroups = fromOthers ? others : rule.groups;
+        const absorbed = fromOthers ? 0 : Math.max(0, prior.min - shared.min);
+        return creditRule(q, t, rule, have, rule.min, what, rule.groups, fixGroups, absorbed);
       }
       return creditRule(
         q,
@@ -302,13 +332,61 @@ function distinctMissingFacts(unknowns: readonly RuleOutcome[]): string[] {
   return out;
 }
 
+/** Which of two judgements of the same selection is more favourable: fewer failures, then fewer unknowns. */
+function better(a: RuleOutcome[], b: RuleOutcome[]): boolean {
+  const count = (rs: RuleOutcome[], st: RuleStatus, credits = false) =>
+    rs.reduce(
+      (n, r) =>
+        n + (r.status === st && (!credits || r.rule === "totalCredits" || r.rule === "groupCredits") ? 1 : 0),
+      0,
+    );
+  // Fewer rules failing; then fewer unconfirmed; then fewer unconfirmed credit totals (a level that is
+  // unknown anyway is a smaller doubt than credits that may not add up).
+  const keys = (rs: RuleOutcome[]) => [count(rs, "fails"), count(rs, "unknown"), count(rs, "unknown", true)];
+  const [ka, kb] = [keys(a), keys(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] ?? 0) < (kb[i] ?? 0);
+  return false;
+}
+
+/**
+ * Where only some chosen units can count, each consistent choice of counted units is judged whole, and
+ * the most favourable one kept: the same units count for every rule, and a rule fails only if it fails
+ * whichever units count. Beyond MAX_COUNTING_CHOICES the blocks are summed as sound intervals instead.
+ */
+function judgeAll(q: EngineQualification, base: Tally): { t: Tally; rules: RuleOutcome[] } {
+  if (!base.blocks.length) return { t: base, rules: q.rules.map((r) => judge(q, base, r)) };
+  const choices = countingChoices(q, base);
+  if (!choices) {
+    const t = withBlocks(q, base);
+    return { t, rules: q.rules.map((r) => judge(q, t, r)) };
+  }
+  let best: { t: Tally; rules: RuleOutcome[] } | undefined;
+  for (const c of choices) {
+    const t = settle(q, base, c);
+    const rules = q.rules.map((r) => judge(q, t, r));
+    if (!best || better(rules, best.rules)) best = { t, rules };
+  }
+  return best as { t: Tally; rules: RuleOutcome[] };
+}
+
+export interface CheckOptions {
+  /**
+   * Units the learner already holds (achieved before). They are part of the selection; a barred set
+   * of which only one counts lets several held units stand (one counts), but no new unit may join them.
+   */
+  held?: readonly number[];
+}
+
 /**
  * Checks a selection of units (indexes from resolveUnits) against every rule of a qualification. Pure:
  * the result depends only on the set of units, never on their order or repetition.
  */
-export function checkSelection(q: EngineQualification, input: readonly number[]): CheckResult {
-  const t = tally(q, input);
-  const rules = q.rules.map((r) => judge(q, t, r));
+export function checkSelection(
+  q: EngineQualification,
+  input: readonly number[],
+  options: CheckOptions = {},
+): CheckResult {
+  const { t, rules } = judgeAll(q, tally(q, input, options.held));
   const violations = rules.filter((r) => r.status === "fails");
   const unknowns = rules.filter((r) => r.status === "unknown");
   const verdict: Verdict = violations.length ? "invalid" : unknowns.length ? "unconfirmed" : "valid";
@@ -330,6 +408,7 @@ export function checkSelection(q: EngineQualification, input: readonly number[])
       credits: toJson(u.credits),
       level: u.level ?? null,
       counted: !!t.counted[u.index],
+      held: !!t.held[u.index],
     })),
     totals: {
       credits: toJson(t.total),

@@ -30,9 +30,11 @@ export function describeRule(q: EngineQualification, rule: Rule): string {
       return `At least ${rule.min} credits from ${groups(rule.groups)}.`;
     }
     case "barred":
-      return rule.effect === "exclusive"
-        ? `Barred: units ${unitList(q, rule.units)}; take either, but not both.`
-        : `Barred set ${rule.label ?? rule.id} (${unitList(q, rule.units)}): only one of them counts towards the credits.`;
+      if (rule.effect === "exclusive")
+        return `Barred: units ${unitList(q, rule.units)}; take either, but not both.`;
+      if (rule.effect === "exclusiveCountOne")
+        return `Barred set ${rule.label ?? rule.id} (${unitList(q, rule.units)}): take no more than one; if two are already held, only one counts.`;
+      return `Barred set ${rule.label ?? rule.id} (${unitList(q, rule.units)}): only one of them counts towards the credits.`;
     case "groupUnits":
       return rule.effect === "stopCounting"
         ? `Credit from no more than ${rule.max} units of Group ${rule.group} counts.`

@@ -76,15 +76,29 @@ export interface Fix {
   covers: boolean;
 }
 
+/** "2 more credits"; with bounded values, "at least 2 more credits (4 to be sure ...)". */
+function amount(short: Shortfall, why: string): string {
+  const plural = (n: number) => `${n} more credit${n === 1 ? "" : "s"}`;
+  if (short.min === short.max) return plural(short.min);
+  return `at least ${plural(short.min)} (${short.max} to be sure: ${why})`;
+}
+
+/** How far a rule is short: at least `min` credits, and `max` to be certain whatever the bounded values are. */
+export interface Shortfall {
+  min: number;
+  max: number;
+}
+
 export function suggestCreditFix(
   q: EngineQualification,
   t: Tally,
-  shortfall: number,
+  short: Shortfall,
   groups: readonly string[] | undefined,
 ): Fix {
   const pool = q.units.filter((u) => (!groups || groups.includes(u.group)) && wouldCount(q, t, u));
   const where = groupWords(groups);
-  const { units, covers } = pick(pool, shortfall, q, t);
+  // Pick enough to settle the rule whatever the bounded values turn out to be.
+  const { units, covers } = pick(pool, short.max, q, t);
   const add = units.map((u) => u.key);
   if (!units.length)
     return {
@@ -92,7 +106,7 @@ export function suggestCreditFix(
       add,
       covers,
     };
-  const more = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"}${where}`;
+  const more = `Add ${amount(short, "some of your units' credit values are only known within bounds")}${where}`;
   const text = covers
     ? `${more}, e.g. ${listUnits(units)}.`
     : `${more}, e.g. ${listUnits(units)}, and more: the credit values of the other units are not all in our sources.`;
@@ -102,7 +116,7 @@ export function suggestCreditFix(
 export function suggestLevelFix(
   q: EngineQualification,
   t: Tally,
-  shortfall: number,
+  short: Shortfall,
   level: number,
   reading: "at" | "atOrAbove",
 ): Fix {
@@ -112,8 +126,8 @@ export function suggestLevelFix(
       (reading === "at" ? u.level === level : u.level >= level) &&
       wouldCount(q, t, u),
   );
-  const { units, covers } = pick(pool, shortfall, q, t);
-  const ask = `Add ${shortfall} more credit${shortfall === 1 ? "" : "s"} from units at Level ${level}`;
+  const { units, covers } = pick(pool, short.max, q, t);
+  const ask = `Add ${amount(short, "our sources do not give the levels of all your units")} from units at Level ${level}`;
   const add = units.map((u) => u.key);
   if (!units.length) {
     return {

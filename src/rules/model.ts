@@ -49,9 +49,9 @@ export interface EngineQualification {
   groupNames: ReadonlyMap<string, string>;
   rules: readonly Rule[];
   reading: ReadingInfo;
-  /** Units that may not be combined with each unit (exclusive barred rules). */
+  /** Units that may not be taken with each unit (exclusive and exclusiveCountOne barred rules). */
   exclusivePartners: readonly (readonly number[])[];
-  /** For each unit, the countOne barred set it belongs to (index into rules), if any. */
+  /** For each unit, the barred set of which only one unit counts (index into rules), if any. */
   countOneRule: readonly (number | undefined)[];
   /** For each group, the stopCounting cap, if any. */
   caps: ReadonlyMap<string, number>;
@@ -161,8 +161,8 @@ export function compileQualification(entry: Qualification): EngineQualification 
     if (rule.rule === "barred") {
       const members = rule.units.map((k) => byKey.get(k)).filter((i): i is number => i !== undefined);
       for (const i of members) {
-        if (rule.effect === "exclusive") exclusivePartners[i]?.push(...members.filter((j) => j !== i));
-        else countOneRule[i] = ruleIndex;
+        if (rule.effect !== "countOne") exclusivePartners[i]?.push(...members.filter((j) => j !== i));
+        if (rule.effect !== "exclusive") countOneRule[i] = ruleIndex;
       }
     }
     if (rule.rule === "groupUnits" && rule.effect === "stopCounting") caps.set(rule.group, rule.max);

@@ -48,6 +48,8 @@ export interface CheckResult {
     credits: IntervalJson;
     level: number | null;
     counted: boolean;
+    /** Given as already held (achieved before), rather than proposed. */
+    held: boolean;
   }[];
   totals: {
     credits: IntervalJson;

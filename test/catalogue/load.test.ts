@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CatalogueError, DEFAULT_DATA_DIR, loadCatalogue } from "../../src/catalogue/load.ts";
-import { catalogue } from "../helpers.ts";
+import { catalogue, qualification } from "../helpers.ts";
 
 const SOURCES = join(DEFAULT_DATA_DIR, "sources");
 const KNOWN_DOCS = [
@@ -45,6 +45,10 @@ function factsWithSources(node: unknown, path = "$", out: Found[] = []): Found[]
   } else if (node && typeof node === "object") {
     const obj = node as Record<string, unknown>;
     if ("source" in obj) out.push({ path, node: obj });
+    // A second quote of the same fact (a barred rule's "only one counts" sentence) is checked too.
+    for (const [k, v] of Object.entries(obj))
+      if (k.endsWith("Source") && v && typeof v === "object")
+        out.push({ path: `${path}.${k}`, node: { source: v } });
     for (const [k, v] of Object.entries(obj)) if (k !== "source") factsWithSources(v, `${path}.${k}`, out);
   }
   return out;
@@ -94,6 +98,27 @@ describe("shipped catalogue", () => {
         }
       }
     }
+  });
+
+  it("holds what the sources say of each entry's place in an apprenticeship, its assessment language and its title", () => {
+    const iq = qualification("iq-600-5106-1");
+    expect(iq.unitCount?.value).toBe(39);
+    expect(iq.apprenticeshipComponent).toMatchObject({
+      component: "competence",
+      value: "the competence component of the Intermediate Apprenticeship in Contact Centre Operations",
+    });
+    // IQ names no awarding body for the Level 3 qualifications it progresses to: that they are OCR's or
+    // City & Guilds' is only inferred.
+    for (const p of iq.progression.filter((x) => x.to)) expect(p.kind).toBe("inferred");
+    expect(qualification("ocr-10266").apprenticeshipComponent?.component).toBe("knowledge");
+    for (const id of ["cg-600-1135-x", "cg-600-1136-1", "cg-600-1137-3", "cg-600-1138-5"])
+      expect(qualification(id).assessmentLanguages?.value).toBe("English only");
+    const l2 = catalogue.entries.get("wales-cco-l2");
+    expect(l2?.title.value).toContain("Level 2 Foundation Apprenticeship");
+    if (l2?.type !== "pathway") throw new Error("not a pathway");
+    for (const c of l2.components.filter((x) => x.component === "essentialSkill"))
+      expect(c.component === "essentialSkill" && c.assessmentLanguages?.value).toBe("English or Welsh");
+    expect(l2.suits.some((s) => s.value.includes("may be better suited to Level 2"))).toBe(true);
   });
 
   it("holds the 39 IQ units with the credit and GLH split of the run-together column", () => {
@@ -207,6 +232,16 @@ describe("loading a broken catalogue", () => {
       "$.rules[0].units[3]",
       /no unit "99"/,
     );
+  });
+
+  it("rejects a unit list whose length differs from the unit count the source states", () => {
+    const q = copyData();
+    const file = join(q, "iq-600-5106-1.json");
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    data.units.pop();
+    data.rules = data.rules.filter((r: { units?: string[] }) => !r.units?.includes("T/503/0342"));
+    writeFileSync(file, JSON.stringify(data));
+    expectError(() => loadCatalogue({ dataDir: dir }), "iq-600-5106-1.json", "$.units", /says 39 units/);
   });
 
   it("rejects a derived fact that does not say what it comes from", () => {

@@ -164,12 +164,12 @@ describe("advisor CLI (the real binary)", () => {
     expect(badRole.stderr).toContain('"astronaut" is not a job role we know');
   });
 
-  it("progress: next qualifications, units that count and the rest planned", async () => {
+  it("progress: next qualifications, units that count, and why the rest cannot be planned from our sources", async () => {
     const r = await advisor(["progress", "--from", "ocr-10265", "--have", "1", "2", "4", "5", "8"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("→ OCR Level 3 NVQ Diploma in Contact Centre Operations (ocr-10268)");
     expect(r.stdout).toContain("Units that count (14 credits carried)");
-    expect(r.stdout).toContain("Cheapest completion (fewest GLH): add");
+    expect(r.stdout).toContain("Our sources do not give enough credit values to plan this qualification");
     const missing = await advisor(["progress"]);
     expect(missing.code).toBe(2);
   });

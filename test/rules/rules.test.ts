@@ -144,7 +144,7 @@ describe("barred (OCR: either, but not both)", () => {
   });
 });
 
-describe("barred (IQ: only one unit of each set counts)", () => {
+describe("barred (IQ: no more than one unit of a set may be taken; of two already held, only one counts)", () => {
   const sets: [string, string, string, number][] = [
     ["C1", "L/601/1225", "F/502/4396", 5],
     ["C2", "J/502/4299", "M/502/4300", 3],
@@ -152,16 +152,46 @@ describe("barred (IQ: only one unit of each set counts)", () => {
     ["C4", "T/502/4296", "A/502/4297", 4],
     ["C5", "Y/502/4291", "D/502/4292", 2],
   ];
-  it.each(sets)("set %s: both may be taken, only the more favourable counts", (set, a, b, best) => {
+  it.each(sets)("set %s: choosing both breaks the rule, with the fix to drop one", (set, a, b) => {
     const both = check("iq-600-5106-1", [a, b]);
-    expect(both.violations.some((v) => v.rule === "barred")).toBe(false);
+    const v = outcome(both, `barred-${set.toLowerCase()}`);
+    expect(v.status).toBe("fails");
+    expect(v.wording).toBe("learners are not allowed to take more than one unit of a barred set");
+    expect(v.message).toContain(`barred set (set ${set})`);
+    expect(v.fix).toMatch(/^Drop .* keep only one\.$/);
+    expect(v.fixAction?.drop).toHaveLength(1);
+    expect(both.verdict).toBe("invalid");
+    // Either one alone is fine as far as that rule goes.
+    expect(outcome(check("iq-600-5106-1", [a]), `barred-${set.toLowerCase()}`).status).toBe("holds");
+  });
+
+  it.each(sets)("set %s: both already held stand, but only the more favourable counts", (set, a, b, best) => {
+    const q = engine("iq-600-5106-1");
+    const both = checkSelection(q, [], { held: resolveUnits(q, [a, b]) });
     expect(outcome(both, `barred-${set.toLowerCase()}`).status).toBe("holds");
     expect(both.units.filter((u) => u.counted)).toHaveLength(1);
+    expect(both.units.every((u) => u.held)).toBe(true);
     expect(both.units.find((u) => u.counted)?.credits.min).toBe(best);
     expect(both.totals.credits).toEqual({ min: best, max: best });
     expect(
       both.warnings.some((w) => w.code === "notCounted" && w.message.includes(`barred set ${set}`)),
     ).toBe(true);
+    // Held one, taking the other: not allowed.
+    const taking = checkSelection(q, resolveUnits(q, [b]), { held: resolveUnits(q, [a]) });
+    const v = outcome(taking, `barred-${set.toLowerCase()}`);
+    expect(v.status).toBe("fails");
+    expect(v.fixAction?.drop).toEqual([b]);
+    expect(v.fix).toContain("which you already hold");
+  });
+
+  it("counts the same unit of a held set for every rule: D/502/4292 (Level 2, stated) over Y/502/4291", () => {
+    const q = engine("iq-600-5106-1");
+    const r = checkSelection(q, [], { held: resolveUnits(q, ["Y/502/4291", "D/502/4292"]) });
+    expect(r.units.filter((u) => u.counted).map((u) => u.unit)).toEqual(["D/502/4292"]);
+    expect(r.totals.credits).toEqual({ min: 2, max: 2 });
+    // Its stated level makes its 2 credits count at Level 2, and the credits are those of the same unit.
+    expect(r.totals.atLevel?.credits).toEqual({ min: 2, max: 2 });
+    expect(r.warnings.find((w) => w.code === "notCounted")?.units).toEqual(["Y/502/4291"]);
   });
 });
 
@@ -182,6 +212,26 @@ describe("groupUnits (OCR 10265: no more than 2 Group D units count)", () => {
 });
 
 describe("bounded unknowns", () => {
+  it("a fix only claims to cover a shortfall it settles for certain (OCR 10265 units 1 2 4 8 32 33 36 38)", () => {
+    // Total 24–26 (the two counted Group D units are 3–4 each): 2 more might do, 4 settle it.
+    const q = engine("ocr-10265");
+    const sel = resolveUnits(q, ["1", "2", "4", "8", "32", "33", "36", "38"]);
+    const r = checkSelection(q, sel);
+    const total = outcome(r, "total");
+    expect(total.have).toEqual({ min: 24, max: 26 });
+    expect(total.fix).toMatch(/^Add at least 2 more credits \(4 to be sure/);
+    const added = total.fixAction?.add.map((k) => q.byKey.get(k) ?? -1) ?? [];
+    expect(total.fixAction?.covers).toBe(true);
+    expect(outcome(checkSelection(q, [...sel, ...added]), "total").status).toBe("holds");
+  });
+
+  it("bounds the level rule by a group's stated total: OCR 10266 units 1 2 3 (7 credits) cannot give 10 at Level 2", () => {
+    const r = check("ocr-10266", ["1", "2", "3"]);
+    const level = outcome(r, "level");
+    expect(level.have).toEqual({ min: 0, max: 7 });
+    expect(level.status).toBe("fails");
+  });
+
   it("reasons with the bounds of a unit that is one of two (2 or 3 credits)", () => {
     const r = check("ocr-10265", ["32"]);
     expect(r.totals.credits).toEqual({ min: 2, max: 3 });

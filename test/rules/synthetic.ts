@@ -85,19 +85,19 @@ export interface Redaction {
   above: number[];
   readingInferred: boolean;
 }
-export const redaction = fc.record({
-  credits: fc.array(fc.constantFrom<FactView>("known", "unknown", "bounded", "inferred"), {
-    minLength: 11,
-    maxLength: 11,
-  }),
-  levels: fc.array(fc.constantFrom<FactView>("known", "unknown", "inferred"), {
-    minLength: 11,
-    maxLength: 11,
-  }),
-  below: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 11, maxLength: 11 }),
-  above: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 11, maxLength: 11 }),
-  readingInferred: fc.boolean(),
-});
+/** Redactions whose credit and level facts are drawn from the given views. */
+export const redactionWith = (credits: FactView[], levels: FactView[]): fc.Arbitrary<Redaction> =>
+  fc.record({
+    credits: fc.array(fc.constantFrom(...credits), { minLength: 11, maxLength: 11 }),
+    levels: fc.array(fc.constantFrom(...levels), { minLength: 11, maxLength: 11 }),
+    below: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 11, maxLength: 11 }),
+    above: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 11, maxLength: 11 }),
+    readingInferred: fc.boolean(),
+  });
+export const redaction = redactionWith(
+  ["known", "unknown", "bounded", "inferred"],
+  ["known", "unknown", "inferred"],
+);
 
 const key = (i: number) => String(i + 1);
 

@@ -73,10 +73,12 @@ export function runPlan(
   if (objective === "role" && !role)
     throw new CliInputError('--objective role needs --role "<your job role>".');
   const q = compileQualification(e);
+  const held = resolveUnits(q, args.have ?? []);
   const result = planCompletion(
     q,
     {
-      have: resolveUnits(q, args.have ?? []),
+      have: held,
+      achieved: held,
       keep: resolveUnits(q, args.keep ?? []),
       avoid: resolveUnits(q, args.avoid ?? []),
       objective,
@@ -87,6 +89,7 @@ export function runPlan(
   if (json) io.out(`${JSON.stringify(planJson(result), null, 2)}\n`);
   else printPlanResult(e, result, io);
   if (result.status === "infeasible") return ADVISOR_EXIT.invalid;
+  if (result.status === "undetermined") return ADVISOR_EXIT.unconfirmed;
   return ADVISOR_EXIT[result.verdict ?? "invalid"];
 }
 
@@ -111,7 +114,9 @@ export function planJson(r: PlanResult) {
     detail: r.plan?.detail ?? [],
     reliesOn: r.reliesOn,
     alternatives: r.alternatives.map(brief),
+    surest: r.surest ? brief(r.surest) : null,
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.undetermined ? { undetermined: r.undetermined } : {}),
     ...(r.fix ? { fix: r.fix } : {}),
     check: r.plan?.check ?? null,
   };
@@ -121,6 +126,18 @@ function printPlanResult(e: Qualification, r: PlanResult, io: Io): void {
   io.out(
     `${e.title.value} (${e.id}) — plan for ${r.objective === "glh" ? "fewest guided learning hours" : `fewest ${r.objective}`}${r.objective === "role" ? " outside your role" : ""}\n\n`,
   );
+  if (r.status === "undetermined" && r.undetermined) {
+    io.out(`${r.reason}\n`);
+    const u = r.undetermined;
+    if (u.mandatory.length) io.out(`\nMandatory units (everyone takes them): ${u.mandatory.join(", ")}\n`);
+    io.out("\nThe rules the credit values are needed for:\n");
+    for (const rule of u.rules)
+      io.out(`  - “${rule.wording}”: ${rule.need} needed; known values give at most ${rule.knownAtMost}\n`);
+    io.out(
+      "\nA centre holding the awarding body's handbook can add the missing credit values as local overrides (CATALOGUE_OVERRIDES); every plan then says it relies on them.\n",
+    );
+    return;
+  }
   if (r.status === "infeasible" || !r.plan) {
     io.out(`${r.reason}\n${r.fix ? `${r.fix.text}\n` : ""}`);
     return;
@@ -137,6 +154,13 @@ function printPlanResult(e: Qualification, r: PlanResult, io: Io): void {
     io.out("\n");
     printPlan(`Alternative ${i + 1}`, a, io);
   });
+  if (r.surest) {
+    const extra = (r.surest.totalGlh.min ?? 0) - (r.plan.totalGlh.min ?? 0);
+    io.out(
+      `\nThe surest plan: ${extra > 0 ? `${extra} more GLH, ` : ""}relies on fewer facts our sources do not give.\n`,
+    );
+    printPlan("Surest plan", r.surest, io);
+  }
 }
 
 export interface RecommendArgs {

@@ -80,14 +80,28 @@ const plan = {
   properties: {
     qualificationId: { type: "string" },
     objective: { type: "string", enum: ["glh", "units", "credits", "role"] },
-    status: { type: "string", enum: ["planned", "infeasible"] },
+    status: { type: "string", enum: ["planned", "infeasible", "undetermined"] },
     verdict: { anyOf: [verdict, { type: "null" }] },
     units: { type: "array", items: { type: "string" } },
     totalGlh: { anyOf: [interval, { type: "null" }] },
     totalCredits: { anyOf: [interval, { type: "null" }] },
     alternatives: { type: "array", maxItems: 3, items: { type: "object", required: ["units", "verdict"] } },
+    surest: { anyOf: [{ type: "object", required: ["units", "verdict"] }, { type: "null" }] },
     reliesOn: { type: "array", items: { type: "string" } },
     reason: { type: "string" },
+    undetermined: {
+      type: "object",
+      required: ["rules", "mandatory", "held", "missingFacts"],
+      properties: {
+        rules: {
+          type: "array",
+          items: { type: "object", required: ["ruleId", "wording", "need", "knownAtMost", "unknownUnits"] },
+        },
+        mandatory: { type: "array", items: { type: "string" } },
+        held: { type: "array", items: { type: "string" } },
+        missingFacts: { type: "array", items: { type: "string" } },
+      },
+    },
   },
 };
 const recommendation = {
