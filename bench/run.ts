@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadCatalogue } from "../src/catalogue/load.ts";
+import { planCompletion } from "../src/planner/plan.ts";
+import { loadSolver } from "../src/planner/solver.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
 import { nluThroughput, turnLatency } from "./conversation.ts";
 import { build, floorComparison, growth } from "./floor.ts";
@@ -88,20 +90,30 @@ for (const q of withUnits) {
 results.rulesEngineByQualification = perQualification;
 
 // Planner: empty start, default objective (fewest GLH), up to 3 alternatives; 200 plans after warm-up.
-const planner = await plannerLatency(largest);
+// The target is measured on the largest qualification the planner can plan from our sources (for the
+// others it answers "undetermined": their credit values are not in our sources).
+const solverForBench = await loadSolver();
+const status = (q: (typeof withUnits)[number]) =>
+  planCompletion(q, { have: [], keep: [], avoid: [], objective: "glh", relevant: new Set() }, solverForBench)
+    .status;
+const plannable = [...withUnits]
+  .filter((q) => status(q) === "planned")
+  .sort((a, b) => b.units.length - a.units.length || a.entry.id.localeCompare(b.entry.id))[0];
+if (!plannable) throw new Error("no qualification can be planned");
+const planner = await plannerLatency(plannable);
 rows.push({
-  benchmark: `planner latency p50 / p99, ${largest.entry.id}, empty start (ms)`,
+  benchmark: `planner latency p50 / p99, ${plannable.entry.id} (largest plannable: ${plannable.units.length} units), empty start (ms)`,
   value: `${planner.p50.toFixed(1)} / ${planner.p99.toFixed(1)}`,
   target: "p99 < 25",
   met: planner.p99 < 25,
 });
-const plannerByQualification: Record<string, unknown> = { [largest.entry.id]: planner };
+const plannerByQualification: Record<string, unknown> = { [plannable.entry.id]: planner };
 for (const q of withUnits) {
-  if (q === largest) continue;
+  if (q === plannable) continue;
   const r = await plannerLatency(q, 100, 3);
   plannerByQualification[q.entry.id] = r;
   rows.push({
-    benchmark: `planner latency p50 / p99, ${q.entry.id} (ms)`,
+    benchmark: `planner latency p50 / p99, ${q.entry.id}${status(q) === "planned" ? "" : " (undetermined)"} (ms)`,
     value: `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`,
     target: "",
     met: null,

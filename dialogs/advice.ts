@@ -1,15 +1,13 @@
 import type { LearnerProfile } from "../src/advice/profile.ts";
-import { creditTransfer, type TransferResult } from "../src/advice/progression.ts";
-import { type RecommendationResult, recommend } from "../src/advice/recommend.ts";
+import type { TransferResult } from "../src/advice/progression.ts";
+import type { RecommendationResult } from "../src/advice/recommend.ts";
 import { findRole, relevantUnits } from "../src/advice/roles.ts";
-import type { Catalogue } from "../src/catalogue/load.ts";
+import type { AdvisorServices } from "../src/advice/services.ts";
 import type { CatalogueEntry, Qualification } from "../src/catalogue/schema.ts";
-import { type PlanResult, planCompletion } from "../src/planner/plan.ts";
-import type { MilpSolver } from "../src/planner/solver.ts";
+import type { PlanResult } from "../src/planner/plan.ts";
 import {
   type CheckResult,
   checkSelection,
-  compileQualification,
   type EngineQualification,
   NoUnitListError,
   resolveUnits,
@@ -18,27 +16,10 @@ import {
 import { describe as describeInterval, type IntervalJson } from "../src/rules/interval.ts";
 import type { AdviceFacts, Answers, CardData, Slot } from "./types.ts";
 
-/** What the conversation needs from the world: the catalogue and the MILP solver (loaded once). */
-export interface AdvisorServices {
-  catalogue: Catalogue;
-  solver: MilpSolver;
-}
+export type { AdvisorServices };
 
-const compiled = new WeakMap<Catalogue, Map<string, EngineQualification>>();
 export function engineQualification(services: AdvisorServices, id: string): EngineQualification | undefined {
-  let byId = compiled.get(services.catalogue);
-  if (!byId) {
-    byId = new Map();
-    compiled.set(services.catalogue, byId);
-  }
-  let q = byId.get(id);
-  if (!q) {
-    const e = services.catalogue.entries.get(id);
-    if (e?.type !== "qualification" || !e.units) return undefined;
-    q = compileQualification(e);
-    byId.set(id, q);
-  }
-  return q;
+  return services.engine(id);
 }
 
 export const intervalText = (i: IntervalJson | null | undefined): string =>
@@ -77,23 +58,9 @@ export function profileFacts(a: Answers): AdviceFacts["profile"] {
 }
 
 // Recommendations are a pure function of the profile and the day; the router asks for several
-// what-if profiles on every pass (does this question matter?), so the answers are remembered.
-const recommendCache = new WeakMap<Catalogue, Map<string, RecommendationResult>>();
+// what-if profiles on every pass (does this question matter?), so the services remember them.
 export function recommendFor(services: AdvisorServices, a: Answers, today: string): RecommendationResult {
-  const profile = profileOf(a);
-  let cache = recommendCache.get(services.catalogue);
-  if (!cache) {
-    cache = new Map();
-    recommendCache.set(services.catalogue, cache);
-  }
-  const key = `${today}|${JSON.stringify(profile)}`;
-  let r = cache.get(key);
-  if (!r) {
-    r = recommend(services.catalogue, profile, new Date(`${today}T12:00:00Z`));
-    if (cache.size >= 1024) cache.delete(cache.keys().next().value as string);
-    cache.set(key, r);
-  }
-  return r;
+  return services.recommend(profileOf(a), today);
 }
 
 const top = (r: RecommendationResult, n = 3) =>
@@ -165,11 +132,6 @@ export function recommendationCard(
   };
 }
 
-// Plans are pure functions of their inputs; a small cache keeps repeated turns (re-derivations after a
-// correction, "back", a re-shown plan) from solving the same programme again.
-const planCache = new Map<string, PlanResult>();
-const PLAN_CACHE_SIZE = 256;
-
 export type PlanOutcome =
   | { kind: "plan"; result: PlanResult; entry: Qualification }
   | { kind: "noUnitList"; entry: CatalogueEntry }
@@ -185,30 +147,29 @@ export function planFor(services: AdvisorServices, a: Answers, qualificationId: 
   const role = a.role ? findRole(services.catalogue.roles, a.role) : undefined;
   const objective = a.objective === "role" && !role ? "glh" : a.objective;
   let have: number[] = [];
+  let carried: number[] = [];
   try {
     // Units carried from a qualification held (same QCF reference or same unit of the suite) count as held.
-    const carried = a.qualificationsHeld.flatMap((from, i) => {
+    const carriedKeys = a.qualificationsHeld.flatMap((from, i) => {
       const t = transferFor(services, from, i === 0 ? a.heldUnits : []);
       return "error" in t
         ? []
         : (t.next.find((n) => n.qualificationId === qualificationId)?.counts.map((m) => m.toKey) ?? []);
     });
-    have = [...new Set(resolveUnits(q, [...carried, ...(a.units ?? [])]))];
+    carried = [...new Set(resolveUnits(q, carriedKeys))];
+    have = [...new Set([...carried, ...resolveUnits(q, a.units ?? [])])];
   } catch (e) {
     if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
     throw e;
   }
-  const key = JSON.stringify([qualificationId, have, objective, role?.title ?? null]);
-  let result = planCache.get(key);
-  if (!result) {
-    result = planCompletion(
-      q,
-      { have, keep: [], avoid: [], objective, relevant: relevantUnits(q, services.catalogue.roles, role) },
-      services.solver,
-    );
-    if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string);
-    planCache.set(key, result);
-  }
+  const result = services.plan(q, {
+    have,
+    achieved: carried,
+    keep: [],
+    avoid: [],
+    objective,
+    relevant: relevantUnits(q, services.catalogue.roles, role),
+  });
   return { kind: "plan", result, entry: q.entry };
 }
 
@@ -342,14 +303,5 @@ export function transferFor(
       throw e;
     }
   }
-  const key = JSON.stringify([fromId, held ?? null]);
-  let t = transferCache.get(key);
-  if (!t) {
-    t = creditTransfer(services.catalogue, fromId, held, services.solver);
-    if (transferCache.size >= PLAN_CACHE_SIZE)
-      transferCache.delete(transferCache.keys().next().value as string);
-    transferCache.set(key, t);
-  }
-  return t;
+  return services.transfer(fromId, held);
 }
-const transferCache = new Map<string, TransferResult>();

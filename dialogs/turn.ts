@@ -1,6 +1,8 @@
 import { createActor, type SnapshotFrom } from "xstate";
+import { type AdvisorServices, servicesOf } from "../src/advice/services.ts";
+import type { Catalogue } from "../src/catalogue/load.ts";
+import type { MilpSolver } from "../src/planner/solver.ts";
 import { currentFacts } from "./actions.ts";
-import type { AdvisorServices } from "./advice.ts";
 import { type TurnInput, toEvent } from "./events.ts";
 import { type AdvisorMachine, createAdvisorMachine, MACHINE_VERSION } from "./machine.ts";
 import { en } from "./messages/en.ts";
@@ -92,7 +94,11 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
  * same function drives the terminal chat, the bot, the REST API and the tests. `input` null means the
  * conversation has just opened (the bot speaks first).
  */
-export function createTurn(services: AdvisorServices, locale: Locale = "en"): Turn {
+export function createTurn(
+  given: AdvisorServices | { catalogue: Catalogue; solver: MilpSolver },
+  locale: Locale = "en",
+): Turn {
+  const services = servicesOf(given);
   const machine = createAdvisorMachine(services);
   const states = knownStates(machine);
 

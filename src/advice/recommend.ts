@@ -1,21 +1,29 @@
 import type { Catalogue } from "../catalogue/load.ts";
-import type { CatalogueEntry, Role, Source } from "../catalogue/schema.ts";
+import type { CatalogueEntry, Pathway, Role, Source } from "../catalogue/schema.ts";
 import type { LearnerProfile } from "./profile.ts";
 import { findRole } from "./roles.ts";
+import {
+  compareRankings,
+  EVIDENCE,
+  type Evidence,
+  GOAL_FIT,
+  LEVEL_FIT,
+  type Ranking,
+  scoreOf,
+} from "./scoring.ts";
+import { cite, type Kind, kindOf, type Reason, type Targets, targetLevels } from "./targets.ts";
 
-/** One reason, in plain words, with the phrase of the source it rests on. */
-export interface Reason {
-  text: string;
-  quote?: string;
-  source?: string;
-}
+export type { Reason } from "./targets.ts";
 
 export interface Recommendation {
   qualificationId: string;
   title: string;
   level: number | null;
-  kind: "knowledge" | "competence" | "apprenticeship";
+  kind: Kind;
+  /** One number ordering like the ranking tiers (see scoring.ts). */
   score: number;
+  /** The tiers: goal fit, level fit, evidence (see scoring.ts). */
+  ranking: Ranking;
   reasons: Reason[];
   cautions: Reason[];
   nextStep: string;
@@ -28,301 +36,375 @@ export interface Excluded {
 }
 
 export interface RecommendationResult {
-  /** The level the profile points to, and why (null when the profile does not say). */
-  targetLevel: { level: number; why: Reason } | null;
+  /** The level the profile points to for each kind of qualification, and why (null: nothing higher). */
+  targets: Targets;
   recommendations: Recommendation[];
-  /** Not open to new learners (past the operational end date). */
+  /** Not open to new learners (past the operational end date, or not yet open). */
   notOffered: Excluded[];
   /** Open, but not for this learner (age, work, nation, already held...). */
   notSuitable: Excluded[];
 }
 
-const cite = (text: string, s: Source | undefined): Reason =>
-  s ? { text, quote: s.quote, source: s.doc } : { text };
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
+const FUNDING: Source = {
+  doc: "003_e642700d9e289f8d.txt",
+  quote:
+    "This is the only Apprenticeship Pathway in the Business & Management sector approved for use in Wales that is eligible for Welsh Government funding.",
+};
+const PATHWAY_QUALIFICATIONS: Source = {
+  doc: "003_e642700d9e289f8d.txt",
+  quote: "Participants must achieve one of the following competence and knowledge qualification(s) below",
+};
+/** OCR's description of what an NVQ is: it holds for any NVQ, and is quoted as OCR's. */
+const NVQ_AT_WORK: Source = {
+  doc: "001_545bdd81e066066f.txt",
+  quote:
+    "An NVQ (National Vocational Qualification) is a qualification that assesses someone's competence (that is the skills, knowledge and understanding they have) within a work situation.",
+};
+const OCR_2011: Source = { doc: "001_545bdd81e066066f.txt", quote: "© OCR 2011" };
 
-function kindOf(e: CatalogueEntry): Recommendation["kind"] {
-  return e.type === "pathway" ? "apprenticeship" : e.qualificationKind.value;
-}
-
-/** Levels held: the catalogue qualifications the learner holds. */
-function heldLevels(catalogue: Catalogue, profile: LearnerProfile): number[] {
-  return profile.qualificationsHeld.flatMap((id) => {
-    const e = catalogue.entries.get(id);
-    return e?.level.value !== undefined ? [e.level.value] : [];
-  });
-}
-
-function targetLevel(
-  catalogue: Catalogue,
-  profile: LearnerProfile,
-  role: Role | undefined,
-): RecommendationResult["targetLevel"] {
-  const held = heldLevels(catalogue, profile);
-  const highestHeld = held.length ? Math.max(...held) : undefined;
-  let target: RecommendationResult["targetLevel"] = null;
-  if (role?.nvqLevels.length) {
-    const level = Math.min(...role.nvqLevels);
-    target = {
-      level,
-      why: cite(`OCR names ${role.title} among the roles for its Level ${level} NVQ`, role.sources[0]),
-    };
-  } else if (role?.reachedAfterLevel !== undefined) {
-    const source = role.sources.find((s) => s.doc.startsWith("003"));
-    target = {
-      level: role.reachedAfterLevel + 1,
-      why: cite(
-        `the Welsh pathway names ${role.title} as a role Level ${role.reachedAfterLevel} apprentices progress into`,
-        source,
-      ),
-    };
-  } else if (profile.experienceMonths === 0 || profile.workingInContactCentre === false) {
-    const l2 = catalogue.entries.get("wales-cco-l3");
-    const quote = l2?.suits.find((s) => s.value.includes("better suited to Level 2"))?.source;
-    target = {
-      level: 2,
-      why: cite("without contact-centre experience, Level 2 is the place to start", quote),
-    };
-  }
-  if (highestHeld !== undefined && (!target || target.level <= highestHeld)) {
-    const level = Math.min(4, highestHeld + 1);
-    target = {
-      level,
-      why: {
-        text: `you already hold a Level ${highestHeld} contact-centre qualification: the next step is Level ${level}`,
-      },
-    };
-  }
-  return target;
-}
-
-interface Verdict {
+/** What one entry is, for this learner: excluded, or ranked with its reasons and cautions. */
+interface Assessment {
   exclude?: { list: "notOffered" | "notSuitable"; reason: Reason };
-  score: number;
+  ranking: Ranking;
   reasons: Reason[];
   cautions: Reason[];
 }
 
-function assess(
-  catalogue: Catalogue,
-  e: CatalogueEntry,
-  profile: LearnerProfile,
-  role: Role | undefined,
-  target: RecommendationResult["targetLevel"],
-  today: string,
-): Verdict {
-  const v: Verdict = { score: 0, reasons: [], cautions: [] };
-  const level = e.level.value;
-  const kind = kindOf(e);
+interface Context {
+  catalogue: Catalogue;
+  profile: LearnerProfile;
+  role: Role | undefined;
+  targets: Targets;
+  today: string;
+  /** Pathways, for which qualifications they name. */
+  pathways: Pathway[];
+}
 
-  // Closed to new registrations.
-  if (e.type === "qualification" && e.operationalEnd && e.operationalEnd.value < today) {
-    v.exclude = {
-      list: "notOffered",
-      reason: cite(
-        `Its operational end date, ${dmy(e.operationalEnd.value)}, has passed, so it is closed to new registrations.`,
-        e.operationalEnd.source,
-      ),
+function owner(e: CatalogueEntry): string {
+  return e.type === "pathway" ? "the Welsh pathway" : e.awardingBody.value.replace(/ \(.*\)$/, "");
+}
+
+/** Step 0: reasons an entry is not recommended at all. */
+function exclusion(ctx: Context, e: CatalogueEntry): Assessment["exclude"] {
+  const { profile, today } = ctx;
+  if (e.type === "qualification") {
+    if (e.operationalEnd && e.operationalEnd.value < today)
+      return {
+        list: "notOffered",
+        reason: cite(
+          `Its operational end date, ${dmy(e.operationalEnd.value)}, has passed, so it is closed to new registrations.`,
+          e.operationalEnd.source,
+        ),
+      };
+    if (e.operationalStart && e.operationalStart.value > today)
+      return {
+        list: "notOffered",
+        reason: cite(
+          `It opens to new registrations on ${dmy(e.operationalStart.value)}.`,
+          e.operationalStart.source,
+        ),
+      };
+  }
+  if (profile.qualificationsHeld.includes(e.id))
+    return { list: "notSuitable", reason: { text: "You already hold it." } };
+  const higher = profile.qualificationsHeld
+    .map((id) => ctx.catalogue.entries.get(id))
+    .find((h) => h && kindOf(h) === kindOf(e) && (h.level.value ?? 0) >= (e.level.value ?? 0));
+  if (higher)
+    return {
+      list: "notSuitable",
+      reason: {
+        text: `You already hold the ${higher.title.value}, a ${kindOf(e) === "apprenticeship" ? "pathway" : `${kindOf(e)} qualification`} at Level ${higher.level.value}.`,
+      },
     };
-    return v;
-  }
-  if (profile.qualificationsHeld.includes(e.id)) {
-    v.exclude = { list: "notSuitable", reason: { text: "You already hold it." } };
-    return v;
-  }
-  if (e.minimumAge?.value !== undefined && profile.age != null && profile.age < e.minimumAge.value) {
-    v.exclude = {
+  if (e.minimumAge?.value !== undefined && profile.age != null && profile.age < e.minimumAge.value)
+    return {
       list: "notSuitable",
       reason: cite(`The minimum age is ${e.minimumAge.value}.`, e.minimumAge.source),
     };
-    return v;
-  }
-  if (kind === "competence" && profile.workingInContactCentre === false) {
-    const basis = [...catalogue.entries.values()]
-      .flatMap((x) => x.suits)
-      .find((s) => s.value.includes("current real work"));
-    v.exclude = {
+  if (kindOf(e) === "competence" && profile.workingInContactCentre === false) {
+    const own = e.suits.find((s) => s.value.includes("current real work"))?.source;
+    return {
       list: "notSuitable",
       reason: cite(
-        "NVQs assess competence at work and need current real work in a contact centre; a knowledge certificate suits you now.",
-        basis?.source,
+        own
+          ? "NVQs assess competence at work and need current real work in a contact centre; a knowledge certificate (or an apprenticeship, which comes with a job) suits you now."
+          : "An NVQ assesses competence in a work situation (OCR's description of NVQs), so it needs a contact-centre job; a knowledge certificate (or an apprenticeship, which comes with a job) suits you now.",
+        own ?? NVQ_AT_WORK,
       ),
     };
-    return v;
   }
   if (e.type === "pathway") {
-    if (profile.apprenticeship === false) {
-      v.exclude = {
+    if (profile.apprenticeship === false)
+      return {
         list: "notSuitable",
         reason: { text: "It is an apprenticeship, and you are not looking for one." },
       };
-      return v;
-    }
-    if (profile.nation && profile.nation !== e.nation) {
-      v.exclude = {
+    if (profile.nation && profile.nation !== e.nation)
+      return {
         list: "notSuitable",
-        reason: cite(`It is the ${e.nation} apprenticeship pathway, for apprentices in ${e.nation}.`, {
-          doc: "003_e642700d9e289f8d.txt",
-          quote:
-            "This is the only Apprenticeship Pathway in the Business & Management sector approved for use in Wales that is eligible for Welsh Government funding.",
-        }),
+        reason: cite(
+          `It is the ${e.nation} apprenticeship pathway, for apprentices in ${e.nation}.`,
+          FUNDING,
+        ),
       };
-      return v;
-    }
   }
+  return undefined;
+}
 
-  // Level.
-  if (target && level !== undefined) {
-    const diff = level - target.level;
-    if (diff === 0) {
-      v.score += 40;
-      v.reasons.push({ ...target.why, text: `It is at Level ${level}, your level: ${target.why.text}.` });
-    } else if (diff === 1) {
-      v.score += 10;
-      v.reasons.push({ text: `It is one level up (Level ${level}): a step for later.` });
-    } else if (diff < 0) {
-      v.score -= 10;
-      v.cautions.push({
-        text: `It is at Level ${level}, below the Level ${target.level} your profile points to.`,
-      });
-    } else {
-      v.score -= 20;
-      v.cautions.push({
-        text: `It is at Level ${level}, well above the Level ${target.level} your profile points to.`,
-      });
-    }
-  }
-  // Role named for this qualification.
-  const roleFact =
-    role && e.type === "qualification" ? e.jobRoles.find((r) => r.value === role.title) : undefined;
-  if (roleFact) {
-    v.score += 20;
-    v.reasons.push(cite(`It names your role, ${role?.title}, among its job roles.`, roleFact.source));
-  }
-  // Work.
-  const workFact = e.suits.find((s) => s.value.includes("current real work"));
-  if (kind === "competence" && profile.workingInContactCentre === true) {
-    v.score += 15;
-    v.reasons.push(
-      cite("It is an NVQ, for people in contact-centre work now, as you are.", workFact?.source),
+/** Step 1: the goal tier. */
+function goalFit(ctx: Context, e: CatalogueEntry, a: Assessment): number {
+  const { profile } = ctx;
+  const kind = kindOf(e);
+  const fits: number[] = [];
+  if (profile.goal === "knowledge") fits.push(kind === "knowledge" ? GOAL_FIT.fits : GOAL_FIT.against);
+  if (profile.goal === "competence")
+    fits.push(
+      kind === "competence" ? GOAL_FIT.fits : kind === "apprenticeship" ? GOAL_FIT.neutral : GOAL_FIT.against,
     );
-  }
-  if (kind === "competence" && profile.workingInContactCentre == null) {
-    v.cautions.push(cite("An NVQ needs current real work in a contact centre.", workFact?.source));
-  }
-  if (kind === "knowledge" && profile.workingInContactCentre === false) {
-    v.score += 20;
-    const prepare = e.suits.find((s) => /prepar/i.test(s.value));
-    v.reasons.push(
-      cite(
-        "It is a knowledge qualification: you can take it before you work in a contact centre.",
-        prepare?.source ?? (e.type === "qualification" ? e.qualificationKind.source : undefined),
-      ),
-    );
-  }
-  // Goal.
-  if (profile.goal) {
-    const fits = profile.goal === "both" ? kind === "apprenticeship" : kind === profile.goal;
-    if (fits) {
-      v.score += 20;
-      v.reasons.push({
+  if (profile.goal === "both") fits.push(kind === "apprenticeship" ? GOAL_FIT.fits : GOAL_FIT.neutral);
+  if (profile.apprenticeship === true)
+    fits.push(kind === "apprenticeship" ? GOAL_FIT.fits : GOAL_FIT.neutral);
+  if (fits.length) {
+    const fit = Math.max(...fits);
+    if (fit === GOAL_FIT.fits)
+      a.reasons.push({
         text:
-          profile.goal === "both"
-            ? "It combines a competence and a knowledge qualification, as you want."
+          kind === "apprenticeship"
+            ? "It is an apprenticeship, as you want: a competence and a knowledge qualification with Essential Skills, while you work."
             : `It is a ${kind} qualification, as you want.`,
       });
-    }
+    return fit;
   }
-  // Apprenticeships.
+  // Nothing asked for: an apprenticeship pathway comes after the qualifications, except in its own nation.
+  if (kind === "apprenticeship" && !(e.type === "pathway" && profile.nation === e.nation))
+    return GOAL_FIT.against;
+  return GOAL_FIT.neutral;
+}
+
+/** Step 2: the level tier. */
+function levelFit(ctx: Context, e: CatalogueEntry, a: Assessment): number {
+  const level = e.level.value;
+  const kind = kindOf(e);
+  const target = ctx.targets[kind];
+  if (level === undefined) return LEVEL_FIT.off;
+  if (!target) {
+    a.cautions.push({
+      text: `You already hold the highest ${kind === "competence" ? "NVQ" : "certificate"} of this kind in the catalogue.`,
+    });
+    return LEVEL_FIT.off;
+  }
+  if (level === target.level) {
+    a.reasons.push({ ...target.why, text: `It is at Level ${level}, your level: ${target.why.text}.` });
+    return LEVEL_FIT.target;
+  }
+  if (level === target.level + 1) {
+    a.reasons.push({ text: `It is one level up (Level ${level}): a step for later.` });
+    return LEVEL_FIT.nextStep;
+  }
+  a.cautions.push({
+    text:
+      level < target.level
+        ? `It is at Level ${level}, below the Level ${target.level} your profile points to for ${kind === "apprenticeship" ? "an apprenticeship" : `a ${kind} qualification`}.`
+        : `It is at Level ${level}, well above the Level ${target.level} your profile points to.`,
+  });
+  return LEVEL_FIT.off;
+}
+
+/** Step 3: the evidence, each weight with its quoted reason (or caution). */
+function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number {
+  const { catalogue, profile, role } = ctx;
+  const kind = kindOf(e);
+  let sum = 0;
+  const add = (w: Evidence, reason: Reason) => {
+    sum += EVIDENCE[w];
+    (EVIDENCE[w] >= 0 ? a.reasons : a.cautions).push(reason);
+  };
+
+  const roleFact = role ? e.jobRoles.find((r) => r.value === role.title) : undefined;
+  if (roleFact && e.type === "qualification")
+    add(
+      "roleNamed",
+      cite(`${owner(e)} names your role, ${role?.title}, among its job roles.`, roleFact.source),
+    );
+
+  for (const id of profile.qualificationsHeld) {
+    const held = catalogue.entries.get(id);
+    const route = held?.progression.find((p) => p.to === e.id);
+    if (!held || !route) continue;
+    if (route.kind === "inferred")
+      add(
+        "inferredProgressionFromHeld",
+        cite(
+          `${owner(held)} says holders of the ${held.title.value} can progress to a qualification of this title (it names no awarding body, so that this is the one is our inference).`,
+          route.source,
+        ),
+      );
+    else
+      add(
+        "progressionFromHeld",
+        cite(`It is a next step from the ${held.title.value} you hold.`, route.source),
+      );
+  }
+
+  if (kind === "competence" && profile.workingInContactCentre === true) {
+    const own = e.suits.find((s) => /current real work|work in contact centre/.test(s.value))?.source;
+    add(
+      "workNow",
+      own
+        ? cite("It is an NVQ, for people in contact-centre work now, as you are.", own)
+        : cite(
+            "NVQs assess competence in a work situation (OCR's description of NVQs), and you work in a contact centre now.",
+            NVQ_AT_WORK,
+          ),
+    );
+  }
+  if (kind === "competence" && profile.workingInContactCentre == null)
+    add(
+      "eligibilityUnknown",
+      cite(
+        "An NVQ needs current work in a contact centre: are you working in one?",
+        e.suits.find((s) => s.value.includes("current real work"))?.source ?? NVQ_AT_WORK,
+      ),
+    );
+
+  if (kind === "knowledge" && profile.workingInContactCentre === false) {
+    const prepare = e.suits.find((s) => /^Wishing to prepare/.test(s.value));
+    if (prepare)
+      add(
+        "prepareForWork",
+        cite("It suits people preparing for a job in a contact centre, as you are.", prepare.source),
+      );
+  }
+  if (kind === "knowledge" && (profile.experienceMonths ?? 0) > 0) {
+    const update = e.suits.find((s) => /^(Are )?[Aa]lready experienced/.test(s.value));
+    if (update)
+      add(
+        "experienceFit",
+        cite(
+          "It suits people already experienced in contact-centre work who want to update their knowledge.",
+          update.source,
+        ),
+      );
+  }
+  if (kind === "knowledge" && profile.workingInContactCentre !== true && (profile.level ?? 0) >= 3) {
+    const studying = e.suits.find((s) => s.value.includes("studying in preparation"));
+    if (studying)
+      add(
+        "studyingForLevel3Roles",
+        cite(
+          "You hold Level 3 or above: it also suits people studying for contact-centre roles with autonomy.",
+          studying.source,
+        ),
+      );
+  }
+
   if (e.type === "pathway") {
-    const funding = {
-      doc: "003_e642700d9e289f8d.txt",
-      quote:
-        "This is the only Apprenticeship Pathway in the Business & Management sector approved for use in Wales that is eligible for Welsh Government funding.",
-    };
-    if (profile.apprenticeship === true && profile.nation === "Wales") {
-      v.score += 50;
-      v.reasons.push(
-        cite(
-          "You want an apprenticeship in Wales: this is the Welsh Government's pathway for contact-centre apprentices.",
-          funding,
-        ),
+    if (profile.nation == null)
+      add(
+        "eligibilityUnknown",
+        cite(`It is for apprentices in ${e.nation}: is that where you live or work?`, FUNDING),
       );
-    } else if (profile.apprenticeship === true || profile.nation === "Wales") {
-      v.score += 10;
-      v.cautions.push(
-        cite(
-          profile.nation === "Wales"
-            ? "It is an apprenticeship: you work as an apprentice while you train."
-            : "It is for apprentices in Wales.",
-          funding,
-        ),
-      );
-    } else {
-      v.score -= 30;
-      v.cautions.push(cite("It is an apprenticeship for apprentices in Wales.", funding));
-    }
+    else if (profile.nation === e.nation && profile.apprenticeship !== true)
+      a.cautions.push(cite("It is an apprenticeship: you work as an apprentice while you train.", FUNDING));
     const experienced = e.suits.find((s) => s.value.includes("prior experience"));
-    const novice = e.suits.find((s) => s.value.includes("better suited to Level 2"));
-    if (level === 3 && experienced && (profile.experienceMonths ?? 0) > 0) {
-      v.score += 15;
-      v.reasons.push(
+    const novice = e.suits.find((s) => s.value.includes("may be better suited to Level 2"));
+    if (e.level.value === 3 && experienced && (profile.experienceMonths ?? 0) > 0)
+      add(
+        "experienceFit",
         cite(
-          "It suits people with some contact-centre or customer-service experience, as you have.",
+          "Most Level 3 apprentices have some contact-centre or customer-service experience, as you have.",
           experienced.source,
         ),
       );
-    }
-    if (level === 3 && profile.experienceMonths === 0) {
-      v.score -= 15;
-      v.cautions.push(
+    if (e.level.value === 3 && profile.experienceMonths === 0)
+      a.cautions.push(
         cite(
-          "Without prior experience, Level 2 is the better fit.",
-          e.suits.find((s) => s.value.includes("prior experience"))?.source,
+          "Without prior experience, the Level 2 apprenticeship may suit you better.",
+          experienced?.source,
         ),
       );
-    }
-    if (level === 2 && novice && profile.experienceMonths === 0) {
-      v.score += 15;
-      v.reasons.push(
+    if (e.level.value === 2 && novice && profile.experienceMonths === 0)
+      add(
+        "experienceFit",
         cite(
-          "Without prior contact-centre experience, the Level 2 apprenticeship is the better fit.",
+          "Without prior contact-centre experience, the Level 2 apprenticeship may suit you better than Level 3.",
           novice.source,
         ),
       );
-    }
-  } else if (profile.apprenticeship === true) {
-    const component = e.qualificationKind.source.quote.includes("component of the")
-      ? e.qualificationKind.source
-      : undefined;
-    if (component) {
-      v.score += 10;
-      v.reasons.push(cite("It is part of an apprenticeship in contact-centre operations.", component));
-    }
   }
-  // Age.
-  const anyAge = e.entryRequirements.find((r) => r.value.includes("any age"));
-  if (profile.age != null && profile.age < 18 && anyAge) {
-    v.score += 5;
-    v.reasons.push(cite("It is open to candidates of any age.", anyAge.source));
-  }
-  if (e.minimumAge?.value !== undefined && profile.age == null) {
-    v.cautions.push(cite(`The minimum age is ${e.minimumAge.value}.`, e.minimumAge.source));
-  }
-  // Progression from what the learner holds.
-  for (const id of profile.qualificationsHeld) {
-    const route = catalogue.entries.get(id)?.progression.find((p) => p.to === e.id);
-    if (route) {
-      v.score += 25;
-      v.reasons.push(
-        cite(`It is a next step from the ${catalogue.entries.get(id)?.title.value} you hold.`, route.source),
+
+  if (profile.apprenticeship === true && e.type === "qualification") {
+    const pathway = ctx.pathways.find(
+      (p) =>
+        (profile.nation == null || profile.nation === p.nation) &&
+        p.components.some((c) => c.component === "qualification" && c.oneOf.includes(e.id)),
+    );
+    if (pathway)
+      add(
+        "pathwayComponent",
+        cite(
+          `The ${pathway.nation} apprenticeship pathway at Level ${pathway.level.value} names it as its ${kind} qualification.`,
+          PATHWAY_QUALIFICATIONS,
+        ),
       );
+    else if (e.apprenticeshipComponent) {
+      add(
+        "apprenticeshipComponent",
+        cite(
+          `${owner(e)} says it forms ${e.apprenticeshipComponent.value}.`,
+          e.apprenticeshipComponent.source,
+        ),
+      );
+      const named = ctx.pathways.find((p) => profile.nation === p.nation && p.level.value === e.level.value);
+      if (named) {
+        const ids = named.components.flatMap((c) => (c.component === "qualification" ? c.oneOf : []));
+        const titles = ids.map((id) => catalogue.entries.get(id)?.title.value ?? id).join(" and ");
+        a.cautions.push(
+          cite(
+            `The Welsh Government's pathway, the only one eligible for its funding, names ${titles} instead.`,
+            FUNDING,
+          ),
+        );
+      }
     }
   }
-  if (e.type === "qualification" && !e.units) {
-    v.cautions.push({ text: "Its unit list is not in our sources, so we cannot plan or check its units." });
+
+  const anyAge = e.entryRequirements.find((r) => r.value.includes("any age"));
+  if (profile.age != null && profile.age < 18 && anyAge)
+    add("anyAge", cite("It is open to candidates of any age.", anyAge.source));
+  if (e.minimumAge?.value !== undefined && profile.age == null)
+    add("eligibilityUnknown", cite(`The minimum age is ${e.minimumAge.value}.`, e.minimumAge.source));
+  if (profile.level === 0) {
+    const none = e.entryRequirements.find((r) =>
+      /without prior qualifications|no formal entry|barriers to entry/i.test(r.value),
+    );
+    if (none) add("noQualificationsNeeded", cite("You need no qualifications to start it.", none.source));
   }
-  return v;
+
+  // What our sources cannot say.
+  if (e.type === "qualification" && !e.operationalEnd) {
+    const cg = e.awardingBody.value.startsWith("City");
+    a.cautions.push(
+      cg
+        ? cite(
+            "Our sources do not give its operational dates; the Welsh pathway page that lists it was revised on 12 November 2021. Check with City & Guilds or a centre that it still takes new learners.",
+            { doc: "003_e642700d9e289f8d.txt", quote: "12 November 2021" },
+          )
+        : e.id === "ocr-10266" || e.id === "ocr-10267"
+          ? {
+              text: "Our sources do not give its operational dates: check with OCR or a centre that it still takes new learners.",
+            }
+          : cite(
+              "Our sources do not give its operational dates, and OCR's datasheet dates from 2011: check with OCR or a centre that it still takes new learners.",
+              OCR_2011,
+            ),
+    );
+  }
+  if (e.type === "qualification" && !e.units)
+    a.cautions.push({ text: "Its unit list is not in our sources, so I cannot plan or check its units." });
+  return sum;
 }
 
 function nextStep(e: CatalogueEntry): string {
@@ -332,10 +414,15 @@ function nextStep(e: CatalogueEntry): string {
       .join(", ");
     return `Talk to an apprenticeship training provider in ${e.nation} about the Level ${e.level.value} pathway (${parts}).`;
   }
-  const centre = `Ask a centre approved by ${e.awardingBody.value.replace(/ \(.*\)$/, "")} to register you`;
+  const centre = `Ask a centre approved by ${owner(e)} to register you`;
   return e.units
     ? `${centre}, and plan your units (advisor plan ${e.id}).`
     : `${centre}; it will give you the unit list.`;
+}
+
+function hasUnits(catalogue: Catalogue, id: string): boolean {
+  const e = catalogue.entries.get(id);
+  return e?.type === "qualification" && !!e.units;
 }
 
 /** A quote already shown for an earlier reason of the same recommendation is not repeated. */
@@ -351,42 +438,54 @@ function quoteOnce(reasons: Reason[]): Reason[] {
 }
 
 /**
- * Qualifications and pathways ranked for a learner, each with its reasons quoted from the sources.
- * Deterministic: the same profile and date always give the same ranking.
+ * Qualifications and pathways ranked for a learner, each with its reasons quoted from the sources, by
+ * the model in scoring.ts: eligibility, then goal, then level, then evidence. Deterministic: the same
+ * profile and date always give the same ranking.
  */
 export function recommend(catalogue: Catalogue, profile: LearnerProfile, today: Date): RecommendationResult {
   const role = profile.role ? findRole(catalogue.roles, profile.role) : undefined;
-  const target = targetLevel(catalogue, profile, role);
-  const day = today.toISOString().slice(0, 10);
+  const ctx: Context = {
+    catalogue,
+    profile,
+    role,
+    targets: targetLevels(catalogue, profile, role),
+    today: today.toISOString().slice(0, 10),
+    pathways: [...catalogue.entries.values()].filter((e): e is Pathway => e.type === "pathway"),
+  };
   const result: RecommendationResult = {
-    targetLevel: target,
+    targets: ctx.targets,
     recommendations: [],
     notOffered: [],
     notSuitable: [],
   };
   for (const e of catalogue.entries.values()) {
-    const v = assess(catalogue, e, profile, role, target, day);
     const base = { qualificationId: e.id, title: e.title.value };
-    if (v.exclude) {
-      result[v.exclude.list].push({ ...base, reason: v.exclude.reason });
+    const exclude = exclusion(ctx, e);
+    if (exclude) {
+      result[exclude.list].push({ ...base, reason: exclude.reason });
       continue;
     }
+    const a: Assessment = { ranking: { goal: 0, level: 0, evidence: 0 }, reasons: [], cautions: [] };
+    a.ranking.goal = goalFit(ctx, e, a);
+    a.ranking.level = levelFit(ctx, e, a);
+    a.ranking.evidence = evidence(ctx, e, a);
     result.recommendations.push({
       ...base,
       level: e.level.value ?? null,
       kind: kindOf(e),
-      score: v.score,
-      reasons: quoteOnce(v.reasons),
-      cautions: v.cautions,
+      score: scoreOf(a.ranking),
+      ranking: a.ranking,
+      reasons: quoteOnce(a.reasons),
+      cautions: a.cautions,
       nextStep: nextStep(e),
     });
   }
-  const distance = (r: Recommendation) => (target && r.level !== null ? Math.abs(r.level - target.level) : 0);
   result.recommendations.sort(
     (a, b) =>
-      b.score - a.score ||
-      distance(a) - distance(b) ||
+      compareRankings(a.ranking, b.ranking) ||
       (a.level ?? 0) - (b.level ?? 0) ||
+      // Then one whose units I can plan and check, then the catalogue id.
+      Number(hasUnits(catalogue, b.qualificationId)) - Number(hasUnits(catalogue, a.qualificationId)) ||
       a.qualificationId.localeCompare(b.qualificationId),
   );
   return result;

@@ -7,6 +7,7 @@ import { recommend } from "../../src/advice/recommend.ts";
 import { findRole } from "../../src/advice/roles.ts";
 import { DEFAULT_DATA_DIR } from "../../src/catalogue/load.ts";
 import { catalogue } from "../helpers.ts";
+import { profiles } from "./profiles.ts";
 
 const TODAY = new Date("2026-11-22T00:00:00Z");
 const rec = (p: object, today = TODAY) => recommend(catalogue, LearnerProfile.parse(p), today);
@@ -21,7 +22,7 @@ describe("recommendations", () => {
       const expected = role.nvqLevels.length
         ? Math.min(...role.nvqLevels)
         : (role.reachedAfterLevel ?? 0) + 1;
-      expect(r.targetLevel?.level).toBe(Math.min(expected, 4));
+      expect(r.targets.competence?.level).toBe(Math.min(expected, 4));
       const top = r.recommendations[0];
       expect(top?.level).toBe(Math.min(expected, 4));
       expect(top?.reasons.length).toBeGreaterThan(0);
@@ -109,14 +110,16 @@ describe("recommendations", () => {
   });
 
   it("with and without experience (no role given)", () => {
-    expect(rec({ experienceMonths: 0 }).targetLevel?.level).toBe(2);
+    expect(rec({ experienceMonths: 0 }).targets.competence?.level).toBe(2);
     expect(rec({ experienceMonths: 0, workingInContactCentre: true }).recommendations[0]?.level).toBe(2);
-    expect(rec({ experienceMonths: 30 }).targetLevel).toBeNull();
+    // The "start at Level 2" reason keeps its quote.
+    const novice = rec({ experienceMonths: 0 }).targets.knowledge?.why;
+    expect(novice?.quote).toContain("may be better suited to the Level 2");
   });
 
   it("progresses up the levels from what the learner holds", () => {
     const r = rec({ qualificationsHeld: ["ocr-10265"], workingInContactCentre: true });
-    expect(r.targetLevel?.level).toBe(3);
+    expect(r.targets.competence?.level).toBe(3);
     expect(r.recommendations[0]?.qualificationId).toBe("ocr-10268");
     expect(r.notSuitable.find((x) => x.qualificationId === "ocr-10265")?.reason.text).toBe(
       "You already hold it.",
@@ -127,24 +130,6 @@ describe("recommendations", () => {
     ).toBe("ocr-10269");
   });
 
-  const profiles = fc.record(
-    {
-      role: fc.option(fc.constantFrom(...catalogue.roles.roles.map((r) => r.title)), { nil: null }),
-      experienceMonths: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
-      level: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
-      qualificationsHeld: fc.subarray([...catalogue.entries.keys()], { maxLength: 2 }),
-      workingInContactCentre: fc.option(fc.boolean(), { nil: null }),
-      apprenticeship: fc.option(fc.boolean(), { nil: null }),
-      nation: fc.option(fc.constantFrom("England" as const, "Wales" as const, "Scotland" as const), {
-        nil: null,
-      }),
-      age: fc.option(fc.integer({ min: 14, max: 80 }), { nil: null }),
-      goal: fc.option(fc.constantFrom("knowledge" as const, "competence" as const, "both" as const), {
-        nil: null,
-      }),
-    },
-    { requiredKeys: [] },
-  );
   const sources = new Map(
     [
       "000_1802392533fd6a92.txt",

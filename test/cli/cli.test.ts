@@ -107,6 +107,20 @@ describe("advisor CLI (the real binary)", () => {
     expect(r.stderr).toContain("bad-unit.json: $.units[0].unit");
   });
 
+  it("plan IQ 600/5106/1: 93 GLH from nothing, 106 in all with K/503/0421 held; undetermined says what is missing", async () => {
+    const iq = JSON.parse((await advisor(["plan", "iq-600-5106-1", "--json"])).stdout);
+    expect(iq.totalGlh).toEqual({ min: 93, max: 93 });
+    const held = JSON.parse(
+      (await advisor(["plan", "iq-600-5106-1", "--have", "K/503/0421", "--json"])).stdout,
+    );
+    expect(held.totalGlh).toEqual({ min: 106, max: 106 });
+    const l4 = await advisor(["plan", "ocr-10269"]);
+    expect(l4.code).toBe(3);
+    expect(l4.stdout).toContain("Our sources do not give enough credit values to plan this qualification");
+    expect(l4.stdout).toContain("Mandatory units (everyone takes them): 1, 2");
+    expect(l4.stdout).not.toMatch(/^ {2}add /m);
+  });
+
   it("plan --json: the contract, exit 3 for an honestly unconfirmed plan, exit 1 with a reason when none exists", async () => {
     const r = await advisor(["plan", "ocr-10265", "--have", "1", "2", "--json"]);
     expect(r.code).toBe(3);

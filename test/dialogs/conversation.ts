@@ -6,10 +6,11 @@ import {
   type TurnResult,
 } from "../../dialogs/turn.ts";
 import type { Reply } from "../../dialogs/types.ts";
+import { createServices } from "../../src/advice/services.ts";
 import { loadSolver } from "../../src/planner/solver.ts";
 import { catalogue } from "../helpers.ts";
 
-export const services = { catalogue, solver: await loadSolver() };
+export const services = createServices(catalogue, await loadSolver());
 export const turn = createTurn(services);
 export const NOW = new Date("2026-11-22T10:00:00Z");
 

@@ -246,7 +246,12 @@ export function runRecommend(
 }
 
 function printRecommendations(r: RecommendationResult, io: Io): void {
-  if (r.targetLevel) io.out(`Suggested level: ${r.targetLevel.level} (${r.targetLevel.why.text})\n\n`);
+  const kinds = ["competence", "knowledge", "apprenticeship"] as const;
+  io.out(
+    `Levels your profile points to: ${kinds
+      .map((k) => `${k} ${r.targets[k] ? `Level ${r.targets[k]?.level}` : "none higher"}`)
+      .join("; ")}\n\n`,
+  );
   r.recommendations.forEach((x, i) => {
     io.out(`${i + 1}. ${x.title} (${x.qualificationId})\n`);
     for (const reason of x.reasons)

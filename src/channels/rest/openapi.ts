@@ -106,12 +106,28 @@ const plan = {
 };
 const recommendation = {
   type: "object",
-  required: ["qualificationId", "title", "level", "kind", "reasons", "cautions", "nextStep"],
+  required: [
+    "qualificationId",
+    "title",
+    "level",
+    "kind",
+    "score",
+    "ranking",
+    "reasons",
+    "cautions",
+    "nextStep",
+  ],
   properties: {
     qualificationId: { type: "string" },
     title: { type: "string" },
     level: { type: ["number", "null"] },
     kind: { type: "string", enum: ["knowledge", "competence", "apprenticeship"] },
+    score: { type: "number" },
+    ranking: {
+      type: "object",
+      required: ["goal", "level", "evidence"],
+      properties: { goal: { type: "number" }, level: { type: "number" }, evidence: { type: "number" } },
+    },
     reasons: { type: "array", items: reason },
     cautions: { type: "array", items: reason },
     nextStep: { type: "string" },
@@ -119,9 +135,14 @@ const recommendation = {
 };
 const recommendations = {
   type: "object",
-  required: ["profile", "recommendations", "notOffered", "notSuitable"],
+  required: ["profile", "targets", "recommendations", "notOffered", "notSuitable"],
   properties: {
     profile: { type: "object" },
+    targets: {
+      type: "object",
+      required: ["competence", "knowledge", "apprenticeship"],
+      description: "The level the profile points to for each kind of qualification (null: nothing higher).",
+    },
     recommendations: { type: "array", items: recommendation },
     notOffered: {
       type: "array",
