@@ -1,7 +1,9 @@
 import type { Catalogue } from "../catalogue/load.ts";
+import { type Clause, clausesOf } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
 import { levelsIn } from "./levels.ts";
+import { learnerNameIn, type ProfileReading, readProfile } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
 import { roleIn } from "./roles.ts";
 import { mask, normalise, numberWord } from "./text.ts";
@@ -73,6 +75,10 @@ const NATIONS: [RegExp, Nation][] = [
   [/\b(england|london|manchester|birmingham|leeds|liverpool|bristol|sheffield|newcastle)\b/, "England"],
 ];
 const AGE = [
+  /\b(\d{2})\s*(?:y\/o|y\/old)\b/,
+  /\b(?:just )?turned (\d{2})\b/,
+  /\b(?:son|daughter|client|student|pupil|learner|customer|lad|young person|candidate|nephew|niece|grandson|granddaughter)\s+(?:is\s+|s\s+|aged\s+|age\s+|who is\s+)?(1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:in|of|experience|exp|as|at|working|in the))/,
+  /\bnow (1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?|weeks?))/,
   /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)/,
   /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
@@ -92,14 +98,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   const intent = intentOf(full);
   if (intent) {
-    u.intent = intent.intent;
+    u.intent =
+      intent.intent === "eligibility" &&
+      /^(what|which|wot) (qualifications?|quals?|courses?|qualifactions)\b/.test(full)
+        ? "recommend"
+        : intent.intent;
     if (intent.term) u.term = intent.term;
     ev("intent", intent.intent, "pattern");
   }
 
   // Who is speaking.
   const adviser =
-    /\b(careers? (advisor|coach|counsellor|officer|worker)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my )?(learner|client|student))\b/.exec(
+    /\b(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|kid|\d+ year old)|(my|our|one of my) (tl|tls|supervisors?|team leaders?|team managers?|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)\b|asking for (one of my|my|a) |claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))/.exec(
       t,
     );
   if (adviser) {
@@ -137,13 +147,32 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     /\b(want|wants|like|interested in|thinking about|considering|doing|do|start|starting|go for|aim for|aiming for|looking at|planning)( to do| to start| doing)?( an?| the| my)?( ocr| cityguilds| iq| welsh)?\s*$/.test(
       t.slice(Math.max(0, start - 40), start).trimEnd(),
     );
-  const quals = qualificationsIn(ctx.catalogue, t).map((q) => ({
-    ...q,
-    held: q.held || (!asking && !wish(q.start)),
-  }));
+  // In a free message, each qualification is held or asked about as its own clause says.
+  const clauses = expecting ? [] : clausesOf(text);
+  const used = new Set<Clause>();
+  const clauseOf = (mention: string) => {
+    const c =
+      clauses.find((x) => !used.has(x) && x.text.includes(mention)) ??
+      clauses.find((x) => x.text.includes(mention));
+    if (c) used.add(c);
+    return c;
+  };
+  const quals = qualificationsIn(ctx.catalogue, t).map((q) => {
+    const c = expecting ? undefined : clauseOf(t.slice(q.start, q.end).trim());
+    const heldByClause =
+      c &&
+      !c.question &&
+      c.modality !== "wish" &&
+      c.modality !== "future" &&
+      c.modality !== "progress" &&
+      !/\b(compare|vs|versus|difference|or)\b/.test(c.text) &&
+      (!asking ||
+        /\b(have|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained)\b/.test(c.text));
+    return { ...q, held: c ? q.held || !!heldByClause : q.held || (!asking && !wish(q.start)) };
+  });
   for (const q of quals) t = mask(t, q.start, q.end);
   const held = quals.filter((q) => q.held);
-  const heldIds = held.flatMap((q) => (q.id && q.explicit ? [q.id] : []));
+  const heldIds = [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))];
   if (heldIds.length) {
     u.qualificationsHeld = heldIds;
     ev("qualificationsHeld", heldIds.join(", "), "named");
@@ -196,6 +225,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
     }
   }
+  if (u.age === undefined) {
+    // "I'll be 34 in December": 33 now.
+    const m =
+      /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
+        t,
+      );
+    if (m) {
+      u.age = Number(m[1]) - 1;
+      t = mask(t, m.index, m.index + m[0].length);
+      ev("age", m[0], "an age to come");
+    }
+  }
   if (u.age === undefined && !u.units && expecting !== "units") {
     // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
     const alone = text
@@ -235,114 +276,149 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   }
 
-  // Role.
-  const role = roleIn(ctx.catalogue.roles, t);
-  if (role) {
-    u.role = role.role ? role.role.title : null;
-    t = mask(t, role.start, role.end);
-    ev("role", role.matched, role.how);
-  }
-
-  // Experience.
-  const durationWords =
-    /\b(years?|yrs?|months?|mths?|weeks?|wks?|\d+ ?(y|m|w))\b|\b(since|from|started|joined|began|job in)\b.*\b((19|20)\d\d|this year|last year)\b|\b(19|20)\d\d (onwards|to now|til now|till now|until now|to date)\b/;
-  const noExperience =
-    /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
-  if (noExperience.test(t)) {
-    u.experienceMonths = 0;
-    ev("experienceMonths", "0", "no experience");
-  } else if (durationWords.test(t)) {
-    const months = parseDurationMonths(t.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), ctx.today);
-    if (months !== undefined) {
-      u.experienceMonths = months;
-      ev("experienceMonths", String(months), "duration");
+  if (!expecting) {
+    // A free message: read clause by clause (subject, negation, wish or fact, past or present).
+    const reading = readProfile(clauses, ctx.catalogue, ctx.today, heldLevels);
+    for (const e of reading.evidence) u.evidence.push(e);
+    if (reading.role !== undefined) u.role = reading.role;
+    if (reading.working !== undefined) u.working = reading.working;
+    if (reading.experienceMonths !== undefined) u.experienceMonths = reading.experienceMonths;
+    const questionOnly =
+      heldLevels.length === 0 &&
+      !!u.intent &&
+      ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent);
+    if (reading.level !== undefined && !questionOnly) u.level = reading.level;
+    if (reading.apprenticeship !== undefined) u.apprenticeship = reading.apprenticeship;
+    if (reading.nation !== undefined) {
+      const welshAsked =
+        reading.nation === "Wales" && asked.some((q) => q.candidates.every((id) => id.startsWith("wales")));
+      if (!welshAsked || reading.evidence.some((e) => e.slot === "nation" && e.how === "gazetteer"))
+        u.nation = reading.nation;
     }
-  } else if (expecting === "experience") {
-    const bare =
-      /^\s*(?:about |around |roughly )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*$/.exec(
-        t,
+    const aboutSelf =
+      clauses.some((c) => c.subject === "self") ||
+      Object.keys(reading).some(
+        (k) => k !== "aboutOther" && k !== "evidence" && reading[k as keyof ProfileReading] !== undefined,
       );
-    if (bare) {
-      u.experienceMonths = (numberWord(bare[1] ?? "") ?? 0) * 12;
-      ev("experienceMonths", bare[1] ?? "", "a bare number read as years");
-    } else if (/^\s*(none|no|nothing|nil|zero|not yet|never)\s*$/.test(t)) {
+    if (!u.userKind && (reading.aboutOther || aboutSelf))
+      u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
+    else if (u.userKind === "learner" && u.working === true) u.userKind = "staff";
+    const name = learnerNameIn(text);
+    if (name && u.userKind === "adviser") {
+      u.learnerName = name;
+      ev("learnerName", name, "named by the adviser");
+    }
+  } else {
+    // Role.
+    const role = roleIn(ctx.catalogue.roles, t);
+    if (role) {
+      u.role = role.role ? role.role.title : null;
+      t = mask(t, role.start, role.end);
+      ev("role", role.matched, role.how);
+    }
+
+    // Experience.
+    const durationWords =
+      /\b(years?|yrs?|months?|mths?|weeks?|wks?|\d+ ?(y|m|w))\b|\b(since|from|started|joined|began|job in)\b.*\b((19|20)\d\d|this year|last year)\b|\b(19|20)\d\d (onwards|to now|til now|till now|until now|to date)\b/;
+    const noExperience =
+      /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
+    if (noExperience.test(t)) {
       u.experienceMonths = 0;
-      ev("experienceMonths", "0", "none");
+      ev("experienceMonths", "0", "no experience");
+    } else if (durationWords.test(t)) {
+      const months = parseDurationMonths(t.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), ctx.today);
+      if (months !== undefined) {
+        u.experienceMonths = months;
+        ev("experienceMonths", String(months), "duration");
+      }
+    } else if (expecting === "experience") {
+      const bare =
+        /^\s*(?:about |around |roughly )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*$/.exec(
+          t,
+        );
+      if (bare) {
+        u.experienceMonths = (numberWord(bare[1] ?? "") ?? 0) * 12;
+        ev("experienceMonths", bare[1] ?? "", "a bare number read as years");
+      } else if (/^\s*(none|no|nothing|nil|zero|not yet|never)\s*$/.test(t)) {
+        u.experienceMonths = 0;
+        ev("experienceMonths", "0", "none");
+      }
     }
-  }
-  if (u.experienceMonths !== undefined) {
-    t = t.replace(
-      /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|half)?\s*(and a half )?(of )?(years?|yrs?|months?|mths?|weeks?|wks?)\b/g,
-      " ",
+    if (u.experienceMonths !== undefined) {
+      t = t.replace(
+        /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|half)?\s*(and a half )?(of )?(years?|yrs?|months?|mths?|weeks?|wks?)\b/g,
+        " ",
+      );
+    }
+
+    // Level held.
+    const levels = levelsIn(t).filter(
+      (l) =>
+        // "thinking about doing level 3" is a wish, not a level held.
+        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying)( an?| the| my)?\s*$/.test(
+          t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
+        ) &&
+        (l.level > 0 ||
+          expecting === "level" ||
+          /\bno (qualifications?|quals|formal|exams)|left school with nothing/.test(l.matched)),
     );
-  }
+    const candidates = [...heldLevels, ...levels.map((l) => l.level)];
+    if (levels.length) for (const l of levels) ev("level", l.matched, l.named ? "named" : "level");
+    if (expecting === "level" && candidates.length === 0) {
+      const bare = /^\s*(\d|one|two|three|four|five|six|seven|eight)\s*$/.exec(t);
+      if (bare) {
+        candidates.push(numberWord(bare[1] ?? "") ?? 0);
+        ev("level", bare[1] ?? "", "a bare number read as a level");
+      }
+    }
+    // A level named only in a question ("what comes after level 2?") is still the learner's level
+    // when they say they hold it; otherwise a question's level is not a fact about them.
+    const questionOnly =
+      heldLevels.length === 0 &&
+      ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) || isQuestion);
+    if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
 
-  // Level held.
-  const levels = levelsIn(t).filter(
-    (l) =>
-      // "thinking about doing level 3" is a wish, not a level held.
-      !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying)( an?| the| my)?\s*$/.test(
-        t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
-      ) &&
-      (l.level > 0 ||
-        expecting === "level" ||
-        /\bno (qualifications?|quals|formal|exams)|left school with nothing/.test(l.matched)),
-  );
-  const candidates = [...heldLevels, ...levels.map((l) => l.level)];
-  if (levels.length) for (const l of levels) ev("level", l.matched, l.named ? "named" : "level");
-  if (expecting === "level" && candidates.length === 0) {
-    const bare = /^\s*(\d|one|two|three|four|five|six|seven|eight)\s*$/.exec(t);
-    if (bare) {
-      candidates.push(numberWord(bare[1] ?? "") ?? 0);
-      ev("level", bare[1] ?? "", "a bare number read as a level");
+    // Working in a contact centre.
+    if (
+      /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.test(
+        full,
+      )
+    )
+      u.working = false;
+    else if (
+      /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.test(
+        full,
+      )
+    )
+      u.working = true;
+    if (u.working === true && !u.userKind) u.userKind = "staff";
+
+    // Apprenticeship.
+    if (
+      /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy|into)? ?(an |a )?apprenticeships?|\bno apprenticeship|\bapprenticeships? (arent|isnt|are not|is not|not) (for me|my thing|right)/.test(
+        full,
+      )
+    )
+      u.apprenticeship = false;
+    else if (
+      /\b(want|wants|wanting|like|interested in|looking for|keen on|fancy|thinking about|considering|after|do|doing|start|get|find|apply for|go for)( to get| to do| to start| to find| doing| getting)? (an |a )?apprenticeship|\bapprenticeships? (would be|sounds|seems|is|are) (ideal|good|great|perfect|nice|best|the way)/.test(
+        full,
+      )
+    )
+      u.apprenticeship = true;
+    // Nation.
+    for (const [re, nation] of NATIONS) {
+      if (re.test(t)) {
+        // "Welsh" naming the Welsh pathway asked about is not where the learner lives.
+        if (nation === "Wales" && asked.some((q) => q.candidates.every((id) => id.startsWith("wales"))))
+          continue;
+        u.nation = nation;
+        ev("nation", nation, "place");
+        break;
+      }
     }
   }
-  // A level named only in a question ("what comes after level 2?") is still the learner's level
-  // when they say they hold it; otherwise a question's level is not a fact about them.
-  const questionOnly =
-    heldLevels.length === 0 &&
-    ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) || isQuestion);
-  if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
-
-  // Working in a contact centre.
-  if (
-    /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.test(
-      full,
-    )
-  )
-    u.working = false;
-  else if (
-    /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.test(
-      full,
-    )
-  )
-    u.working = true;
   if (u.working === true && !u.userKind) u.userKind = "staff";
-
-  // Apprenticeship.
-  if (
-    /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy|into)? ?(an |a )?apprenticeships?|\bno apprenticeship|\bapprenticeships? (arent|isnt|are not|is not|not) (for me|my thing|right)/.test(
-      full,
-    )
-  )
-    u.apprenticeship = false;
-  else if (
-    /\b(want|wants|wanting|like|interested in|looking for|keen on|fancy|thinking about|considering|after|do|doing|start|get|find|apply for|go for)( to get| to do| to start| to find| doing| getting)? (an |a )?apprenticeship|\bapprenticeships? (would be|sounds|seems|is|are) (ideal|good|great|perfect|nice|best|the way)/.test(
-      full,
-    )
-  )
-    u.apprenticeship = true;
-  // Nation.
-  for (const [re, nation] of NATIONS) {
-    if (re.test(t)) {
-      // "Welsh" naming the Welsh pathway asked about is not where the learner lives.
-      if (nation === "Wales" && asked.some((q) => q.candidates.every((id) => id.startsWith("wales"))))
-        continue;
-      u.nation = nation;
-      ev("nation", nation, "place");
-      break;
-    }
-  }
 
   // Yes / no: a short answer to a yes/no question, or a message that says nothing else.
   const words = full.split(" ").length;

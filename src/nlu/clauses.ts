@@ -1,0 +1,100 @@
+import { normalise } from "./text.ts";
+
+/**
+ * A message split into clauses, each read for who it is about, whether it is negated and what kind of
+ * statement it is. Only present facts about the learner fill the profile: "I want to work in a call
+ * centre" is a wish, "I used to be a team leader" is past, "sitting my GCSEs" is not yet achieved.
+ */
+export type Modality = "fact" | "past" | "wish" | "future" | "progress";
+export type Subject = "self" | "other" | "none";
+
+export interface Clause {
+  /** The clause as typed. */
+  raw: string;
+  /** normalise()d. */
+  text: string;
+  negated: boolean;
+  modality: Modality;
+  subject: Subject;
+  question: boolean;
+}
+
+const WISH =
+  /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming)\b/;
+const FUTURE =
+  /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
+const PAST =
+  /\b(used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break)\b/;
+const PROGRESS =
+  /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
+const NEGATION =
+  /\b(no|not|never|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent|wasnt|cant|cannot|without|none|nothing|zero|nil|nah)\b/;
+const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
+const OTHER =
+  /\b(he|she|hes|shes|him|his|her|hers|they|theyre|their|them|son|daughter|child|kid|boy|girl|nephew|niece|grandson|granddaughter|client|clients|student|students|pupil|pupils|learner|learners|young person|young people|candidate|service user|participant|mentee|jobseeker|job seeker|employee|team member|staff member)\b/;
+const QUESTION_START =
+  /^(can|could|is|are|am|do|does|did|what|whats|which|how|should|would|will|where|when|why|who|any|anything|hows)\b/;
+
+/** Splits before sentence ends, semicolons, new lines, "but", "before that", "then", dashes and brackets; never inside a list of numbers. */
+function split(text: string): string[] {
+  // Most answers are one clause: no need for the full split.
+  if (!/[.!?;\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and)\s/i.test(text))
+    return [text.trim()];
+  return text
+    .split(
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d)|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wanna|would|hope|am|have|was|been|got|now|she|he|they|looking|thinking|need)\b)/i,
+    )
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let subject: Subject = "none";
+  for (const raw of split(text.slice(0, 2000))) {
+    const t = normalise(raw);
+    if (!t) continue;
+    const own = SELF.test(t) ? "self" : OTHER.test(t) ? "other" : "none";
+    // A clause with no subject of its own continues the one before ("Team leader, 3 years"); a bare
+    // phrase ("(level 2 cert)") keeps the kind of statement it belongs to.
+    if (own !== "none") subject = own;
+    const prev = out.at(-1);
+    const cue = WISH.test(t) || FUTURE.test(t) || PROGRESS.test(t) || PAST.test(t);
+    if (!cue && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
+      out.push({
+        raw,
+        text: t,
+        negated: NEGATION.test(t),
+        modality: prev.modality,
+        subject,
+        question: prev.question || /\?\s*$/.test(raw),
+      });
+      continue;
+    }
+    const modality: Modality = WISH.test(t)
+      ? "wish"
+      : FUTURE.test(t)
+        ? "future"
+        : PROGRESS.test(t)
+          ? "progress"
+          : PAST.test(t)
+            ? "past"
+            : "fact";
+    out.push({
+      raw,
+      text: t,
+      negated: NEGATION.test(t),
+      modality,
+      subject,
+      question: /\?\s*$/.test(raw) || QUESTION_START.test(t),
+    });
+  }
+  return out;
+}
+
+/** Contact-centre or customer-service work, by what the words name. */
+export const CC_WORK =
+  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor)\b/;
+/** Work or time away that is not contact-centre work. */
+export const OTHER_WORK =
+  /\b(postman|postwoman|post office|army|navy|raf|military|forces|police|retail|shop|shops|store|warehouse|factory|nursing|nurse|hca|care home|carer|caring|steelworks|hairdress\w*|hotel|reception|receptionist|bank branch|counter|kids|children|twins|career break|off work|been off|time off|off for|maternity|stay at home|at home|mum|dad|school|college|uni|university|degree|cafe|restaurant|bar|pub|office|admin|unemployed|out of work|redundant|retired|greggs|asda|tesco|primark|next|sports direct|teaching|teacher|building|construction|driving|driver|hairdresser|hairdressing|postie|universal credit|job centre)\b/;

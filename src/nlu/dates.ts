@@ -1,0 +1,108 @@
+import * as chrono from "chrono-node";
+
+/**
+ * Start dates in free text ("since Jan", "since Easter", "since last summer", "from Sept 2023",
+ * "started in 2018", "since 2023-09"), read by chrono-node (British day/month order) with a few
+ * parsers of our own for what it does not know: month abbreviations alone, seasons, Easter, and
+ * year-month dates. A start date in the future is read as the last such date before today.
+ */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Easter Sunday of a year (the anonymous Gregorian computus). */
+function easter(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const SEASON_MONTH: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
+
+const parser = chrono.en.GB.clone();
+parser.parsers.push(
+  {
+    // "jan", "sept", "last march", "march 24" is left to chrono
+    pattern: () =>
+      /\b(?:last\s+)?(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober)?\b(?!\s*\d)/i,
+    extract: (context, match) => {
+      const month = MONTHS.indexOf((match[1] ?? "").slice(0, 3).toLowerCase());
+      const ref = context.reference.instant;
+      let year = ref.getUTCFullYear();
+      if (month > ref.getUTCMonth()) year--;
+      return { day: 1, month: month + 1, year };
+    },
+  },
+  {
+    pattern: () => /\b(?:the\s+|last\s+)?(spring|summer|autumn|fall|winter)\b/i,
+    extract: (context, match) => {
+      const month = SEASON_MONTH[(match[1] ?? "").toLowerCase()] ?? 0;
+      const ref = context.reference.instant;
+      let year = ref.getUTCFullYear();
+      if (month > ref.getUTCMonth()) year--;
+      return { day: 1, month: month + 1, year };
+    },
+  },
+  {
+    pattern: () => /\b(?:last\s+)?easter\b/i,
+    extract: (context) => {
+      const ref = context.reference.instant;
+      let d = easter(ref.getUTCFullYear());
+      if (d > ref) d = easter(ref.getUTCFullYear() - 1);
+      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+    },
+  },
+  {
+    pattern: () => /\b((?:19|20)\d\d)[-/](0?[1-9]|1[0-2])\b/,
+    extract: (_context, match) => ({ day: 1, month: Number(match[2]), year: Number(match[1]) }),
+  },
+);
+
+/** A start date after "since", "from", "started", "joined", "began" or "in" (a year), or undefined. */
+export function startDateIn(text: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+  const cue =
+    /\b(since|from|started(?: (?:in|on|back in|as \w+(?: \w+)? in))?|joined(?: in)?|began(?: in)?|been here since|in)\s+(.{1,40})/i.exec(
+      text,
+    );
+  if (!cue) return undefined;
+  const rest = cue[2] ?? "";
+  const yearOnly = /^((?:19|20)\d\d)\b(?![-/]\d)/.exec(rest);
+  // A year alone counts whole calendar years ("since 2021" is 5 years in 2026).
+  if (yearOnly && cue[1] !== "in")
+    return { date: new Date(Date.UTC(Number(yearOnly[1]), today.getUTCMonth(), 1)), dayKnown: false };
+  if (
+    cue[1] === "in" &&
+    !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter)/i.test(rest)
+  )
+    return undefined;
+  const found = parser.parse(rest, { instant: today }, { forwardDate: false })[0];
+  if (!found || found.index > 12) return undefined;
+  let date = found.start.date();
+  if (date > today)
+    date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
+  return {
+    date,
+    dayKnown: /easter|\b\d{1,2}(st|nd|rd|th)?\s+[a-z]|[a-z]+\s+\d{1,2}(st|nd|rd|th)\b/i.test(found.text),
+  };
+}
+
+/** Whole months from a start date to today: calendar months when only the month is known, else by days. */
+export function monthsSince(start: { date: Date; dayKnown: boolean }, today: Date): number {
+  if (start.dayKnown)
+    return Math.max(0, Math.round((today.getTime() - start.date.getTime()) / (30.44 * 86_400_000)));
+  return Math.max(
+    0,
+    (today.getUTCFullYear() - start.date.getUTCFullYear()) * 12 +
+      (today.getUTCMonth() - start.date.getUTCMonth()),
+  );
+}

@@ -1,0 +1,372 @@
+import type { Catalogue } from "../catalogue/load.ts";
+import { CC_WORK, type Clause, OTHER_WORK } from "./clauses.ts";
+import { monthsSince, startDateIn } from "./dates.ts";
+import { parseDurationMonths } from "./duration.ts";
+import { AMBIGUOUS, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS } from "./gazetteer.ts";
+import { levelsIn } from "./levels.ts";
+import { roleIn } from "./roles.ts";
+
+/** What the clauses of a message say about the learner's profile, with how each was read. */
+export interface ProfileReading {
+  role?: string | null;
+  working?: boolean;
+  experienceMonths?: number;
+  level?: number;
+  apprenticeship?: boolean;
+  nation?: Nation;
+  /** Someone writes about another person (an adviser, a parent, a teacher, an employer). */
+  aboutOther: boolean;
+  evidence: { slot: string; read: string; how: string }[];
+}
+
+const DURATION =
+  /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/;
+const OVERALL =
+  /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
+const NO_CC_EXPERIENCE =
+  /\b(no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+const JUST_STARTED =
+  /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(\d|a|one|two|three) (weeks?|wks?) (in|into)|started (last|this) week)\b/;
+const NOT_IN_CC =
+  /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
+const WORKS_ELSEWHERE =
+  /\b(i|she|he|they) (work|works|am working|is working)\b.*\b(warehouse|factory|shop|retail|store|greggs|asda|tesco|primark|hotel|nursing|care home|restaurant|cafe|bar|pub|school|hospital|office)\b|\bzero hours contract\b|\b(im|i am) a (nurse|hairdresser|carer|postman|teacher|driver|chef|cleaner)\b/;
+const AT_SCHOOL =
+  /\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+const STUDYING =
+  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on)\b/;
+
+function placeNation(text: string): { nation: Nation; place: string } | undefined {
+  const words = text.split(" ");
+  for (let n = 3; n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(" ");
+      if (AMBIGUOUS.has(phrase)) continue;
+      const nation = PLACES.get(phrase);
+      if (nation) return { nation, place: phrase };
+      const needs = NEEDS_CONTEXT.get(phrase);
+      if (
+        needs &&
+        /\b(in|from|near|at|based|live|living|lives|around|outside)$/.test(
+          words.slice(Math.max(0, i - 1), i).join(" "),
+        )
+      )
+        return { nation: needs, place: phrase };
+    }
+  }
+  const postcode = /\b([a-z]{1,2})\d{1,2}[a-z]?(?: \d[a-z]{2})?\b/.exec(text);
+  const area = postcode ? POSTCODE_AREAS.get(postcode[1] ?? "") : undefined;
+  return area ? { nation: area, place: postcode?.[0] ?? "" } : undefined;
+}
+
+const NATION_WORDS: [RegExp, Nation][] = [
+  [/\b(northern ireland|ni|northern irish|norn iron)\b/, "Northern Ireland"],
+  [/\b(wales|welsh|cymru)\b/, "Wales"],
+  [/\b(scotland|scottish)\b/, "Scotland"],
+  [/\b(england|english)\b/, "England"],
+];
+/** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
+const NOT_RESIDENCE =
+  /\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
+
+/**
+ * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:
+ * only present facts about the learner count; a past job fills experience only when it was
+ * contact-centre or customer-service work; wishes and plans never become facts.
+ */
+export function readProfile(
+  clauses: Clause[],
+  catalogue: Catalogue,
+  today: Date,
+  heldLevels: number[],
+): ProfileReading {
+  const r: ProfileReading = { aboutOther: false, evidence: [] };
+  const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
+  r.aboutOther = clauses.some((c) => c.subject === "other");
+
+  // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
+  // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
+  const anyRole = roleIn(catalogue.roles, clauses.map((c) => c.text).join(" , "));
+  const roles = new Map<Clause, ReturnType<typeof roleIn>>();
+  const roleOf = (c: Clause) => {
+    if (!anyRole) return undefined;
+    if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text));
+    return roles.get(c);
+  };
+  let notWorking = false;
+  let ccFact = false;
+  for (const c of clauses) {
+    if (NOT_IN_CC.test(c.text)) {
+      notWorking = true;
+      ev("working", c.raw, "not in a contact centre");
+    }
+    if (
+      /\b(never (had|done) a (proper )?job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|redundant|retired|stay at home|career break|not working)\b/.test(
+        c.text,
+      ) &&
+      c.modality !== "wish"
+    ) {
+      notWorking = true;
+    }
+    if (c.modality === "wish" || c.modality === "future") continue;
+    const m = roleOf(c);
+    if (m?.role === null) {
+      notWorking = true;
+      if (r.role === undefined) r.role = null;
+      ev("role", m.matched, "not working");
+      continue;
+    }
+    if (
+      m?.role &&
+      c.modality !== "past" &&
+      !(c.negated && /\b(not|no|never)\b[^,]*$/.test(c.text.slice(0, m.start)))
+    ) {
+      if (r.role === undefined) {
+        r.role = m.role.title;
+        ev("role", m.matched, m.how);
+      }
+      ccFact = true;
+      continue;
+    }
+    if (!m && c.modality !== "past" && !c.negated) {
+      const action = roleByAction(c.text);
+      if (action && r.role === undefined) {
+        r.role = action;
+        ccFact = true;
+        ev("role", c.raw, "what they do");
+      }
+    }
+    if (
+      c.modality !== "past" &&
+      !c.negated &&
+      !c.question &&
+      /\b(work|working|employed|job|based) (in|at|for) (a |an |the )?([a-z]+ )?(contact|call) centre|\b(im|i am|she is|shes|he is|hes) (in|at) (a |the )?([a-z]+ )?(contact|call) centre|\bon the phones\b/.test(
+        c.text,
+      )
+    )
+      ccFact = true;
+    if (
+      c.modality !== "past" &&
+      (WORKS_ELSEWHERE.test(c.text) || (AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text)))
+    ) {
+      notWorking = true;
+      ev("working", c.raw, "elsewhere or in education");
+    }
+  }
+  // Wanting to get into contact-centre work, or having done it only in the past, with no such job now.
+  const intoCc = clauses.some(
+    (c) =>
+      (c.modality === "wish" || c.modality === "future") &&
+      CC_WORK.test(c.text) &&
+      !/\b(team leader|manager|supervisor|level|nvq|qualification)\b/.test(c.text),
+  );
+  const onlyPast = !ccFact && clauses.some((c) => c.modality === "past" && CC_WORK.test(c.text));
+  if (!ccFact && (intoCc || onlyPast) && !r.role) notWorking = true;
+  if (clauses.some((c) => NOT_IN_CC.test(c.text))) {
+    r.role = null;
+    r.working = false;
+    ccFact = false;
+  }
+  if (r.role === null) {
+    r.working = false;
+  } else if (r.role && !notWorking) r.working = true;
+  else if (ccFact && !notWorking) r.working = true;
+  else if (notWorking && !(ccFact && r.role)) {
+    r.working = false;
+    if (r.role === undefined || r.role) r.role = null;
+  }
+
+  // Experience: contact-centre or customer-service spans, summed; "overall" wins; other work ignored.
+  let sum = 0;
+  let found = false;
+  let overall: number | undefined;
+  let prevCc = false;
+  let lastUnit: "y" | "m" | undefined;
+  for (const c of clauses) {
+    const cc: boolean =
+      CC_WORK.test(c.text) || roleOf(c)?.role != null || (!OTHER_WORK.test(c.text) && prevCc);
+    const other = OTHER_WORK.test(c.text) && !CC_WORK.test(c.text);
+    let months: number | undefined;
+    const start = startDateIn(c.text, today);
+    if (start && !/\b(born|since (leaving|i left))\b/.test(c.text)) months = monthsSince(start, today);
+    else if (JUST_STARTED.test(c.text)) months = 0;
+    else if (
+      DURATION.test(c.text) &&
+      !/\b(old|aged?|yo|y o)\b/.test(c.text) &&
+      !/\bin (\d+|a|one|two|three) (weeks?|months?)\b/.test(c.text)
+    )
+      months = parseDurationMonths(c.text.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
+    // "before that CSA for 5": a bare number takes the unit of the span before it.
+    if (months === undefined && cc && lastUnit && /\bfor (\d{1,2})\s*$/.test(c.text))
+      months = Number(/\bfor (\d{1,2})\s*$/.exec(c.text)?.[1]) * (lastUnit === "y" ? 12 : 1);
+    if (months !== undefined && /\b(years?|yrs?)\b/.test(c.text)) lastUnit = "y";
+    else if (months !== undefined && /\b(months?|mths?)\b/.test(c.text)) lastUnit = "m";
+    if (months !== undefined && cc && !other && c.modality !== "wish" && c.modality !== "future") {
+      if (OVERALL.test(c.text)) overall = Math.max(overall ?? 0, months);
+      else sum += months;
+      found = true;
+      ev("experienceMonths", c.raw, "contact-centre span");
+    }
+    prevCc = cc && !other;
+  }
+  if (overall !== undefined) r.experienceMonths = overall;
+  else if (found) r.experienceMonths = sum;
+  else if (clauses.some((c) => NO_CC_EXPERIENCE.test(c.text) && c.modality !== "wish")) {
+    r.experienceMonths = 0;
+    ev("experienceMonths", "0", "no experience");
+  }
+
+  // Level held: qualifications achieved, not ones being taken, wished for or asked about.
+  const levels: number[] = [...heldLevels];
+  let none = false;
+  for (const c of clauses) {
+    if (c.modality === "wish" || c.modality === "future") continue;
+    if (c.question && !/\b(i|ive|im|she|he) (have|has|got|hold|did|passed|completed|finished)\b/.test(c.text))
+      continue;
+    for (const l of levelsIn(c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses"))) {
+      const before = c.text.slice(Math.max(0, l.start - 25), l.start);
+      if (
+        /\b(no|not|without|never|didnt|dont|havent|failed|any)( (got|get|have|pass|passed|finish|finished|sit|sat|do|did))?( my| any| the| a| an)?\s*$/.test(
+          before,
+        )
+      )
+        continue;
+      if (STUDYING.test(c.text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
+      if (
+        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|on the|finishing)( an?| the| my)?\s*$/.test(
+          before,
+        )
+      )
+        continue;
+      if (l.level === 0) {
+        if (/^(nothing|none|zilch)$/.test(l.matched)) continue;
+        none = true;
+      } else
+        levels.push(
+          /\b(d|e|f|g|ds|es|3|2|1)s?( and (d|e|f|g|ds|es|3|2|1)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g)/.test(
+            c.text,
+          ) && l.level === 2
+            ? 1
+            : l.level,
+        );
+    }
+  }
+  if (levels.length) r.level = Math.max(...levels);
+  else if (none) r.level = 0;
+
+  // Apprenticeship: wanting or doing one; not wanting one.
+  for (const c of clauses) {
+    if (!/\bapprentice(ship)?s?\b/.test(c.text)) continue;
+    if (
+      /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
+      /\bapprentice\w* (isnt|arent|not)\b/.test(c.text)
+    ) {
+      r.apprenticeship = false;
+      break;
+    }
+    if (
+      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential)\b/.test(
+        c.text,
+      )
+    )
+      continue;
+    if (
+      c.modality === "wish" ||
+      c.modality === "progress" ||
+      /\b(im|i am|shes|hes|is) (an |on (an |the )?)apprentice/.test(c.text) ||
+      /\b(is there|are there|any|could i|can i|can she|can he|could she|could he)\b.{0,40}\bapprentice/.test(
+        c.text,
+      )
+    ) {
+      r.apprenticeship = true;
+      break;
+    }
+  }
+
+  // Nation: a place in the UK, or the nation's name where it says where they are.
+  for (const c of clauses) {
+    const place = placeNation(c.text);
+    if (place) {
+      r.nation = place.nation;
+      ev("nation", place.place, "gazetteer");
+      break;
+    }
+    if (NOT_RESIDENCE.test(c.text)) continue;
+    const named = NATION_WORDS.find(([re]) => re.test(c.text));
+    if (named) {
+      r.nation = named[1];
+      ev("nation", named[1], "named");
+      break;
+    }
+  }
+  return r;
+}
+
+/** A role read from what someone does: "I lead a team of 12 agents", "I manage a 200 seat contact centre". */
+function roleByAction(t: string): string | undefined {
+  if (
+    /\bhead of (the |our )?(contact centre|call centre|customer contact|customer service|cc)\b|\b(centre|contact centre) managers? report to me\b/.test(
+      t,
+    )
+  )
+    return "Senior Contact Centre Manager";
+  if (
+    /\b(i|we) (manage|run|head)( a| the| our)?( \d+| small| large| big)?( seat| staff| person)?( inbound| outbound)?( contact| call| cc)? (centre|site|helpline)\b/.test(
+      t,
+    )
+  )
+    return "Contact Centre Manager";
+  if (
+    /\b(i|she|he) (lead|leads|manage|manages|supervise|supervises|run|runs) (a |the |my )?team of (\d+ )?(agents|advisors|advisers|call handlers|csas|staff|people)\b|\b(\d+ )?(agents|advisors) report to me\b/.test(
+      t,
+    )
+  )
+    return "Contact Centre Team Leader";
+  if (/\bsupervising (the )?(evening|night|day|weekend|late) shift\b/.test(t)) return "Supervisor";
+  return undefined;
+}
+
+const NOT_NAMES = new Set([
+  "I",
+  "The",
+  "He",
+  "She",
+  "They",
+  "We",
+  "Our",
+  "My",
+  "Hi",
+  "Hello",
+  "Level",
+  "Team",
+  "Contact",
+  "Call",
+  "Is",
+  "Can",
+  "What",
+  "Has",
+  "Have",
+  "Needs",
+  "Wants",
+  "Just",
+  "No",
+  "Not",
+  "Aged",
+  "Age",
+  "Year",
+  "OCR",
+  "IQ",
+  "NVQ",
+]);
+/** The learner's name when someone writing about them gives it: "my client Priya", "Claimant: Dylan, 24". */
+export function learnerNameIn(raw: string): string | undefined {
+  const m =
+    /\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|TL|team leader|team manager|supervisor|manager|agent|young person|mentee|candidate|nephew|niece|customer|lad|girl|boy)[:,]?\s+([A-Z][a-z]{1,20})\b/.exec(
+      raw,
+    ) ??
+    /\b(?:(?:his|her|their) name is|called|named)\s+([A-Z][a-z]{1,20})\b/.exec(raw) ??
+    /^([A-Z][a-z]{1,20}),?\s+(?:is\s+)?(?:1[4-9]|[2-6]\d)\b/.exec(raw.trim()) ??
+    /\b([A-Z][a-z]{1,20})\s+\((?:1[4-9]|[2-6]\d)\)/.exec(raw);
+  const name = m?.[1];
+  return name && !NOT_NAMES.has(name) ? name : undefined;
+}
