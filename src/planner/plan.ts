@@ -4,7 +4,7 @@ import type { EngineQualification, EngineUnit } from "../rules/model.ts";
 import type { CheckResult, Verdict } from "../rules/result.ts";
 import type { Row } from "./lp.ts";
 import { buildModel, type Objective, type PlanInput, unitCost } from "./model.ts";
-import type { MilpSolver } from "./solver.ts";
+import type { MilpSolution, MilpSolver } from "./solver.ts";
 
 export interface PlannedUnit {
   unit: string;
@@ -181,9 +181,11 @@ function solvePlan(
   solver: MilpSolver,
   objective: Map<string, number>,
   rows: Row[],
+  /** A solution of this same solve already in hand. */
+  solved?: MilpSolution,
 ): Plan | undefined {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const r = solver.solve(model.lp.toString(objective, rows));
+    const r = attempt === 0 && solved ? solved : solver.solve(model.lp.toString(objective, rows));
     if (r.status !== "optimal") return undefined;
     const chosen = q.units.filter((u) => r.value(model.x(u.index)) === 1).map((u) => u.index);
     const check = checkSelection(q, chosen, { held: input.achieved ?? [] });
@@ -233,15 +235,19 @@ export function planCompletion(
     if (optimistic.status === "optimal") return { ...none("undetermined"), ...undetermined(q, input) };
     return { ...none("infeasible"), ...diagnose(q, input, solver) };
   }
-  // Lexicographic: first the cheapest cost, then, at that cost, the least proven shortfall (so the plan
-  // is valid at no extra cost wherever it can be). Small separate solves keep every coefficient small.
+  // Lexicographic: first the cheapest cost; then, at that cost, a plan valid if one is. Only the level
+  // rule has a proven shortfall (slack): when even the most provable plan leaves some (no valid plan at
+  // any cost), every plan leaves that rule unconfirmed alike, and the cheapest plan is the answer.
   const cheapest = Math.round(first.objective * 1e6) / 1e6;
   const slackTerms = new Map(model.slacks.map((s) => [s, 1]));
-  const best = model.slacks.length
-    ? solvePlan(q, input, model, solver, slackTerms, [
+  const least = model.slacks.length ? solver.solve(model.lp.toString(slackTerms)) : undefined;
+  const validExists = least?.status === "optimal" && least.objective < 1e-6;
+  const best = validExists
+    ? (solvePlan(q, input, model, solver, model.cost, [
         { name: "cheapest", terms: model.cost, op: "<=", rhs: cheapest + 1e-6 },
-      ])
-    : solvePlan(q, input, model, solver, model.cost, []);
+        { name: "valid", terms: slackTerms, op: "<=", rhs: 1e-6 },
+      ]) ?? solvePlan(q, input, model, solver, model.cost, []))
+    : solvePlan(q, input, model, solver, model.cost, [], first);
   if (!best)
     return { ...none("infeasible"), reason: "No plan that the rules engine accepts could be found." };
   const alternatives = nearAlternatives(q, input, best, 3);
@@ -266,11 +272,11 @@ export function planCompletion(
     plan: chosen,
     reliesOn: chosen.check.missingFacts,
     alternatives: others,
-    surest: surestPlan(q, input, model, solver, chosen),
+    surest: validExists ? surestPlan(q, input, model, solver, chosen) : null,
   };
 }
 
-/** The cheapest plan with the least proven shortfall, when it rests on fewer unknown facts than `chosen`. */
+/** The cheapest valid plan, when the chosen one is not valid (called only when a valid plan exists). */
 function surestPlan(
   q: EngineQualification,
   input: PlanInput,
@@ -280,11 +286,8 @@ function surestPlan(
 ): Plan | null {
   if (chosen.verdict === "valid" || !model.slacks.length) return null;
   const slackTerms = new Map(model.slacks.map((s) => [s, 1]));
-  const least = solver.solve(model.lp.toString(slackTerms));
-  if (least.status !== "optimal") return null;
-  const shortfall = Math.round(least.objective * 1e6) / 1e6;
   const plan = solvePlan(q, input, model, solver, model.cost, [
-    { name: "provable", terms: slackTerms, op: "<=", rhs: shortfall + 1e-6 },
+    { name: "provable", terms: slackTerms, op: "<=", rhs: 1e-6 },
   ]);
   return plan && unconfirmedRules(plan) < unconfirmedRules(chosen) ? plan : null;
 }
