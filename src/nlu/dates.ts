@@ -80,9 +80,11 @@ export function startDateIn(text: string, today: Date): { date: Date; dayKnown: 
   // A year alone counts whole calendar years ("since 2021" is 5 years in 2026).
   if (yearOnly && cue[1] !== "in")
     return { date: new Date(Date.UTC(Number(yearOnly[1]), today.getUTCMonth(), 1)), dayKnown: false };
+  // Only a date-like word after the cue is worth the parser's time ("from Leeds" is not a date).
   if (
-    cue[1] === "in" &&
-    !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter)/i.test(rest)
+    !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter|\d)/i.test(
+      rest,
+    )
   )
     return undefined;
   const found = parser.parse(rest, { instant: today }, { forwardDate: false })[0];

@@ -88,6 +88,7 @@ export function readProfile(
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
   const anyRole = roleIn(catalogue.roles, clauses.map((c) => c.text).join(" , "));
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
+  if (clauses.length === 1 && clauses[0]) roles.set(clauses[0], anyRole);
   const roleOf = (c: Clause) => {
     if (!anyRole) return undefined;
     if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text));
