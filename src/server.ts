@@ -19,6 +19,7 @@ import { openApiDocument } from "./channels/rest/openapi.ts";
 import { DirectLineError, LocalDirectLine } from "./channels/webchat/directline.ts";
 import { WEBCHAT_PAGE } from "./channels/webchat/page.ts";
 import type { Config } from "./config.ts";
+import { jsonBody } from "./http/body.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadSolver } from "./planner/solver.ts";
 import { LowdbStorage } from "./storage/lowdb-storage.ts";
@@ -43,7 +44,8 @@ export interface AppOptions {
   storage?: Storage;
 }
 
-const MAX_BODY = 64 * 1024;
+/** Request bodies: JSON only, at most 64 KB, nested at most 64 levels. */
+const BODY_LIMITS = { maxBytes: 64 * 1024, maxDepth: 64 };
 
 function repliesStayLocal(body: { deliveryMode?: unknown; serviceUrl?: unknown }): boolean {
   if (body.deliveryMode === "expectReplies") return true;
@@ -116,14 +118,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const server = restify.createServer({ name: "learner-advisor", handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.context());
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: MAX_BODY,
-      mapParams: false,
-      mapFiles: false,
-      rejectUnknown: true,
-    }),
-  );
   // Per-client rate limit on the REST API and on starting web chats. Not on /api/messages (Bot
   // Framework traffic comes from a few connector addresses and is authenticated) nor on Web Chat's
   // polling (two requests a second per open chat).
@@ -138,7 +132,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return throttle(req, res, next);
     return next();
   });
-  // Errors restify raises (malformed JSON, body too large, throttled) in the API's error shape.
+  server.use(jsonBody(BODY_LIMITS));
+  // Errors restify raises (throttled, no such route or method) in the API's error shape.
   server.on(
     "restifyError",
     (

@@ -120,7 +120,7 @@ describe("REST API (real HTTP), responses validated against GET /api/openapi.jso
     expect((await call("GET", "/api/progression/nope")).status).toBe(404);
   });
 
-  it("malformed JSON 400, bodies over 64 KB 413, with a clear message", async () => {
+  it("malformed JSON 400, bodies over 64 KB 413, bodies not JSON 415, with a clear message", async () => {
     const malformed = await call("POST", "/api/check", undefined, "{not json");
     expect(malformed.status).toBe(400);
     conforms("/api/check", "post", 400, malformed.body);
@@ -132,6 +132,9 @@ describe("REST API (real HTTP), responses validated against GET /api/openapi.jso
     );
     expect(huge.status).toBe(413);
     conforms("/api/check", "post", 413, huge.body);
+    const form = await fetch(`${s.url}/api/check`, { method: "POST", body: new FormData() });
+    expect(form.status).toBe(415);
+    conforms("/api/check", "post", 415, await form.json());
   });
 
   it("a client over its rate limit gets 429", async () => {

@@ -210,10 +210,15 @@ const entry = {
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const errors = {
   "400": {
-    description: "Malformed JSON or a body that fails validation (the failing fields are listed)",
+    description:
+      "Malformed JSON, JSON nested more than 64 levels, or a body that fails validation (the failing fields are listed)",
     ...json({ $ref: "#/components/schemas/Error" }),
   },
   "413": { description: "Body over 64 KB", ...json({ $ref: "#/components/schemas/Error" }) },
+  "415": {
+    description: "A body that is not JSON (Content-Type: application/json, UTF-8), or compressed",
+    ...json({ $ref: "#/components/schemas/Error" }),
+  },
   "429": {
     description: "Too many requests from this client",
     ...json({ $ref: "#/components/schemas/Error" }),
