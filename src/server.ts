@@ -120,15 +120,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Per-client rate limit on the REST API and on starting web chats. Not on /api/messages (Bot
   // Framework traffic comes from a few connector addresses and is authenticated) nor on Web Chat's
-  // polling (two requests a second per open chat).
+  // polling (two requests a second per open chat). By the route the router matched, so a
+  // percent-encoded path (/%61pi/check) is limited like the plain one.
   const throttle = restify.plugins.throttle({
     burst: config.RATE_LIMIT_PER_MINUTE,
     rate: config.RATE_LIMIT_PER_MINUTE / 60,
     ip: true,
   });
   server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
-    const path = req.getPath();
-    if ((path.startsWith("/api/") && path !== "/api/messages") || path === "/directline/tokens/generate")
+    const route = String(req.getRoute()?.path ?? "");
+    if ((route.startsWith("/api/") && route !== "/api/messages") || route === "/directline/tokens/generate")
       return throttle(req, res, next);
     return next();
   });
