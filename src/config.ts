@@ -38,7 +38,14 @@ export const Config = z.object({
   CATALOGUE_OVERRIDES: opt(z.string()),
   /** The local web chat at GET / (on by default for local use; off by default once MicrosoftAppId is set). */
   WEBCHAT: opt(z.enum(["on", "off"])),
-  /** Requests per minute per client on the REST API and /api/messages. */
+  /** Connections held at once; more are refused. Keep it under the process's file limit (ulimit -n). */
+  MAX_CONNECTIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(512)),
+  /** Time for a whole request (headers within 5 s, then the body) to arrive: slower clients get 408. */
+  REQUEST_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(10_000),
+  ),
+  /** Requests per minute per client on the REST API and on starting web chats. */
   RATE_LIMIT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1_000_000).default(600),

@@ -20,6 +20,7 @@ import { DirectLineError, LocalDirectLine } from "./channels/webchat/directline.
 import { WEBCHAT_PAGE } from "./channels/webchat/page.ts";
 import type { Config } from "./config.ts";
 import { jsonBody } from "./http/body.ts";
+import { limitConnections } from "./http/connections.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadSolver } from "./planner/solver.ts";
 import { LowdbStorage } from "./storage/lowdb-storage.ts";
@@ -116,6 +117,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
 
   const server = restify.createServer({ name: "learner-advisor", handleUncaughtExceptions: false });
+  limitConnections(server.server, {
+    maxConnections: config.MAX_CONNECTIONS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  });
   server.pre(restify.plugins.pre.context());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Per-client rate limit on the REST API and on starting web chats. Not on /api/messages (Bot
