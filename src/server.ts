@@ -2,17 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MemoryStorage,
-  type Storage,
-} from "botbuilder";
+import { ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from "botbuilder";
 import restify from "restify";
-import { z } from "zod";
 import { createTurn } from "../dialogs/turn.ts";
 import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
 import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
+import { AdvisorAdapter, messagesEndpoint } from "./channels/bot/endpoint.ts";
 import { ReusingClientsAuthentication } from "./channels/bot/reuse-clients.ts";
 import { AdvisorApi, type ApiResponse } from "./channels/rest/api.ts";
 import { openApiDocument } from "./channels/rest/openapi.ts";
@@ -47,27 +42,6 @@ export interface AppOptions {
 
 /** Request bodies: JSON only, at most 64 KB, nested at most 64 levels. */
 const BODY_LIMITS = { maxBytes: 64 * 1024, maxDepth: 64 };
-
-function repliesStayLocal(body: { deliveryMode?: unknown; serviceUrl?: unknown }): boolean {
-  if (body.deliveryMode === "expectReplies") return true;
-  try {
-    const host = new URL(String(body.serviceUrl ?? "")).hostname;
-    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
-  } catch {
-    return false;
-  }
-}
-
-/** The least an activity must have for the bot to read it (the Bot Framework adds more; all kept). */
-const ActivityShape = z.looseObject({
-  type: z.string().min(1).max(64),
-  channelId: z.string().min(1).max(64).optional(),
-  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
-  from: z.looseObject({ id: z.string().min(1).max(512) }).optional(),
-  recipient: z.looseObject({ id: z.string().max(512) }).optional(),
-  text: z.string().max(20_000).optional(),
-  serviceUrl: z.string().max(2048).optional(),
-});
 
 /** Wiring only: configuration → catalogue, solver, store, bot, REST API, HTTP routes. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -104,7 +78,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
     }),
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new AdvisorAdapter(auth);
+  const authenticated = Boolean(config.MicrosoftAppId);
   adapter.onTurnError = async (context, error) => {
     const requestId = (context.turnState.get("requestId") as string | undefined) ?? randomUUID();
     log.error({ err: error, requestId }, "turn failed");
@@ -138,6 +113,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return throttle(req, res, next);
     return next();
   });
+  // With authentication on, a request to /api/messages without a token is refused before its body is read.
+  server.use((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (authenticated && req.getRoute()?.path === "/api/messages" && !req.header("authorization")) {
+      res.send(401, { error: "A valid Bot Framework token is required." });
+      return next(false);
+    }
+    return next();
+  });
   server.use(jsonBody(BODY_LIMITS));
   // Errors restify raises (throttled, no such route or method) in the API's error shape.
   server.on(
@@ -166,31 +149,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     );
   });
 
-  server.post("/api/messages", async (req: restify.Request, res: restify.Response) => {
-    // A body that is not an activity is refused with a clear message, never a crash.
-    // With authentication on, the adapter checks the token before anything reads the body.
-    const shape = config.MicrosoftAppId ? { success: true as const } : ActivityShape.safeParse(req.body);
-    // With authentication off, replies may only go back in the response or to this machine (the
-    // Emulator): never to an address an unauthenticated caller names (no request forgery).
-    if (!config.MicrosoftAppId && shape.success && !repliesStayLocal(req.body)) {
-      res.send(400, {
-        error:
-          'With authentication off, use deliveryMode "expectReplies" or a serviceUrl on this machine (localhost).',
-      });
-      return;
-    }
-    if (!shape.success) {
-      res.send(400, {
-        error: "The body is not a Bot Framework activity.",
-        issues: shape.error.issues.slice(0, 10).map((i) => ({ path: i.path.join("."), message: i.message })),
-      });
-      return;
-    }
-    await adapter.process(req, res, async (context) => {
-      context.turnState.set("requestId", req.id());
-      await bot.run(context);
-    });
-  });
+  server.post("/api/messages", messagesEndpoint({ adapter, bot, log, authenticated }));
 
   const send = (res: restify.Response, r: ApiResponse) => {
     res.send(r.status, r.body);

@@ -5,6 +5,7 @@ import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { Journal, type Segment } from "./journal.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
+import { isWellFormed } from "./keys.ts";
 
 /** A stored document and the eTag it was written with. */
 export interface Stored<T> {
@@ -31,6 +32,14 @@ export interface DocumentStoreOptions {
    * version. Off: every write goes straight to its file.
    */
   journal?: boolean | { checkpointMs?: number; maxBytes?: number };
+}
+
+/**
+ * Keys are hashed as UTF-8 to name their files: a lone surrogate would be read as U+FFFD, and two keys
+ * would share a file. Such keys are refused.
+ */
+function wellFormed(key: string): void {
+  if (!isWellFormed(key)) throw new TypeError("A key must be well-formed Unicode (no lone surrogate).");
 }
 
 /** The journal's folder inside the store's folder. */
@@ -225,6 +234,7 @@ export class DocumentStore<T> {
   }
 
   fileOf(key: string): string {
+    wellFormed(key);
     const h = createHash("sha256").update(key).digest("hex");
     return join(this.#dir, h.slice(0, 2), `${h.slice(2, 40)}.json`);
   }
@@ -279,7 +289,8 @@ export class DocumentStore<T> {
     return undefined;
   }
 
-  read(key: string): Promise<Stored<T> | undefined> {
+  async read(key: string): Promise<Stored<T> | undefined> {
+    wellFormed(key);
     return this.#queue.run(key, () => this.#load(key));
   }
 
@@ -287,7 +298,8 @@ export class DocumentStore<T> {
    * Write a document. With `eTag` (other than "*"), the write is refused with ETagConflictError when
    * the stored document has another eTag (or none, when `eTag` is given and nothing is stored).
    */
-  write(key: string, doc: T, eTag?: string): Promise<string> {
+  async write(key: string, doc: T, eTag?: string): Promise<string> {
+    wellFormed(key);
     return this.#queue.run(key, async () => {
       const opening = this.#ready();
       if (opening) await opening;
@@ -340,7 +352,8 @@ export class DocumentStore<T> {
     }
   }
 
-  delete(key: string): Promise<void> {
+  async delete(key: string): Promise<void> {
+    wellFormed(key);
     return this.#queue.run(key, async () => {
       await this.#ready();
       // In the journal first, so a replay never brings back an older version of the document.

@@ -75,6 +75,35 @@ describe("two instances sharing Azure Blob storage (Azurite)", () => {
     console.log(`eTag conflicts detected and retried across the two instances: ${retried}`);
   }, 60_000);
 
+  it("ids Azure Blob names would merge stay apart (abc, /abc, abc/; a common 1,024-character prefix); a lone surrogate is refused", async () => {
+    const long = "é".repeat(300);
+    const ids = ["blob-abc", "/blob-abc", "blob-abc/", `${long}-a`, `${long}-b`];
+    const roles = [
+      "team leader",
+      "customer service advisor",
+      "sales advisor",
+      "team leader",
+      "sales advisor",
+    ];
+    for (const [i, id] of ids.entries()) {
+      const r = await say(i % 2 ? a.url : b.url, id, roles[i] as string);
+      expect(r.status).toBe(200);
+    }
+    const seen: unknown[] = [];
+    for (const id of ids)
+      seen.push((await say(a.url, id, "help")).activities[0]?.channelData.advice.profile.role);
+    expect(seen).toEqual([
+      "Contact Centre Team Leader",
+      "Customer Service Advisor",
+      "Sales Advisor",
+      "Contact Centre Team Leader",
+      "Sales Advisor",
+    ]);
+    // Refused with a message (it used to fail every turn on Azure Blob, with an apology).
+    const lone = await say(b.url, "blob-\ud800", "hello");
+    expect(lone.status).toBe(400);
+  }, 60_000);
+
   it("delete my data removes the conversation's blob", async () => {
     const c = "multi-delete";
     await say(a.url, c, "team leader");

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { PersistedConversation, Turn, TurnInput, TurnResult } from "../../../dialogs/turn.ts";
 import type { AdviceFacts, Choice, Reply } from "../../../dialogs/types.ts";
 import { KeyedQueue } from "../../storage/keyed-queue.ts";
+import { documentKey } from "../../storage/keys.ts";
 import { isETagConflict } from "../../storage/lowdb-storage.ts";
 import { adaptiveCard, sayAction, unitsFromPicker } from "./cards.ts";
 
@@ -33,10 +34,11 @@ export interface BotDeps {
 /** Told when a user's data has been deleted, so channels can drop what they hold too. */
 export type DataDeletedListener = (activity: Partial<Activity>) => void;
 
+/** Where a conversation's state is stored: distinct conversations never share a document (see keys.ts). */
 export const conversationKey = (a: Partial<Activity>) =>
-  `${a.channelId ?? "unknown"}/conversations/${a.conversation?.id ?? "unknown"}`;
+  documentKey(a.channelId ?? "unknown", "conversations", a.conversation?.id ?? "unknown");
 export const userKey = (a: Partial<Activity>) =>
-  `${a.channelId ?? "unknown"}/users/${a.from?.id ?? "unknown"}`;
+  documentKey(a.channelId ?? "unknown", "users", a.from?.id ?? "unknown");
 
 /**
  * The advisor on Bot Framework channels (Teams-aware). Each turn reads the conversation's stored state,
