@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./log.ts";
+import { createLogger, routeProcessOutput } from "./log.ts";
 import { createApp } from "./server.ts";
 
 try {
@@ -8,6 +8,8 @@ try {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
+  // Libraries' console output and Node's warnings go through the logger too (LOG_LEVEL, redaction).
+  routeProcessOutput(log);
   const started = performance.now();
   const app = await createApp(config, { log });
   const url = await app.listen();

@@ -91,7 +91,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       .catch(() => {});
   };
 
-  const server = restify.createServer({ name: "learner-advisor", handleUncaughtExceptions: false });
+  // restify logs through the app's logger: LOG_LEVEL and the redaction apply to its lines too.
+  const server = restify.createServer({
+    name: "learner-advisor",
+    handleUncaughtExceptions: false,
+    // restify 11 logs with pino; its type definitions (8.x) still name bunyan's Logger.
+    log: log.child({ component: "http" }) as unknown as restify.ServerOptions["log"],
+  });
   limitConnections(server.server, {
     maxConnections: config.MAX_CONNECTIONS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
@@ -140,8 +146,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log.info(
       {
         method: req.method,
-        // Conversation ids are not logged in full.
-        path: req.getPath().replace(/\/conversations\/[^/]+/, "/conversations/:id"),
+        // The route, not the path: conversation ids are not logged.
+        route: String(req.getRoute()?.path ?? "(no route)"),
         status: res.statusCode,
         ms: Date.now() - (req.time?.() ?? Date.now()),
       },
