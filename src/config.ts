@@ -38,6 +38,8 @@ export const Config = z.object({
   CATALOGUE_OVERRIDES: opt(z.string()),
   /** The local web chat at GET / (on by default for local use; off by default once MicrosoftAppId is set). */
   WEBCHAT: opt(z.enum(["on", "off"])),
+  /** All open web chats' transcripts together, in MB (least recently used chats are dropped beyond it). */
+  WEBCHAT_MEMORY_MB: z.preprocess(emptyToUndefined, z.coerce.number().min(0.1).max(4096).default(64)),
   /** Connections held at once; more are refused. Keep it under the process's file limit (ulimit -n). */
   MAX_CONNECTIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(512)),
   /** Time for a whole request (headers within 5 s, then the body) to arrive: slower clients get 408. */

@@ -231,7 +231,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The local web chat: Web Chat's bundle from npm (never a CDN) on a local Direct Line endpoint.
   const webchat = config.WEBCHAT === "on" || (config.WEBCHAT === undefined && !config.MicrosoftAppId);
   if (webchat) {
-    const directLine = new LocalDirectLine(bot, log, now);
+    const directLine = new LocalDirectLine(bot, log, {
+      now,
+      maxBytes: config.WEBCHAT_MEMORY_MB * 1024 * 1024,
+    });
     // The package exports only its modules; the browser bundle sits beside them in dist/.
     const bundle = join(
       dirname(createRequire(import.meta.url).resolve("botframework-webchat")),

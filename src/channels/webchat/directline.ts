@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import {
   type Activity,
   type ActivityHandler,
@@ -8,21 +8,46 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Logger } from "pino";
+import { z } from "zod";
+import { CardValue, issuesOf } from "../bot/activity.ts";
 
 /** One web-chat conversation: its token, its user, and the activities so far (the watermark indexes them). */
 interface LocalConversation {
   id: string;
+  /** SHA-256 of the token: the key it is found by. */
+  tokenHash: string;
   token: string;
   userId: string;
   activities: Partial<Activity>[];
+  /** The size of `activities` as JSON (what a poll from watermark 0 would send). */
+  bytes: number;
   started: boolean;
   lastSeen: number;
 }
 
 const MAX_ACTIVITIES = 1000;
+/** A chat's transcript is at most this large (then 429: start a new one). */
+export const MAX_CONVERSATION_BYTES = 1024 * 1024;
 const IDLE_MS = 2 * 60 * 60 * 1000;
 const MAX_CONVERSATIONS = 5000;
 export const BOT_ID = "advisor-bot";
+
+export interface LocalDirectLineOptions {
+  now?: () => Date;
+  /** All chats' transcripts together are at most this large: the least recently used chats go first. */
+  maxBytes?: number;
+}
+
+/** What a client may post: a message, its text and card submit checked before anything keeps them. */
+const Posted = z.looseObject({
+  type: z.literal("message", { error: 'Only "message" activities can be posted.' }),
+  text: z.string().optional(),
+  value: CardValue.optional(),
+  locale: z.string().max(64).optional(),
+});
+
+const sizeOf = (a: Partial<Activity>) => Buffer.byteLength(JSON.stringify(a));
+const hashOf = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /**
  * Delivers the bot's replies into the local conversation log instead of a Bot Connector. The bot,
@@ -90,14 +115,21 @@ export class DirectLineError extends Error {
  * its authentication are not involved.
  */
 export class LocalDirectLine {
+  /** Least recently used first: a chat moves to the end whenever its token is used. */
   readonly #conversations = new Map<string, LocalConversation>();
+  readonly #byTokenHash = new Map<string, LocalConversation>();
   readonly #adapter: LocalAdapter;
+  readonly #now: () => Date;
+  readonly #maxBytes: number;
+  #bytes = 0;
 
   constructor(
     private readonly bot: ActivityHandler & { onDataDeleted?: (l: (a: Partial<Activity>) => void) => void },
     log: Logger,
-    private readonly now: () => Date = () => new Date(),
+    options: LocalDirectLineOptions = {},
   ) {
+    this.#now = options.now ?? (() => new Date());
+    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     // "Delete my data": the transcript held here goes too (ids stay, so watermarks keep working).
     bot.onDataDeleted?.((a) => {
       if (a.channelId === "webchat" && a.conversation?.id) this.#redact(a.conversation.id);
@@ -118,62 +150,80 @@ export class LocalDirectLine {
       channelId: "webchat",
       conversation: { id: conversationId } as Activity["conversation"],
       from: { id: BOT_ID, name: "Advisor", role: "bot" },
-      timestamp: this.now(),
+      timestamp: this.#now(),
     };
   }
 
   #append(conversationId: string, activities: Partial<Activity>[]): string[] {
     const c = this.#conversations.get(conversationId);
     if (!c) return activities.map(() => randomUUID());
-    return activities.map((a) => {
+    const ids = activities.map((a) => {
       const id = `${conversationId}|${String(c.activities.length).padStart(7, "0")}`;
-      c.activities.push({ ...a, id });
+      const stored = { ...a, id };
+      const size = sizeOf(stored);
+      c.activities.push(stored);
+      c.bytes += size;
+      this.#bytes += size;
       return id;
     });
+    this.#shrinkTo(this.#maxBytes, c);
+    return ids;
+  }
+
+  #drop(c: LocalConversation): void {
+    this.#conversations.delete(c.id);
+    this.#byTokenHash.delete(c.tokenHash);
+    this.#bytes -= c.bytes;
+  }
+
+  /** Drop the least recently used chats (never `keep`) until all transcripts fit in `bytes`. */
+  #shrinkTo(bytes: number, keep?: LocalConversation): void {
+    for (const c of this.#conversations.values()) {
+      if (this.#bytes <= bytes) return;
+      if (c !== keep) this.#drop(c);
+    }
   }
 
   #evict(): void {
     const cutoff = Date.now() - IDLE_MS;
-    for (const [id, c] of this.#conversations) if (c.lastSeen < cutoff) this.#conversations.delete(id);
-    // Full: the least recently used conversation goes, never one in use.
-    while (this.#conversations.size >= MAX_CONVERSATIONS) {
-      let oldest: LocalConversation | undefined;
-      for (const c of this.#conversations.values()) if (!oldest || c.lastSeen < oldest.lastSeen) oldest = c;
-      if (!oldest) break;
-      this.#conversations.delete(oldest.id);
+    // Oldest first, so the idle ones are at the front; full: the least recently used goes.
+    for (const c of this.#conversations.values()) {
+      if (c.lastSeen >= cutoff && this.#conversations.size < MAX_CONVERSATIONS) break;
+      this.#drop(c);
     }
   }
 
   /** POST /directline/tokens/generate: a new conversation, its token and its user id. */
   generate(): { conversationId: string; token: string; expires_in: number; userId: string } {
     this.#evict();
+    const token = randomBytes(32).toString("base64url");
     const c: LocalConversation = {
       id: randomUUID(),
-      token: randomBytes(32).toString("base64url"),
+      token,
+      tokenHash: hashOf(token),
       userId: `user-${randomUUID().slice(0, 8)}`,
       activities: [],
+      bytes: 0,
       started: false,
       lastSeen: Date.now(),
     };
     this.#conversations.set(c.id, c);
+    this.#byTokenHash.set(c.tokenHash, c);
     return { conversationId: c.id, token: c.token, expires_in: IDLE_MS / 1000, userId: c.userId };
   }
 
+  /** The token's chat, found by the token's hash (one lookup, whatever the number of chats). */
   #byToken(authorization: string | undefined): LocalConversation {
     const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
     if (!token)
       throw new DirectLineError(401, "A Direct Line token is required (POST /directline/tokens/generate).");
-    for (const c of this.#conversations.values()) {
-      const a = Buffer.from(c.token);
-      const b = Buffer.from(token);
-      if (a.length === b.length && timingSafeEqual(a, b)) {
-        c.lastSeen = Date.now();
-        return c;
-      }
-    }
-    throw new DirectLineError(403, "Unknown or expired token.");
+    const c = this.#byTokenHash.get(hashOf(token));
+    if (!c) throw new DirectLineError(403, "Unknown or expired token.");
+    c.lastSeen = Date.now();
+    this.#conversations.delete(c.id);
+    this.#conversations.set(c.id, c);
+    return c;
   }
-
   #own(authorization: string | undefined, conversationId: string): LocalConversation {
     const c = this.#byToken(authorization);
     if (c.id !== conversationId) throw new DirectLineError(403, "This token is for another conversation.");
@@ -197,7 +247,7 @@ export class LocalDirectLine {
           from: { id: c.userId, name: "You", role: "user" },
           recipient: { id: BOT_ID, name: "Advisor" },
           membersAdded: [{ id: c.userId, name: "You" }],
-          timestamp: this.now(),
+          timestamp: this.#now(),
         },
         this.bot,
       );
@@ -212,18 +262,24 @@ export class LocalDirectLine {
     body: unknown,
   ): Promise<{ id: string }> {
     const c = this.#own(authorization, conversationId);
-    if (!body || typeof body !== "object")
+    if (!body || typeof body !== "object" || Array.isArray(body))
       throw new DirectLineError(400, "The activity must be a JSON object.");
-    const incoming = body as Partial<Activity>;
-    if (incoming.type !== "message")
-      throw new DirectLineError(400, 'Only "message" activities can be posted.');
-    if (c.activities.length >= MAX_ACTIVITIES)
+    const posted = Posted.safeParse(body);
+    if (!posted.success) {
+      const [first] = issuesOf(posted.error);
+      throw new DirectLineError(
+        400,
+        first ? `${first.path || "activity"}: ${first.message}` : "Not an activity.",
+      );
+    }
+    const incoming = posted.data as Partial<Activity>;
+    if (c.activities.length >= MAX_ACTIVITIES || c.bytes >= MAX_CONVERSATION_BYTES)
       throw new DirectLineError(429, "This conversation is too long; start a new one.");
     const text = typeof incoming.text === "string" ? incoming.text.slice(0, 4000) : undefined;
     const activity: Partial<Activity> = {
       type: "message",
       ...(text !== undefined ? { text } : {}),
-      ...(incoming.value !== undefined ? { value: incoming.value } : {}),
+      ...(incoming.value !== undefined && incoming.value !== null ? { value: incoming.value } : {}),
       // Web Chat matches its own message by channelData.clientActivityID: echo that, keep nothing else.
       channelData: clientActivityIdOf(incoming.channelData),
       ...(typeof incoming.locale === "string" ? { locale: incoming.locale } : {}),
@@ -232,7 +288,7 @@ export class LocalDirectLine {
       conversation: { id: c.id } as Activity["conversation"],
       from: { id: c.userId, name: "You", role: "user" },
       recipient: { id: BOT_ID, name: "Advisor" },
-      timestamp: this.now(),
+      timestamp: this.#now(),
     };
     const [id] = this.#append(c.id, [activity]);
     await this.#adapter.run({ ...activity, id }, this.bot);
@@ -264,6 +320,9 @@ export class LocalDirectLine {
           timestamp: a.timestamp,
         }) as Partial<Activity>,
     );
+    const bytes = c.activities.reduce((n, a) => n + sizeOf(a), 0);
+    this.#bytes += bytes - c.bytes;
+    c.bytes = bytes;
   }
 
   /** The transcript as the endpoint would serve it (for tests). */
