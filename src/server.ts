@@ -19,6 +19,7 @@ import { limitConnections } from "./http/connections.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { loadSolver } from "./planner/solver.ts";
 import { LowdbStorage } from "./storage/lowdb-storage.ts";
+import { storeProbe } from "./storage/readiness.ts";
 import { purgeIdleConversations } from "./storage/retention.ts";
 
 export interface App {
@@ -42,6 +43,8 @@ export interface AppOptions {
 
 /** Request bodies: JSON only, at most 64 KB, nested at most 64 levels. */
 const BODY_LIMITS = { maxBytes: 64 * 1024, maxDepth: 64 };
+/** /readyz writes to the store at most once a second, whoever asks. */
+const READINESS_INTERVAL_MS = 1000;
 
 /** Wiring only: configuration → catalogue, solver, store, bot, REST API, HTTP routes. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -212,16 +215,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: "alive" });
   });
+  const storeWritable = storeProbe(storage, READINESS_INTERVAL_MS, (err) =>
+    log.error({ err }, "store not writable"),
+  );
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
-    const checks = { catalogue: catalogue.entries.size > 0, store: false };
-    try {
-      const key = `readyz/${randomUUID()}`;
-      await storage.write({ [key]: { at: now().toISOString() } });
-      await storage.delete([key]);
-      checks.store = true;
-    } catch (err) {
-      log.error({ err }, "store not writable");
-    }
+    const checks = { catalogue: catalogue.entries.size > 0, store: await storeWritable() };
     res.send(checks.catalogue && checks.store ? 200 : 503, {
       ready: checks.catalogue && checks.store,
       checks,

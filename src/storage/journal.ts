@@ -29,7 +29,7 @@ export class Journal {
   #scheduled = false;
   // Every write and every rotation runs on this chain, one at a time.
   #chain: Promise<unknown> = Promise.resolve();
-  // After a failed write the segment may end in a partial line: the next write starts a new segment.
+  // After a failed write the segment may end in a partial line: the next write cuts it off first.
   #broken = false;
 
   /** `after`: the highest segment number already on disk (new segments are numbered after it). */
@@ -114,13 +114,7 @@ export class Journal {
     this.#pending = [];
     if (!batch.length) return;
     try {
-      if (this.#broken || !this.#fh) {
-        const old = this.#fh;
-        this.#fh = this.#openNext();
-        this.#broken = false;
-        await old?.then((h) => h.close()).catch(() => {});
-      }
-      const fh = await this.#fh;
+      const fh = await this.#handle();
       let text = "";
       for (const p of batch) text += `${p.line}\n`;
       const buf = Buffer.from(text, "utf8");
@@ -136,6 +130,29 @@ export class Journal {
       this.#broken = true;
       for (const p of batch) p.reject(e);
     }
+  }
+
+  /**
+   * The segment to write to. After a failed write (a full disk) the same segment is cut back to its
+   * last complete line and used again, so failures leave no trail of new files; only if that cannot be
+   * done is a new segment started.
+   */
+  async #handle(): Promise<FileHandle> {
+    if (this.#broken && this.#fh) {
+      const current = this.#fh;
+      try {
+        const fh = await current;
+        await fh.truncate(this.#bytes);
+        this.#broken = false;
+        return fh;
+      } catch {
+        this.#fh = undefined;
+        await current.then((h) => h.close()).catch(() => {});
+      }
+    }
+    this.#broken = false;
+    this.#fh ??= this.#openNext();
+    return this.#fh;
   }
 
   /**
