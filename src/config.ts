@@ -29,7 +29,7 @@ export const Config = z.object({
       .default("advisor-state"),
   ),
   /** Conversations idle for longer than this many days are deleted (0 = keep until deleted). */
-  DATA_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3650).default(0)),
+  DATA_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3650).default(90)),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,

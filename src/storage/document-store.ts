@@ -24,8 +24,15 @@ export class ETagConflictError extends Error {
 export type CorruptHandler = (info: { key: string; file: string; movedTo: string; problem: string }) => void;
 
 export interface DocumentStoreOptions {
-  /** How many documents' text to keep in memory (least recently used dropped first). */
+  /** How many documents' text to keep in memory (least recently used dropped first; default 10,000). */
   cacheSize?: number;
+  /** At most this much of their text, in bytes (default 32 MB). */
+  cacheBytes?: number;
+  /**
+   * With the journal: at most this many documents written but not yet in their files (default 10,000).
+   * A write beyond it waits for a checkpoint, so memory does not grow when writes outrun checkpoints.
+   */
+  maxUnwritten?: number;
   /**
    * Acknowledge writes once appended to a journal (group commit: one system call for all the writes
    * under way) and write each document's own file later, at a checkpoint, with only its newest
@@ -76,6 +83,9 @@ export class DocumentStore<T> {
   readonly #queue = new KeyedQueue();
   readonly #cache = new Map<string, { text: string; eTag: string }>();
   readonly #cacheSize: number;
+  readonly #cacheBytes: number;
+  #cachedBytes = 0;
+  readonly #maxUnwritten: number;
   readonly #dirs = new Set<string>();
   readonly #journalOptions: { checkpointMs: number; maxBytes: number } | undefined;
   readonly #dirty = new Map<string, Dirty>();
@@ -89,6 +99,8 @@ export class DocumentStore<T> {
     this.#dir = dir;
     this.#onCorrupt = onCorrupt;
     this.#cacheSize = options.cacheSize ?? 10_000;
+    this.#cacheBytes = options.cacheBytes ?? 32 * 1024 * 1024;
+    this.#maxUnwritten = options.maxUnwritten ?? 10_000;
     const j = options.journal;
     this.#journalOptions = j
       ? {
@@ -224,13 +236,31 @@ export class DocumentStore<T> {
   }
 
   #remember(key: string, text: string, eTag: string): void {
-    if (this.#cacheSize <= 0) return;
-    this.#cache.delete(key);
+    this.#forget(key);
+    if (this.#cacheSize <= 0 || text.length > this.#cacheBytes) return;
     this.#cache.set(key, { text, eTag });
-    if (this.#cache.size > this.#cacheSize) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
+    this.#cachedBytes += text.length;
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= this.#cacheSize && this.#cachedBytes <= this.#cacheBytes) break;
+      this.#forget(oldest);
     }
+  }
+
+  #forget(key: string): void {
+    const held = this.#cache.get(key);
+    if (!held) return;
+    this.#cache.delete(key);
+    this.#cachedBytes -= held.text.length;
+  }
+
+  /** What is held in memory (for tests and benchmarks): cached documents and their text; unwritten ones. */
+  get held(): { cached: number; cachedBytes: number; unwritten: number } {
+    return { cached: this.#cache.size, cachedBytes: this.#cachedBytes, unwritten: this.#dirty.size };
+  }
+
+  /** Wait, before `key` joins the unwritten documents, until there is room (see maxUnwritten). */
+  async #roomFor(key: string): Promise<void> {
+    while (this.#dirty.size >= this.#maxUnwritten && !this.#dirty.has(key)) await this.checkpoint();
   }
 
   fileOf(key: string): string {
@@ -312,13 +342,14 @@ export class DocumentStore<T> {
       // Compact JSON: the same text goes to the journal, the file and the in-memory copy.
       const text = JSON.stringify({ key, eTag: newTag, doc } satisfies FileShape<T>);
       if (this.#journal) {
+        await this.#roomFor(key);
         await this.#journal.append(text);
         this.#dirty.set(key, { text, eTag: newTag });
         this.#remember(key, text, newTag);
         this.#scheduleCheckpoint();
         return newTag;
       }
-      this.#cache.delete(key);
+      this.#forget(key);
       await this.#writeFile(key, text);
       this.#remember(key, text, newTag);
       return newTag;
@@ -358,11 +389,12 @@ export class DocumentStore<T> {
       await this.#ready();
       // In the journal first, so a replay never brings back an older version of the document.
       if (this.#journal) {
+        await this.#roomFor(key);
         await this.#journal.append(JSON.stringify({ key, deleted: true }));
         this.#dirty.set(key, null);
         this.#scheduleCheckpoint();
       }
-      this.#cache.delete(key);
+      this.#forget(key);
       await rm(this.fileOf(key), { force: true });
     });
   }

@@ -31,6 +31,29 @@ describe("DATA_RETENTION_DAYS: idle conversations are deleted", () => {
     await second.stop();
   });
 
+  it("unset, it is 90 days: a conversation idle for 100 days is deleted, one idle for 30 kept (0 keeps all)", async () => {
+    const { loadConfig } = await import("../../src/config.ts");
+    expect(loadConfig({}).DATA_RETENTION_DAYS).toBe(90);
+    expect(loadConfig({ DATA_RETENTION_DAYS: "0" }).DATA_RETENTION_DAYS).toBe(0);
+    const first = await start();
+    await first.stop(false);
+    const storage = new LowdbStorage(`${first.dataDir}/state`);
+    const idle = (days: number) => ({
+      conversation: { version: 1, snapshot: {} },
+      updatedAt: new Date(NOW.getTime() - days * DAY).toISOString(),
+    });
+    await storage.write({
+      "webchat/conversations/idle-100": idle(100),
+      "webchat/conversations/idle-30": idle(30),
+    });
+    await storage.close();
+    const second = await start({}, first.dataDir);
+    await second.app.retention();
+    expect(await second.app.storage.read(["webchat/conversations/idle-100"])).toEqual({});
+    expect(Object.keys(await second.app.storage.read(["webchat/conversations/idle-30"]))).toHaveLength(1);
+    await second.stop();
+  });
+
   it("Azure Blob (Azurite): blobs last modified before the cutoff are deleted", async () => {
     const blob = { connectionString: azurite.connectionString, container: "retention" };
     const storage = new BlobsStorage(blob.connectionString, blob.container);
