@@ -2,12 +2,12 @@
 // The page.evaluate callbacks run in the browser.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, start } from "../server/harness.ts";
+import { launchBrowser } from "./browser.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The flags that work here as root with no network (see GUIDE.md).
 const ARGS = [
   "--headless",
@@ -23,9 +23,10 @@ const ARGS = [
 let s: Running;
 let browser: Browser;
 beforeAll(async () => {
+  // An installed Chromium, Chrome or Edge (see browser.ts); none: one line saying how to install one.
+  browser = await launchBrowser(ARGS);
   // The real clock, so that Web Chat's timestamps read "Just now".
   s = await start({}, undefined, "real");
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 afterAll(async () => {
