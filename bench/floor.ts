@@ -17,21 +17,22 @@ const START_FLAGS = (
   .split(" ")
   .filter((a) => a.startsWith("--"));
 
-interface Proc {
+export interface Proc {
   url: string;
   pid: number;
   stop(): Promise<void>;
 }
 
 /** A server as plain Node.js: our bot from its build (as `npm start` runs it), the echo bot as is. */
-async function startProcess(
+export async function startProcess(
   script: string,
   env: Record<string, string>,
+  nodeFlags: string[] = [],
 ): Promise<Proc & { readyMs: number }> {
   const port = await freePort();
   const started = performance.now();
   // Our bot with the Node flags `npm start` uses (a smaller young generation: see README).
-  const flags = script.startsWith("dist/") ? START_FLAGS : [];
+  const flags = [...(script.startsWith("dist/") ? START_FLAGS : []), ...nodeFlags];
   const child = spawn(process.execPath, [...flags, join(ROOT, script)], {
     cwd: ROOT,
     env: {
@@ -84,9 +85,10 @@ async function startProcess(
   };
 }
 
-/** Resident memory of a process and its threads, in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+/** Resident memory of a process and its threads, in MB (Linux /proc); `peak`: the most it has had. */
+export function rssMb(pid: number, peak = false): number {
+  const field = peak ? "VmHWM" : "VmRSS";
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
@@ -172,7 +174,12 @@ export async function growth(
           store.write(`bench/conversations/c${i + j}`, { conversation: state, updatedAt: now.toISOString() }),
         ),
       );
-    const o = await startProcess("dist/src/index.js", { STORAGE: "lowdb", DATA_DIR: dir });
+    // Turns among stored conversations, not the start-up retention scan of them, are what is measured.
+    const o = await startProcess("dist/src/index.js", {
+      STORAGE: "lowdb",
+      DATA_DIR: dir,
+      DATA_RETENTION_DAYS: "0",
+    });
     out.push({ size, result: await load([o.url], 20, seconds, size) });
     await o.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { loadCatalogue } from "../src/catalogue/load.ts";
 import { planCompletion } from "../src/planner/plan.ts";
 import { loadSolver } from "../src/planner/solver.ts";
 import { checkSelection, compileQualification, type EngineQualification } from "../src/rules/index.ts";
+import { conversationsMemory, webChatFlood } from "./bounds.ts";
 import { nluThroughput, turnLatency } from "./conversation.ts";
 import { build, floorComparison, growth } from "./floor.ts";
 import { median, ratePerSecond } from "./measure.ts";
@@ -202,6 +203,32 @@ rows.push({
   met: p50Ratio <= 1.3,
 });
 results.growth = grown;
+
+// Memory bounds (issue 14): 60,000 conversations, then the web-chat flood, each on a fresh process.
+const memory = await conversationsMemory(60_000);
+const mb = (x: number) => Math.round(x).toLocaleString("en-GB");
+rows.push({
+  benchmark:
+    "memory with 60,000 conversations (lowdb, 20 at a time): resident MB idle → after 10,000 → after 60,000 (peak); live heap MB after 10,000 → 60,000",
+  value: `${mb(memory.rssMb.idle)} → ${mb(memory.rssMb.after10k)} → ${mb(memory.rssMb.after)} (${mb(memory.rssMb.peak)}); ${mb(memory.liveHeapMb.after10k)} → ${mb(memory.liveHeapMb.after)}; ${memory.errors} errors`,
+  target: "live heap flat after 10,000",
+  met: memory.errors === 0 && memory.liveHeapMb.after <= memory.liveHeapMb.after10k * 1.1,
+});
+results.memory = memory;
+const flood = await webChatFlood(208);
+rows.push({
+  benchmark: `web-chat flood (${flood.chats} chats posting 7.9 KB card submits until refused): MB of transcripts held; largest poll MB; chats dropped; resident MB before → peak`,
+  value: `${flood.transcriptsMb.toFixed(1)}; ${flood.largestPollMb.toFixed(2)}; ${flood.chatsDropped}; ${mb(flood.rssMb.before)} → ${mb(flood.rssMb.peak)}`,
+  target: "≤ 64; ≤ 1.05",
+  met: flood.transcriptsMb <= 64 && flood.largestPollMb <= 1.05,
+});
+rows.push({
+  benchmark: "web-chat poll p50 (ms) with 10 → 5,000 open chats",
+  value: `${flood.pollMs.chats10.toFixed(2)} → ${flood.pollMs.chats5000.toFixed(2)}`,
+  target: "no growth",
+  met: flood.pollMs.chats5000 <= flood.pollMs.chats10 * 1.5,
+});
+results.webChatFlood = flood;
 
 // How the engine and the planner scale with the size of a qualification (synthetic, every rule kind).
 const synthetic = await syntheticScaling([50, 200, 1000]);
