@@ -68,7 +68,7 @@ describe("the machine's paths (@xstate/graph)", () => {
   const paths = getShortestPaths(machine, {
     input: { today },
     events: EVENTS,
-    limit: 20000,
+    limit: 100000,
     serializeState: (s) => {
       const c = s.context;
       return JSON.stringify([
