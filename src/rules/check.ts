@@ -332,22 +332,6 @@ function distinctMissingFacts(unknowns: readonly RuleOutcome[]): string[] {
   return out;
 }
 
-/** Which of two judgements of the same selection is more favourable: fewer failures, then fewer unknowns. */
-function better(a: RuleOutcome[], b: RuleOutcome[]): boolean {
-  const count = (rs: RuleOutcome[], st: RuleStatus, credits = false) =>
-    rs.reduce(
-      (n, r) =>
-        n + (r.status === st && (!credits || r.rule === "totalCredits" || r.rule === "groupCredits") ? 1 : 0),
-      0,
-    );
-  // Fewer rules failing; then fewer unconfirmed; then fewer unconfirmed credit totals (a level that is
-  // unknown anyway is a smaller doubt than credits that may not add up).
-  const keys = (rs: RuleOutcome[]) => [count(rs, "fails"), count(rs, "unknown"), count(rs, "unknown", true)];
-  const [ka, kb] = [keys(a), keys(b)];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] ?? 0) < (kb[i] ?? 0);
-  return false;
-}
-
 /**
  * Where only some chosen units can count, each consistent choice of counted units is judged whole, and
  * the most favourable one kept: the same units count for every rule, and a rule fails only if it fails
@@ -360,14 +344,67 @@ function judgeAll(q: EngineQualification, base: Tally): { t: Tally; rules: RuleO
     const t = withBlocks(q, base);
     return { t, rules: q.rules.map((r) => judge(q, t, r)) };
   }
-  let best: { t: Tally; rules: RuleOutcome[] } | undefined;
+  // Choices are compared on the credit rules' statuses alone (the only rules the counting changes;
+  // cheap), and only the most favourable one is judged in full, with its messages and fixes.
+  let best: { t: Tally; rank: number[] } | undefined;
   for (const c of choices) {
     const t = settle(q, base, c);
-    const rules = q.rules.map((r) => judge(q, t, r));
-    if (!best || better(rules, best.rules)) best = { t, rules };
+    const rank = creditRank(q, t);
+    if (!best || lexLess(rank, best.rank)) best = { t, rank };
   }
-  return best as { t: Tally; rules: RuleOutcome[] };
+  const t = (best as { t: Tally }).t;
+  return { t, rules: q.rules.map((r) => judge(q, t, r)) };
 }
+
+/** [rules failing, rules unknown, credit totals unknown] over the rules counting affects. */
+function creditRank(q: EngineQualification, t: Tally): number[] {
+  let fails = 0;
+  let unknown = 0;
+  let unknownCredits = 0;
+  for (const rule of q.rules) {
+    let status: RuleStatus | undefined;
+    if (rule.rule === "totalCredits") status = statusOf(t.total, rule.min);
+    else if (rule.rule === "groupCredits") {
+      const prior = rule.beyond ? q.rules.find((r) => r.id === rule.beyond) : undefined;
+      if (prior?.rule === "groupCredits") {
+        const shared = sumGroups(t, prior.groups);
+        const rest = sumGroups(
+          t,
+          rule.groups.filter((g) => !prior.groups.includes(g)),
+        );
+        status = statusOf(
+          {
+            min: Math.max(0, shared.min - prior.min) + rest.min,
+            max: Math.max(0, shared.max - prior.min) + rest.max,
+          },
+          rule.min,
+        );
+      } else status = statusOf(sumGroups(t, rule.groups), rule.min);
+    } else if (rule.rule === "levelCredits") {
+      const at = levelCredits(q, t, "at", rule.level);
+      const above = levelCredits(q, t, "atOrAbove", rule.level);
+      const have = q.reading.value === "at" ? at : above;
+      status = q.reading.proven
+        ? statusOf(have, rule.min)
+        : statusOf(at, rule.min) === "holds"
+          ? "holds"
+          : statusOf(above, rule.min) === "fails"
+            ? "fails"
+            : "unknown";
+    }
+    if (status === "fails") fails++;
+    if (status === "unknown") {
+      unknown++;
+      if (rule.rule !== "levelCredits") unknownCredits++;
+    }
+  }
+  return [fails, unknown, unknownCredits];
+}
+
+const lexLess = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+};
 
 export interface CheckOptions {
   /**

@@ -55,7 +55,16 @@ const countsOne = (effect: string) => effect === "countOne" || effect === "exclu
  * How strongly a unit can count towards the qualification's level rule: 2 when its proven level meets
  * the rule in every reading, 0 when its proven level meets it in none, 1 otherwise (unknown level).
  */
+const levelRanks = new WeakMap<EngineQualification, Int8Array>();
 function levelRank(q: EngineQualification, u: EngineUnit): number {
+  let ranks = levelRanks.get(q);
+  if (!ranks) {
+    ranks = Int8Array.from(q.units, (v) => rankOf(q, v));
+    levelRanks.set(q, ranks);
+  }
+  return ranks[u.index] ?? 1;
+}
+function rankOf(q: EngineQualification, u: EngineUnit): number {
   const rule = q.rules.find((r) => r.rule === "levelCredits");
   if (rule?.rule !== "levelCredits") return 1;
   if (u.level === undefined) return 1;
@@ -109,7 +118,10 @@ function blockOptions(q: EngineQualification, b: Block): number[][] {
     const best = sorted[0] as number;
     return sorted.every((j) => j === best || dominates(q, units(best), units(j))) ? [best] : sorted;
   });
-  if (b.items.length <= b.k) return product(itemChoices);
+  if (b.items.length <= b.k) {
+    if (itemChoices.reduce((n, c) => n * c.length, 1) > MAX_COUNTING_CHOICES) return [];
+    return product(itemChoices);
+  }
   // Choose k items: the top k by the favourable order when they dominate the rest, else every k-subset.
   const rep = (i: number) => units(itemChoices[i]?.[0] as number);
   const byOrder = b.items.map((_, i) => i).sort((x, y) => order(rep(x), rep(y)));
@@ -118,8 +130,24 @@ function blockOptions(q: EngineQualification, b: Block): number[][] {
   const settled =
     top.every((i) => itemChoices[i]?.length === 1) &&
     rest.every((j) => top.every((i) => dominates(q, rep(i), rep(j))));
-  const subsets = settled ? [top] : combinations(byOrder, b.k);
-  return subsets.flatMap((s) => product(s.map((i) => itemChoices[i] ?? [])));
+  if (settled) return product(top.map((i) => itemChoices[i] ?? []));
+  // Never build more choices than will be judged (a big capped group has astronomically many).
+  if (
+    binomial(byOrder.length, b.k) * Math.max(...itemChoices.map((c) => c.length)) ** b.k >
+    MAX_COUNTING_CHOICES
+  )
+    return [];
+  return combinations(byOrder, b.k).flatMap((s) => product(s.map((i) => itemChoices[i] ?? [])));
+}
+
+/** n choose k, stopping once it passes MAX_COUNTING_CHOICES (only compared with it). */
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) {
+    r = (r * (n - k + i)) / i;
+    if (r > MAX_COUNTING_CHOICES) return r;
+  }
+  return r;
 }
 
 function product(choices: readonly number[][]): number[][] {
@@ -135,7 +163,8 @@ export function countingChoices(q: EngineQualification, t: Tally): number[][] | 
   let choices: number[][] = [[]];
   for (const b of t.blocks) {
     const options = blockOptions(q, b);
-    if (choices.length * options.length > MAX_COUNTING_CHOICES) return undefined;
+    // No options: too many to judge one by one (the fallback sums blocks as intervals).
+    if (!options.length || choices.length * options.length > MAX_COUNTING_CHOICES) return undefined;
     choices = choices.flatMap((c) => options.map((o) => [...c, ...o]));
   }
   return choices;
