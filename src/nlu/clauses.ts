@@ -1,3 +1,4 @@
+import { opensWithName, otherMention } from "./learner.ts";
 import { normalise } from "./text.ts";
 
 /**
@@ -30,8 +31,10 @@ const PROGRESS =
 const NEGATION =
   /\b(no|not|never|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent|wasnt|cant|cannot|without|none|nothing|zero|nil|nah)\b/;
 const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
-const OTHER =
-  /\b(he|she|hes|shes|him|his|her|hers|they|theyre|their|them|son|daughter|child|kid|boy|girl|nephew|niece|grandson|granddaughter|client|clients|student|students|pupil|pupils|learner|learners|young person|young people|candidate|service user|participant|mentee|jobseeker|job seeker|employee|team member|staff member)\b/;
+const OTHER = /\b(he|she|hes|shes|him|his|her|hers|theyre|their|them)\b/;
+/** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
+const CONTINUING =
+  /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
 const QUESTION_START =
   /^(can|could|is|are|am|do|does|did|what|whats|which|how|should|would|will|where|when|why|who|any|anything|hows)\b/;
 
@@ -51,10 +54,18 @@ function split(text: string): string[] {
 export function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   let subject: Subject = "none";
-  for (const raw of split(text.slice(0, 2000))) {
-    const t = normalise(raw);
+  const parts = split(text.slice(0, 2000)).map((raw) => ({ raw, t: normalise(raw) }));
+  for (const [i, { raw, t }] of parts.entries()) {
     if (!t) continue;
-    const own = SELF.test(t) ? "self" : OTHER.test(t) ? "other" : "none";
+    // "my son is 17" is about the son; "I" with no one else named is the writer.
+    const after = parts
+      .slice(i + 1, i + 3)
+      .map((p) => p.t)
+      .join(" ");
+    const other = otherMention(t, after);
+    const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
+    const own: Subject =
+      other || opensWithName(raw) ? "other" : SELF.test(rest) ? "self" : OTHER.test(rest) ? "other" : "none";
     // A clause with no subject of its own continues the one before ("Team leader, 3 years"); a bare
     // phrase ("(level 2 cert)") keeps the kind of statement it belongs to.
     if (own !== "none") subject = own;
@@ -77,7 +88,7 @@ export function clausesOf(text: string): Clause[] {
         ? "future"
         : PROGRESS.test(t)
           ? "progress"
-          : PAST.test(t)
+          : PAST.test(t) && !CONTINUING.test(t)
             ? "past"
             : "fact";
     out.push({

@@ -34,12 +34,14 @@ parser.parsers.push(
   {
     // "jan", "sept", "last march", "march 24" is left to chrono
     pattern: () =>
-      /\b(?:last\s+)?(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober)?\b(?!\s*\d)/i,
+      /\b(last\s+)?(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober)?\b(?!\s*\d)(\s+last year)?/i,
     extract: (context, match) => {
-      const month = MONTHS.indexOf((match[1] ?? "").slice(0, 3).toLowerCase());
+      const month = MONTHS.indexOf((match[2] ?? "").slice(0, 3).toLowerCase());
       const ref = context.reference.instant;
       let year = ref.getUTCFullYear();
-      if (month > ref.getUTCMonth()) year--;
+      // "last march" in November is this year's; "last november" in November is a year ago.
+      if (month > ref.getUTCMonth() || (match[1] && month === ref.getUTCMonth())) year--;
+      if (match[3]) year = ref.getUTCFullYear() - 1;
       return { day: 1, month: month + 1, year };
     },
   },
@@ -70,16 +72,24 @@ parser.parsers.push(
 
 /** A start date after "since", "from", "started", "joined", "began" or "in" (a year), or undefined. */
 export function startDateIn(text: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
-  const cue =
-    /\b(since|from|started(?: (?:in|on|back in|as \w+(?: \w+)? in))?|joined(?: in)?|began(?: in)?|been here since|in)\s+(.{1,40})/i.exec(
-      text,
-    );
-  if (!cue) return undefined;
-  const rest = cue[2] ?? "";
-  const yearOnly = /^((?:19|20)\d\d)\b(?![-/]\d)/.exec(rest);
+  // Every cue is tried in turn: "in Paisley since Feb" has its date after the second.
+  const cues =
+    /\b(since|from|start date was|started(?: (?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since|in)\s+(?=(.{1,40}))/gi;
+  for (const cue of text.matchAll(cues)) {
+    const found = dateAfter(cue[1] ?? "", cue[2] ?? "", today);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function dateAfter(cue: string, rest: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+  const yearOnly = /^((?:19|20)\d\d)\b(?![-/ ]\d)/.exec(rest);
   // A year alone counts whole calendar years ("since 2021" is 5 years in 2026).
-  if (yearOnly && cue[1] !== "in")
+  if (yearOnly && cue !== "in")
     return { date: new Date(Date.UTC(Number(yearOnly[1]), today.getUTCMonth(), 1)), dayKnown: false };
+  // "since I left school in June 2024": the date of the event named.
+  const event = /^(?:i|she|he|they) (?:left|finished) \w+(?: \w+)? in (.{1,20})/.exec(rest);
+  if (event) return dateAfter("in", event[1] ?? "", today);
   // Only a date-like word after the cue is worth the parser's time ("from Leeds" is not a date).
   if (
     !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter|\d)/i.test(
@@ -87,6 +97,9 @@ export function startDateIn(text: string, today: Date): { date: Date; dayKnown: 
     )
   )
     return undefined;
+  // "since 2025 06" (normalised from 2025-06) is a year and a month.
+  const ym = /^((?:19|20)\d\d)[-/ ](0?[1-9]|1[0-2])\b/.exec(rest);
+  if (ym) return { date: new Date(Date.UTC(Number(ym[1]), Number(ym[2]) - 1, 1)), dayKnown: false };
   const found = parser.parse(rest, { instant: today }, { forwardDate: false })[0];
   if (!found || found.index > 12) return undefined;
   let date = found.start.date();

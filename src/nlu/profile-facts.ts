@@ -30,7 +30,13 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
-  /\b(i|she|he|they) (work|works|am working|is working)\b.*\b(warehouse|factory|shop|retail|store|greggs|asda|tesco|primark|hotel|nursing|care home|restaurant|cafe|bar|pub|school|hospital|office)\b|\bzero hours contract\b|\b(im|i am) a (nurse|hairdresser|carer|postman|teacher|driver|chef|cleaner)\b/;
+  /\b(work|works|working|worked|job|employed)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently) (a |an )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|teacher|ta|teaching assistant|driver|chef|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+/** Not in work now: unemployed, in education, at home, in prison... */
+const NOT_WORKING =
+  /\b(never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+/** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
+const CC_NOW =
+  /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
 const AT_SCHOOL =
   /\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
@@ -75,14 +81,22 @@ const NOT_RESIDENCE =
  * contact-centre or customer-service work; wishes and plans never become facts.
  */
 export function readProfile(
-  clauses: Clause[],
+  all: Clause[],
   catalogue: Catalogue,
   today: Date,
   heldLevels: number[],
 ): ProfileReading {
   const r: ProfileReading = { aboutOther: false, evidence: [] };
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
+  let clauses = all;
   r.aboutOther = clauses.some((c) => c.subject === "other");
+  // Writing about someone else: only what is said of them counts, not the writer's own job or years
+  // ("I'm a team manager. One of my TLs, Priya, ..."); a clause with no subject before the first one
+  // about them introduces the writer ("Work coach, Swansea. Claimant: Dylan, 24").
+  if (r.aboutOther) {
+    const first = clauses.findIndex((c) => c.subject === "other");
+    clauses = clauses.filter((c, i) => c.subject === "other" || (c.subject === "none" && i > first));
+  }
 
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
@@ -101,13 +115,9 @@ export function readProfile(
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
     }
-    if (
-      /\b(never (had|done) a (proper )?job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|redundant|retired|stay at home|career break|not working)\b/.test(
-        c.text,
-      ) &&
-      c.modality !== "wish"
-    ) {
+    if (NOT_WORKING.test(c.text) && c.modality !== "wish" && !c.question) {
       notWorking = true;
+      ev("working", c.raw, "not working");
     }
     if (c.modality === "wish" || c.modality === "future") continue;
     const m = roleOf(c);
@@ -138,14 +148,15 @@ export function readProfile(
       }
     }
     if (
-      c.modality !== "past" &&
+      (c.modality === "fact" || c.modality === "progress") &&
       !c.negated &&
       !c.question &&
-      /\b(work|working|employed|job|based) (in|at|for) (a |an |the )?([a-z]+ )?(contact|call) centre|\b(im|i am|she is|shes|he is|hes) (in|at) (a |the )?([a-z]+ )?(contact|call) centre|\bon the phones\b/.test(
-        c.text,
-      )
-    )
+      CC_NOW.test(c.text) &&
+      !/\b(experience|trial|placement (?!in)|friend|mate|boss)\b/.test(c.text)
+    ) {
       ccFact = true;
+      ev("working", c.raw, "contact-centre work now");
+    }
     if (
       c.modality !== "past" &&
       (WORKS_ELSEWHERE.test(c.text) || (AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text)))
@@ -154,15 +165,6 @@ export function readProfile(
       ev("working", c.raw, "elsewhere or in education");
     }
   }
-  // Wanting to get into contact-centre work, or having done it only in the past, with no such job now.
-  const intoCc = clauses.some(
-    (c) =>
-      (c.modality === "wish" || c.modality === "future") &&
-      CC_WORK.test(c.text) &&
-      !/\b(team leader|manager|supervisor|level|nvq|qualification)\b/.test(c.text),
-  );
-  const onlyPast = !ccFact && clauses.some((c) => c.modality === "past" && CC_WORK.test(c.text));
-  if (!ccFact && (intoCc || onlyPast) && !r.role) notWorking = true;
   if (clauses.some((c) => NOT_IN_CC.test(c.text))) {
     r.role = null;
     r.working = false;
@@ -284,8 +286,9 @@ export function readProfile(
     }
   }
 
-  // Nation: a place in the UK, or the nation's name where it says where they are.
-  for (const c of clauses) {
+  // Nation: a place in the UK, or the nation's name where it says where they are (an adviser's place
+  // is the learner's too).
+  for (const c of all) {
     const place = placeNation(c.text);
     if (place) {
       r.nation = place.nation;
@@ -325,49 +328,4 @@ function roleByAction(t: string): string | undefined {
     return "Contact Centre Team Leader";
   if (/\bsupervising (the )?(evening|night|day|weekend|late) shift\b/.test(t)) return "Supervisor";
   return undefined;
-}
-
-const NOT_NAMES = new Set([
-  "I",
-  "The",
-  "He",
-  "She",
-  "They",
-  "We",
-  "Our",
-  "My",
-  "Hi",
-  "Hello",
-  "Level",
-  "Team",
-  "Contact",
-  "Call",
-  "Is",
-  "Can",
-  "What",
-  "Has",
-  "Have",
-  "Needs",
-  "Wants",
-  "Just",
-  "No",
-  "Not",
-  "Aged",
-  "Age",
-  "Year",
-  "OCR",
-  "IQ",
-  "NVQ",
-]);
-/** The learner's name when someone writing about them gives it: "my client Priya", "Claimant: Dylan, 24". */
-export function learnerNameIn(raw: string): string | undefined {
-  const m =
-    /\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|TL|team leader|team manager|supervisor|manager|agent|young person|mentee|candidate|nephew|niece|customer|lad|girl|boy)[:,]?\s+([A-Z][a-z]{1,20})\b/.exec(
-      raw,
-    ) ??
-    /\b(?:(?:his|her|their) name is|called|named)\s+([A-Z][a-z]{1,20})\b/.exec(raw) ??
-    /^([A-Z][a-z]{1,20}),?\s+(?:is\s+)?(?:1[4-9]|[2-6]\d)\b/.exec(raw.trim()) ??
-    /\b([A-Z][a-z]{1,20})\s+\((?:1[4-9]|[2-6]\d)\)/.exec(raw);
-  const name = m?.[1];
-  return name && !NOT_NAMES.has(name) ? name : undefined;
 }

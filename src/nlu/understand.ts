@@ -2,8 +2,9 @@ import type { Catalogue } from "../catalogue/load.ts";
 import { type Clause, clausesOf } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
+import { AGE_RANGE, learnerNameIn, otherAgeIn } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
-import { learnerNameIn, type ProfileReading, readProfile } from "./profile-facts.ts";
+import { type ProfileReading, readProfile } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
 import { roleIn } from "./roles.ts";
 import { mask, normalise, numberWord } from "./text.ts";
@@ -212,8 +213,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     ev("units", units.units.join(", "), "list");
   }
 
-  // Age, before durations ("17 years old" is not experience).
-  for (const re of AGE) {
+  // Age, before durations ("17 years old" is not experience). Ranges ("aged 16-18") are a group's.
+  t = t.replace(AGE_RANGE, (m) => " ".repeat(m.length));
+  const aboutOther = clauses.some((c) => c.subject === "other");
+  const theirs = aboutOther ? otherAgeIn(full.replace(AGE_RANGE, " "), text) : undefined;
+  if (theirs !== undefined) {
+    u.age = theirs;
+    ev("age", String(theirs), "said of the learner");
+  }
+  for (const re of u.age === undefined ? AGE : []) {
     const m = re.exec(t);
     if (m) {
       const n = numberWord(m[1] ?? "");
@@ -304,7 +312,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
     else if (u.userKind === "learner" && u.working === true) u.userKind = "staff";
     const name = learnerNameIn(text);
-    if (name && u.userKind === "adviser") {
+    if (name && (u.userKind === "adviser" || reading.aboutOther)) {
       u.learnerName = name;
       ev("learnerName", name, "named by the adviser");
     }

@@ -24,6 +24,8 @@ export interface Corpus {
   sparse?: readonly string[];
   /** The intents the corpus's labels use (SLOTS.md); others the bot reads count as none. */
   intents?: readonly string[];
+  /** The slots the corpus labels (SLOTS.md for blind corpora); others the bot fills are not scored. */
+  slots?: readonly string[];
 }
 
 /** Older corpora are a bare list of items, written on 2026-11-22. */
@@ -31,7 +33,7 @@ export function loadCorpus(file: string): Corpus {
   const raw = JSON.parse(readFileSync(join(import.meta.dirname, file), "utf8")) as Item[] | Corpus;
   return Array.isArray(raw)
     ? { today: "2026-11-22", items: raw, sparse: ["userKind", "working"] }
-    : { intents: SLOTS_INTENTS, ...raw };
+    : { intents: SLOTS_INTENTS, slots: SLOTS_MD, ...raw };
 }
 
 /** The intents SLOTS.md defines for labelling. */
@@ -68,6 +70,9 @@ export const SLOTS = [
   "age",
   "learnerName",
 ] as const;
+
+/** The slots SLOTS.md defines for labelling: the bot's own (`term`, `units`, `yesNo`...) are not among them. */
+const SLOTS_MD = SLOTS.filter((s) => !["term", "qualifications", "units", "yesNo"].includes(s));
 
 const canon = (slot: string, v: unknown): string => {
   if (v === undefined) return "∅";
@@ -108,7 +113,7 @@ export function scoreCorpus(corpus: Corpus, catalogue: Catalogue): Score {
       today,
       ...(item.expecting ? { expecting: item.expecting } : {}),
     });
-    for (const slot of SLOTS) {
+    for (const slot of corpus.slots ?? SLOTS) {
       const want = item.expect[slot];
       // The blind corpora label only the intents SLOTS.md lists; the bot's own (greeting, back...) are none.
       const got =

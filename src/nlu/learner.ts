@@ -1,0 +1,134 @@
+/**
+ * Who the advice is for. A careers adviser, a parent, a teacher or a manager writes about someone
+ * else: "my son is 17", "Client: 44, ex-army", "One of my agents, Jade, has been with us 2 years",
+ * "Tanya has been supervising our night shift". Facts about that person fill the profile; facts about
+ * the writer ("I'm a team manager", "I've worked here 10 years") do not. The reverse holds for a
+ * learner writing about themselves: "raising my kids", "carer for my mum", "my manager says maybe"
+ * name other people who are not the learner.
+ *
+ * Everything here reads normalise()d text except the names, read from the text as typed (a name is a
+ * capitalised word).
+ */
+
+/** Family: the learner when a parent, partner or relative writes. */
+const KIN =
+  "sons?|daughters?|child|boys?|girls?|lad|lass|nephew|niece|grandsons?|granddaughters?|grandaughters?|grandchild|brother|sister|wife|husband|partner|boyfriend|girlfriend|mum|mam|mom|mother|dad|father|cousin|twins?|twin boys|twin girls|(?:\\d{2}|sixteen|seventeen|eighteen|nineteen) year old|stepson|stepdaughter";
+/** People someone advises, teaches or manages. */
+const CHARGE =
+  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|year 1[0-3]s|year 1[0-3]|s[4-6]";
+/** Job titles that name the learner only with "my" / "our" / "one of my" and something said of them. */
+const STAFF =
+  "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
+
+const MODIFIERS =
+  "(?: (?:new|young|eldest|oldest|youngest|little|twin|current|best|banking|customer service|sales|night shift|contact centre|call centre|cc|apprentice|trainee|help desk|[a-z]+ year old)){0,3}";
+/** Something said of the person named: "is 17", "has GCSEs", "wants...", ", Priya,", "(18)". */
+const PREDICATE =
+  "(?=(?: [a-z]+)? (?:is|has|wants|s|was|who|would|needs|asked|aged|age|does|did|works|started|joined|\\d)\\b|\\s*[(:]|,? [a-z]+,)";
+/** "my son", "our new apprentice", "a client of mine", "the pupil I'm seeing", "one of my Year 11s". */
+const REFERENT = new RegExp(
+  `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
+    `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
+    `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b` +
+    `|^(?:${KIN}|${CHARGE})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d))`,
+);
+/** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
+const STAFF_REFERENT = new RegExp(
+  `\\b(?:my|our|one of (?:my|our)|one of them)(?: [a-z]+){0,3} (?:${STAFF})\\b${PREDICATE}|\\b(?:put|putting|send|sending|enrol|enrolling|develop|upskill|train|for) (?:my|our|two of my|some of my|all (?:of )?(?:my|our))(?: [a-z]+){0,2} (?:${STAFF}|${CHARGE})\\b|\\b(?:put|putting|send|enrol) (?:two|some|all|one|three|a few) of them\\b`,
+);
+/** Mentions of other people who are not the learner: the writer's helpers, family they care for... */
+const NOT_THE_LEARNER =
+  /\b(im|i am|as|been|was) (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\bmy (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
+
+export interface OtherMention {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where a clause names another person as the one the advice is for, if it does. `after` is the text
+ * that follows the clause ("my supervisor" + "rachel has a degree"): what is said of them may be there.
+ */
+export function otherMention(text: string, after = ""): OtherMention | undefined {
+  if (NOT_THE_LEARNER.test(text) && !/\b(for|about|on behalf of) my\b/.test(text)) return undefined;
+  const whole = after ? `${text} ${after}` : text;
+  for (const re of [REFERENT, STAFF_REFERENT]) {
+    const m = re.exec(whole);
+    if (m && m.index < text.length)
+      return { start: m.index, end: Math.min(text.length, m.index + m[0].length) };
+  }
+  return undefined;
+}
+
+const NOT_NAMES = new Set(
+  "I The He She They We Our My Hi Hello Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
+    " ",
+  ),
+);
+const NAME = "([A-Z][a-z]{1,19}(?:-[A-Z][a-z]+)?)";
+const NAME_PATTERNS = [
+  // "my client Priya", "student of mine Ciara", "our supervisor Karen (52)", "my customer service advisor Shauna"
+  new RegExp(
+    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|TL|team leader|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|deputy|starter|guy|employee|team member|staff member|Year 1[0-3]s|of mine|of them|one of my [a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+  ),
+  /\b(?:(?:his|her|their) name is|called|named|manager of)\s+([A-Z][a-z]{1,19})\b/,
+  // "Claimant: Dylan, 24", "(Sunita, 34)", "Tom, 18,"
+  /(?:^|[(:]\s*)([A-Z][a-z]{1,19}),?\s+(?:is\s+|aged\s+)?(?:1[4-9]|[2-7]\d)\b(?!\s*(?:years?|yrs?|months?)\s+(?:in|of|as|at|experience))/,
+  /\b([A-Z][a-z]{1,19})\s+\((?:1[4-9]|[2-7]\d)\)/,
+  // "Raj is a Key Account Manager", "Tanya has been supervising": a name opening a sentence.
+  /(?:^|[.!?-]\s+)([A-Z][a-z]{1,19})(?:'s| is| has| was| wants| did| does| works| started| joined| asked| needs)\b/,
+];
+
+/** The learner's name as someone writing about them gives it: "my client Priya", "Claimant: Dylan, 24". */
+export function learnerNameIn(raw: string): string | undefined {
+  for (const re of NAME_PATTERNS) {
+    for (const m of raw.matchAll(new RegExp(re.source, "g"))) {
+      const name = m[1];
+      if (name && !NOT_NAMES.has(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** A sentence opening with a name that says something of that person ("Tanya has been..."). */
+export function opensWithName(raw: string): boolean {
+  const m =
+    /^\s*(?:and |but |so )?([A-Z][a-z]{1,19})(?:'s| is| has| was| wants| did| does| works| started| joined| asked| needs| would| will| can| could)\b/.exec(
+      raw,
+    );
+  return !!m?.[1] && !NOT_NAMES.has(m[1]);
+}
+
+const AGE_NUMBER = "(1[4-9]|[2-7]\\d)";
+const NOT_DURATION =
+  "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\s+(?:in|of|experience|exp|as|at|on|working|with|there|here|service))(?! (?:to )?\\d)";
+/** The age of the person written about, read next to the mention of them. */
+const OTHER_AGE = [
+  new RegExp(
+    `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: [a-z]+)?,? (?:who is |who s |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
+  ),
+  new RegExp(`\\bmy ${AGE_NUMBER} (?:year old|yo)\\b`),
+  new RegExp(
+    `\\b(?:he|she|they) (?:is|s|are|re) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`,
+  ),
+  new RegExp(`\\b(?:do|take|start|apply)\\b.{0,40}\\bat ${AGE_NUMBER}\\b(?! (?:to )?\\d)`),
+];
+
+/** "Tom, 18,", "Niamh is 17", "(Sunita, 34)": an age next to a name, in the text as typed. */
+const NAMED_AGE = new RegExp(
+  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)`,
+  "g",
+);
+
+/** The age of the learner someone writes about, or undefined: `text` normalise()d, `raw` as typed. */
+export function otherAgeIn(text: string, raw: string): number | undefined {
+  for (const re of OTHER_AGE) {
+    const m = re.exec(text);
+    if (m) return Number(m[m.length - 1]);
+  }
+  for (const m of raw.matchAll(NAMED_AGE)) if (m[1] && !NOT_NAMES.has(m[1])) return Number(m[2]);
+  return undefined;
+}
+
+/** Ranges of ages ("aged 16-18", "17 to 70") name a group, not one learner's age. */
+export const AGE_RANGE = /\b(1[4-9]|[2-7]\d) (?:to )?(1[4-9]|[2-9]\d)s?\b/g;
