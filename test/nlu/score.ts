@@ -25,7 +25,7 @@ export interface Corpus {
   /** The intents the corpus's labels use (SLOTS.md); others the bot reads count as none. */
   intents?: readonly string[];
   /** The slots the corpus labels (SLOTS.md for blind corpora); others the bot fills are not scored. */
-  slots?: readonly string[];
+  slots?: readonly Slot[];
 }
 
 /** Older corpora are a bare list of items, written on 2026-11-22. */
@@ -71,8 +71,12 @@ export const SLOTS = [
   "learnerName",
 ] as const;
 
+type Slot = (typeof SLOTS)[number];
+
 /** The slots SLOTS.md defines for labelling: the bot's own (`term`, `units`, `yesNo`...) are not among them. */
-const SLOTS_MD = SLOTS.filter((s) => !["term", "qualifications", "units", "yesNo"].includes(s));
+const SLOTS_MD: readonly Slot[] = SLOTS.filter(
+  (s) => !["term", "qualifications", "units", "yesNo"].includes(s),
+);
 
 const canon = (slot: string, v: unknown): string => {
   if (v === undefined) return "∅";
