@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 // The page.evaluate callbacks run in the browser.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, start } from "../server/harness.ts";
 import { launchBrowser } from "./browser.ts";
+import { type Layout, measureLayout } from "./layout.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 // The flags that work here as root with no network (see GUIDE.md).
@@ -41,51 +42,47 @@ async function openChat(width = 390, height = 844): Promise<Page> {
   return page;
 }
 
+/** Buttons, typed answers, the recommendation, a plan, the unit picker and a check: every kind of card. */
+async function learnerToCheck(page: Page): Promise<void> {
+  const press = (name: string, exact = false) =>
+    page.getByRole("button", { name, exact }).filter({ visible: true }).first().click();
+  await press("I work in a contact centre");
+  await page
+    .getByText(/What.s your job role/)
+    .first()
+    .waitFor();
+  const box = page.getByRole("textbox");
+  await box.fill("customer service advisor, 2 years, GCSEs");
+  await box.press("Enter");
+  await page.getByText("Are you interested in doing it as an apprenticeship?").first().waitFor();
+  await press("No", true);
+  await page.getByText("Recommended for you").first().waitFor();
+  await press("Plan OCR Level 2 NVQ Certificate");
+  await page.getByText("Plan: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+  await press("Choose my own units");
+  await page.getByText("Choose units: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+  for (const name of [
+    /Unit 1 · Improve personal effectiveness/,
+    /Unit 2 · Comply with health and safety/,
+    /Unit 10 · Deal with customers using bespoke software/,
+    /Unit 18 · Bespoke software/,
+  ])
+    await page.getByRole("checkbox", { name }).filter({ visible: true }).first().check();
+  await press("Check these units");
+  await page.getByText("Check: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
+}
+
 describe("local web chat in Chromium (Microsoft Web Chat on the local Direct Line endpoint)", () => {
   it("a learner's conversation: suggested actions, typed answers, the recommendation, the unit picker and the check result", async () => {
     const page = await openChat();
     await expect(page.title()).resolves.toMatch(/Learner advisor/);
-    await page
-      .getByRole("button", { name: "I work in a contact centre" })
-      .filter({ visible: true })
-      .first()
-      .click();
-    await page
-      .getByText(/What.s your job role/)
-      .first()
-      .waitFor();
-    const box = page.getByRole("textbox");
-    await box.fill("customer service advisor, 2 years, GCSEs");
-    await box.press("Enter");
-    await page.getByText("Are you interested in doing it as an apprenticeship?").first().waitFor();
-    await page.getByRole("button", { name: "No", exact: true }).filter({ visible: true }).first().click();
-
-    await page.getByText("Recommended for you").first().waitFor();
+    await learnerToCheck(page);
     await expect(
       page
         .getByText("OCR Level 2 NVQ Certificate in Contact Centre Operations", { exact: false })
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    await page
-      .getByRole("button", { name: "Plan OCR Level 2 NVQ Certificate" })
-      .filter({ visible: true })
-      .first()
-      .click();
-    await page.getByText("Plan: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
-    await page.getByRole("button", { name: "Choose my own units" }).filter({ visible: true }).first().click();
-
-    await page.getByText("Choose units: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
-    for (const name of [
-      /Unit 1 · Improve personal effectiveness/,
-      /Unit 2 · Comply with health and safety/,
-      /Unit 10 · Deal with customers using bespoke software/,
-      /Unit 18 · Bespoke software/,
-    ])
-      await page.getByRole("checkbox", { name }).filter({ visible: true }).first().check();
-    await page.getByRole("button", { name: "Check these units" }).filter({ visible: true }).first().click();
-
-    await page.getByText("Check: OCR Level 2 NVQ Certificate", { exact: false }).first().waitFor();
     await page.getByText("Verdict: invalid").first().waitFor();
     await expect(
       page
@@ -200,4 +197,60 @@ describe("local web chat in Chromium (Microsoft Web Chat on the local Direct Lin
     expect(activities.filter((a) => a.type === "message").length).toBeLessThanOrEqual(2);
     expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);
   });
+});
+
+/**
+ * Window sizes the page must work at: phones upright and on their side, and a desktop; and the least
+ * share of the window's height the conversation's transcript gets there (before the phone layout:
+ * 0.57, 0.62 and 0.36 on the phones).
+ */
+const SIZES = [
+  { width: 360, height: 740, phone: true, minShare: 0.65 },
+  { width: 390, height: 844, phone: true, minShare: 0.65 },
+  { width: 844, height: 390, phone: true, minShare: 0.5 },
+  { width: 1280, height: 800, phone: false, minShare: 0.65 },
+];
+/** WCAG 2.2's minimum target size (2.5.8), in CSS px. */
+const MIN_TARGET = 24;
+const MAX_PHONE_HEADER = 80;
+
+describe("the page's layout on phones and desktops (issue 16)", () => {
+  it("a short header on phones, tap targets of at least 24×24 px, no word broken over two lines, no label cut short", async () => {
+    const page = await openChat(360, 740);
+    await learnerToCheck(page);
+    const measured: (Layout & { size: string })[] = [];
+    const problems: string[] = [];
+    for (const { phone, minShare, ...viewport } of SIZES) {
+      const size = `${viewport.width}×${viewport.height}`;
+      await page.setViewportSize(viewport);
+      // Two frames: the new size laid out and painted.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+      );
+      const layout = await page.evaluate(measureLayout);
+      measured.push({ size, ...layout });
+      if (phone && layout.header > MAX_PHONE_HEADER)
+        problems.push(`${size}: header ${layout.header} px > ${MAX_PHONE_HEADER}`);
+      if (layout.chatShare < minShare)
+        problems.push(
+          `${size}: the transcript has ${layout.chatShare} of the window's height, < ${minShare}`,
+        );
+      for (const t of layout.targets)
+        if (t.width < MIN_TARGET || t.height < MIN_TARGET)
+          problems.push(`${size}: ${t.what} is ${t.width}×${t.height} px`);
+      for (const w of layout.brokenWords) problems.push(`${size}: word broken over two lines: ${w}`);
+      for (const l of layout.clippedLabels) problems.push(`${size}: label cut short: ${l}`);
+      for (const f of layout.wrappedFactTitles) problems.push(`${size}: fact title on two lines: ${f}`);
+      await page
+        .getByText("Plan: OCR Level 2 NVQ Certificate", { exact: false })
+        .first()
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(ARTIFACTS, `webchat-layout-${viewport.width}x${viewport.height}.png`),
+      });
+    }
+    writeFileSync(join(ARTIFACTS, "webchat-layout.json"), `${JSON.stringify(measured, null, 2)}\n`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
