@@ -41,11 +41,11 @@ const QUESTION_START =
 /** Splits before sentence ends, semicolons, new lines, "but", "before that", "then", dashes and brackets; never inside a list of numbers. */
 function split(text: string): string[] {
   // Most answers are one clause: no need for the full split.
-  if (!/[.!?;\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and)\s/i.test(text))
+  if (!/[.!?;:\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and)\s/i.test(text))
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d)|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wanna|would|hope|am|have|was|been|got|now|she|he|they|looking|thinking|need)\b)/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -105,7 +105,7 @@ export function clausesOf(text: string): Clause[] {
 
 /** Contact-centre or customer-service work, by what the words name. */
 export const CC_WORK =
-  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor)\b/;
+  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor|calls|calling|cold calling|switchboard|webchat|telephone banking|customer contact)\b/;
 /** Work or time away that is not contact-centre work. */
 export const OTHER_WORK =
   /\b(postman|postwoman|post office|army|navy|raf|military|forces|police|retail|shop|shops|store|warehouse|factory|nursing|nurse|hca|care home|carer|caring|steelworks|hairdress\w*|hotel|reception|receptionist|bank branch|counter|kids|children|twins|career break|off work|been off|time off|off for|maternity|stay at home|at home|mum|dad|school|college|uni|university|degree|cafe|restaurant|bar|pub|office|admin|unemployed|out of work|redundant|retired|greggs|asda|tesco|primark|next|sports direct|teaching|teacher|building|construction|driving|driver|hairdresser|hairdressing|postie|universal credit|job centre)\b/;

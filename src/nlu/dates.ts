@@ -74,7 +74,7 @@ parser.parsers.push(
 export function startDateIn(text: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
   // Every cue is tried in turn: "in Paisley since Feb" has its date after the second.
   const cues =
-    /\b(since|from|start date was|started(?: (?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since|in)\s+(?=(.{1,40}))/gi;
+    /\b(since|from|start date was|started(?: (?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since)\s+(?=(.{1,40}))/gi;
   for (const cue of text.matchAll(cues)) {
     const found = dateAfter(cue[1] ?? "", cue[2] ?? "", today);
     if (found) return found;

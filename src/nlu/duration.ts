@@ -13,6 +13,7 @@ const WORDS: Record<string, number> = {
   few: 3,
   several: 3,
 };
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const UNIT = /^(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)$/;
 
 function unitMonths(unit: string): number {
@@ -68,9 +69,22 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
   const tokens = t.split(/\s+/).filter(Boolean);
   let total = 0;
   let found = false;
+  let lastUnit: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const unitAt = tokens.findIndex((w, j) => j > i && UNIT.test(w));
     const n = numberOf(tokens[i] ?? "");
+    // "3 years TL + 6 as advisor", "4 yrs as supervisor and 5 as an agent": a bare number after a
+    // duration, saying what it was spent as, takes that duration's unit.
+    if (
+      n !== undefined &&
+      lastUnit &&
+      /^\d{1,2}$/.test(tokens[i] ?? "") &&
+      /^(as|before|prior|previously|on|at)$/.test(tokens[i + 1] ?? "") &&
+      !UNIT.test(tokens[i + 1] ?? "")
+    ) {
+      total += n * unitMonths(lastUnit);
+      continue;
+    }
     if (n === undefined || unitAt < 0) continue;
     // "a year and a half", "two and a half years", "a couple of months"
     const between = tokens.slice(i + 1, unitAt);
@@ -80,8 +94,13 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
     let months = (n + plusHalf) * unitMonths(unit);
     if (tokens[unitAt + 1] === "and" && tokens[unitAt + 2] === "a" && tokens[unitAt + 3] === "half")
       months += 0.5 * unitMonths(unit);
-    total += months;
+    // "2 years in March": two years only by next March.
+    const month = MONTHS.indexOf((tokens[unitAt + 2] ?? "").slice(0, 3));
+    if (tokens[unitAt + 1] === "in" && month >= 0 && /^y/.test(unit))
+      months -= (month - today.getUTCMonth() + 12) % 12;
+    total += Math.max(0, months);
     found = true;
+    lastUnit = unit;
     i = unitAt;
   }
   if (found) return Math.round(total);

@@ -26,7 +26,7 @@ const OVERALL =
 const NO_CC_EXPERIENCE =
   /\b(no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
-  /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(\d|a|one|two|three) (weeks?|wks?) (in|into)|started (last|this) week)\b/;
+  /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
@@ -186,12 +186,15 @@ export function readProfile(
   let prevCc = false;
   let lastUnit: "y" | "m" | undefined;
   for (const c of clauses) {
+    // "5 years experience" with no other work named is the experience the bot asks about.
     const cc: boolean =
-      CC_WORK.test(c.text) || roleOf(c)?.role != null || (!OTHER_WORK.test(c.text) && prevCc);
+      CC_WORK.test(c.text) ||
+      roleOf(c)?.role != null ||
+      (!OTHER_WORK.test(c.text) && (prevCc || /\b(experience|exp)\b/.test(c.text)));
     const other = OTHER_WORK.test(c.text) && !CC_WORK.test(c.text);
     let months: number | undefined;
     const start = startDateIn(c.text, today);
-    if (start && !/\b(born|since (leaving|i left))\b/.test(c.text)) months = monthsSince(start, today);
+    if (start && !/\bborn\b/.test(c.text)) months = monthsSince(start, today);
     else if (JUST_STARTED.test(c.text)) months = 0;
     else if (
       DURATION.test(c.text) &&
@@ -200,8 +203,9 @@ export function readProfile(
     )
       months = parseDurationMonths(c.text.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
     // "before that CSA for 5": a bare number takes the unit of the span before it.
-    if (months === undefined && cc && lastUnit && /\bfor (\d{1,2})\s*$/.test(c.text))
-      months = Number(/\bfor (\d{1,2})\s*$/.exec(c.text)?.[1]) * (lastUnit === "y" ? 12 : 1);
+    const bare = /\bfor (\d{1,2})\s*$|^(\d{1,2}) as\b/.exec(c.text);
+    if (months === undefined && cc && lastUnit && bare)
+      months = Number(bare[1] ?? bare[2]) * (lastUnit === "y" ? 12 : 1);
     if (months !== undefined && /\b(years?|yrs?)\b/.test(c.text)) lastUnit = "y";
     else if (months !== undefined && /\b(months?|mths?)\b/.test(c.text)) lastUnit = "m";
     if (months !== undefined && cc && !other && c.modality !== "wish" && c.modality !== "future") {
@@ -210,7 +214,9 @@ export function readProfile(
       found = true;
       ev("experienceMonths", c.raw, "contact-centre span");
     }
-    prevCc = cc && !other;
+    // A clause about something else ("while my kids are at school") does not end the span talked of
+    // unless it has a length of its own ("and a year in a bakery").
+    prevCc = cc && !other ? true : other && months !== undefined ? false : prevCc;
   }
   if (overall !== undefined) r.experienceMonths = overall;
   else if (found) r.experienceMonths = sum;

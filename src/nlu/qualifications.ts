@@ -160,7 +160,9 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
       if (/\bnvq|svq\b/.test(lm.matched)) wanted.kinds.push("nvq");
     }
     previous = wanted;
-    if (!wanted.body && wanted.kinds.length === 0) continue;
+    // "the level 4", "the L4": a level alone names an entry only when the catalogue has one at it.
+    const the = /\bthe\s*$/.test(t.slice(Math.max(0, lm.start - 5), lm.start));
+    if (!wanted.body && wanted.kinds.length === 0 && !the) continue;
     const candidates = entries
       .filter((e) => {
         const f = featuresOf(e);
@@ -171,7 +173,27 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
         );
       })
       .map((e) => e.id);
-    if (candidates.length) take(candidates, lm.start, lm.end, wanted.body !== undefined);
+    if (candidates.length && (candidates.length === 1 || !the || wanted.kinds.length || wanted.body))
+      take(candidates, lm.start, lm.end, wanted.body !== undefined);
+  }
+  // Without a level: "the foundation apprenticeship", "the IQ NVQ" / "the IQ one" (an awarding body
+  // or a kind the catalogue has only one of).
+  for (const m of t.matchAll(
+    /\bfoundation apprenticeship\b|\b(iq|ocr|cityguilds)\b( (nvq|svq|one|qualification|qual|cert|certificate|diploma|principles))?/g,
+  )) {
+    const windowText = clauseAround(t, m.index, m.index + m[0].length);
+    const kinds = KIND.filter(([re]) => re.test(m[0])).map(([, k]) => k);
+    const body = BODY.find(([re]) => re.test(m[0]))?.[1];
+    const candidates = entries
+      .filter((e) => {
+        const f = featuresOf(e);
+        if (m[0] === "foundation apprenticeship")
+          return e.type === "pathway" && f.level === 2 && /\bfoundation\b/i.test(e.title.value);
+        return f.body === body && kinds.every((k) => f.kinds.includes(k));
+      })
+      .map((e) => e.id);
+    if (candidates.length === 1 && !levelsIn(windowText).some((l) => l.level >= 1 && l.level <= 4))
+      take(candidates, m.index, m.index + m[0].length, true);
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -86,6 +86,12 @@ const AGE = [
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
+/** Words saying a qualification is held, and words asking about or wanting one. */
+const HELD_VERB =
+  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b/;
+const ASKING_VERB =
+  /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
+
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const u: Understanding = { evidence: [] };
   // "3yrs" reads as "3 yrs"; very long messages are cut (nobody states their profile in an essay).
@@ -159,7 +165,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     return c;
   };
   const quals = qualificationsIn(ctx.catalogue, t).map((q) => {
-    const c = expecting ? undefined : clauseOf(t.slice(q.start, q.end).trim());
+    const mention = t.slice(q.start, q.end).trim();
+    let c = expecting ? undefined : clauseOf(mention);
+    // "(10267)" on its own is read with the clause it belongs to.
+    if (c && c.text === normalise(mention)) c = clauses[clauses.indexOf(c) - 1] ?? c;
     const heldByClause =
       c &&
       !c.question &&
@@ -167,8 +176,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       c.modality !== "future" &&
       c.modality !== "progress" &&
       !/\b(compare|vs|versus|difference|or)\b/.test(c.text) &&
-      (!asking ||
-        /\b(have|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained)\b/.test(c.text));
+      // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3").
+      (HELD_VERB.test(c.text) || (!asking && !ASKING_VERB.test(c.text)));
+    // "units 1, 2 and 4 for the OCR level 2 certificate", "for the L3 NVQ I've done units...": the
+    // qualification the units belong to is the one asked about, not one held.
+    const ofUnits =
+      /\bunits?\b[^.?!]{0,70}\b(for|on|of|in|from)( the| my| an?)?\s*$/.test(
+        t.slice(Math.max(0, q.start - 90), q.start),
+      ) ||
+      /^[^.?!]{0,25}\b(ive|i have|has|have) (done|chosen|picked|got|completed) units?\b/.test(
+        t.slice(q.end, q.end + 60),
+      );
+    if (ofUnits) return { ...q, held: false };
     return { ...q, held: c ? q.held || !!heldByClause : q.held || (!asking && !wish(q.start)) };
   });
   for (const q of quals) t = mask(t, q.start, q.end);
@@ -183,9 +202,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const first = levels[0];
     return first != null && levels.every((l) => l === first) ? [first] : [];
   });
-  const asked = quals.filter((q) => !q.held);
+  // One held and named again by number ("the OCR Level 2 NVQ cert (10265)") is still the one held.
+  const asked = quals.filter((q) => !q.held && !(q.id && heldIds.includes(q.id)));
   const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
-  if (askedIds.length === 1) u.qualification = askedIds[0];
+  // "the difference between the OCR level 2 certificate and the NVQ one": one of two is not one asked.
+  const comparing = asked.length > askedIds.length && /\b(compare|difference|differ|vs|versus|or)\b/.test(t);
+  if (askedIds.length === 1 && !comparing) u.qualification = askedIds[0];
   else if (askedIds.length > 1) u.qualifications = askedIds;
   const ambiguous = asked.find((q) => !q.id);
   if (ambiguous && askedIds.length === 0) u.ambiguous = ambiguous.candidates;
