@@ -31,7 +31,9 @@ const PROGRESS =
 const NEGATION =
   /\b(no|not|never|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent|wasnt|cant|cannot|without|none|nothing|zero|nil|nah)\b/;
 const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
-const OTHER = /\b(he|she|hes|shes|him|his|her|hers|theyre|their|them)\b/;
+/** A person other than the writer as the subject of a clause ("she has", "he's been"), not an object ("failed them all"). */
+const OTHER =
+  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
 /** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
 const CONTINUING =
   /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
@@ -45,7 +47,7 @@ function split(text: string): string[] {
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs)\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

@@ -50,7 +50,13 @@ export interface OtherMention {
  * that follows the clause ("my supervisor" + "rachel has a degree"): what is said of them may be there.
  */
 export function otherMention(text: string, after = ""): OtherMention | undefined {
-  if (NOT_THE_LEARNER.test(text) && !/\b(for|about|on behalf of) my\b/.test(text)) return undefined;
+  if (
+    NOT_THE_LEARNER.test(text) &&
+    !/\b(asking|enquiring|writing|here|advice|help|info|information) (for|about|on behalf of) my\b|^(for|about) my\b|\bon behalf of\b/.test(
+      text,
+    )
+  )
+    return undefined;
   const whole = after ? `${text} ${after}` : text;
   for (const re of [REFERENT, STAFF_REFERENT]) {
     const m = re.exec(whole);

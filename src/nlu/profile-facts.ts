@@ -100,12 +100,12 @@ export function readProfile(
 
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
-  const anyRole = roleIn(catalogue.roles, clauses.map((c) => c.text).join(" , "));
+  const anyRole = roleIn(catalogue.roles, clauses.map((c) => c.text).join(" , "), { ambiguous: "skip" });
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
   if (clauses.length === 1 && clauses[0]) roles.set(clauses[0], anyRole);
   const roleOf = (c: Clause) => {
     if (!anyRole) return undefined;
-    if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text));
+    if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text, { ambiguous: "skip" }));
     return roles.get(c);
   };
   let notWorking = false;

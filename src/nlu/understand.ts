@@ -86,6 +86,11 @@ const AGE = [
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
+/** Someone writing about another person: their job, or the person they write about. */
+const ADVISER =
+  /\b(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
+const ADVISER_JOB = /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
+
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b/;
@@ -115,10 +120,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 
   // Who is speaking.
-  const adviser =
-    /\b(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|kid|\d+ year old)|(my|our|one of my) (tl|tls|supervisors?|team leaders?|team managers?|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)\b|asking for (one of my|my|a) |claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))/.exec(
-      t,
-    );
+  // "my assessor", "my employer is paying", "cover for my TL": other people a learner names are not a
+  // sign that an adviser is writing.
+  const adviser = [...t.matchAll(ADVISER)].find(
+    (m) => !/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0]),
+  );
   if (adviser) {
     u.userKind = "adviser";
     t = mask(t, adviser.index, adviser.index + adviser[0].length);
