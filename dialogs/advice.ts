@@ -14,7 +14,7 @@ import {
   UnitInputError,
 } from "../src/rules/index.ts";
 import { describe as describeInterval, type IntervalJson } from "../src/rules/interval.ts";
-import type { AdviceFacts, Answers, CardData, Slot } from "./types.ts";
+import type { AdviceFacts, Answers, CardData, HeldUnits, PlanFacts, Slot } from "./types.ts";
 
 export type { AdvisorServices };
 
@@ -54,6 +54,7 @@ export function profileFacts(a: Answers): AdviceFacts["profile"] {
     age: p.age ?? null,
     userKind: a.userKind,
     learnerName: a.learnerName,
+    unitsHeld: a.heldUnits,
   };
 }
 
@@ -133,10 +134,80 @@ export function recommendationCard(
 }
 
 export type PlanOutcome =
-  | { kind: "plan"; result: PlanResult; entry: Qualification }
+  | { kind: "plan"; result: PlanResult; entry: Qualification; q: EngineQualification }
   | { kind: "noUnitList"; entry: CatalogueEntry }
   | { kind: "pathway"; entry: CatalogueEntry }
   | { kind: "badUnits"; messages: string[] };
+
+const QCF_REF = /^[A-Z]\/\d{3}\/\d{4}$/;
+/** Held units given as numbers need their qualification; QCF references are the same unit anywhere. */
+export const heldNeedsQualification = (h: HeldUnits) =>
+  h.qualificationId === null && h.units.some((x) => !QCF_REF.test(x));
+
+/** The label a learner reads for a unit: the qualification's own number where it has one, else its QCF reference. */
+export const unitLabel = (q: EngineQualification, key: string): string => {
+  const u = q.units[q.byKey.get(key) ?? -1];
+  return u?.number ?? u?.ref ?? key;
+};
+
+/** Each input resolved on its own: an input that is not a unit of `q` is left out, not an error. */
+function resolveEach(q: EngineQualification, inputs: readonly string[]): number[] {
+  return inputs.flatMap((x) => {
+    try {
+      return resolveUnits(q, [x]);
+    } catch (e) {
+      if (e instanceof UnitInputError) return [];
+      throw e;
+    }
+  });
+}
+
+/** Units of `q` that count because the learner holds units of qualification `from`. */
+function carriedFrom(
+  services: AdvisorServices,
+  from: string,
+  units: string[],
+  q: EngineQualification,
+): number[] {
+  const t = transferFor(services, from, units);
+  if ("error" in t) return [];
+  const next = t.next.find((n) => n.qualificationId === q.entry.id);
+  if (next)
+    return resolveEach(
+      q,
+      next.counts.map((m) => m.toKey),
+    );
+  // No route between the two in our sources: only the same QCF reference says it is the same unit.
+  const fromQ = engineQualification(services, from);
+  if (!fromQ || !units.length) return [];
+  const refs = resolveEach(fromQ, units).flatMap((i) => fromQ.units[i]?.ref ?? []);
+  return resolveEach(q, refs);
+}
+
+/**
+ * The units of `q` the learner holds: their own units of it, units given by QCF reference alone, and the
+ * units carried from the qualifications they hold (by the credit-transfer routes; where they gave no
+ * units of a qualification held, its mandatory units, which everyone takes).
+ */
+export function heldIn(
+  services: AdvisorServices,
+  a: Pick<Answers, "heldUnits" | "qualificationsHeld">,
+  q: EngineQualification,
+): number[] {
+  const out = new Set<number>();
+  for (const h of a.heldUnits) {
+    const found =
+      h.qualificationId === null || h.qualificationId === q.entry.id
+        ? resolveEach(q, h.units)
+        : carriedFrom(services, h.qualificationId, h.units, q);
+    for (const i of found) out.add(i);
+  }
+  const given = new Set(a.heldUnits.map((h) => h.qualificationId));
+  for (const from of a.qualificationsHeld)
+    if (!given.has(from) && from !== q.entry.id)
+      for (const i of carriedFrom(services, from, [], q)) out.add(i);
+  return [...out].sort((x, y) => x - y);
+}
 
 export function planFor(services: AdvisorServices, a: Answers, qualificationId: string): PlanOutcome {
   const entry = services.catalogue.entries.get(qualificationId);
@@ -146,17 +217,9 @@ export function planFor(services: AdvisorServices, a: Answers, qualificationId: 
   if (!q) return { kind: "noUnitList", entry };
   const role = a.role ? findRole(services.catalogue.roles, a.role) : undefined;
   const objective = a.objective === "role" && !role ? "glh" : a.objective;
-  let have: number[] = [];
-  let carried: number[] = [];
+  const carried = heldIn(services, a, q);
+  let have: number[];
   try {
-    // Units carried from a qualification held (same QCF reference or same unit of the suite) count as held.
-    const carriedKeys = a.qualificationsHeld.flatMap((from, i) => {
-      const t = transferFor(services, from, i === 0 ? a.heldUnits : []);
-      return "error" in t
-        ? []
-        : (t.next.find((n) => n.qualificationId === qualificationId)?.counts.map((m) => m.toKey) ?? []);
-    });
-    carried = [...new Set(resolveUnits(q, carriedKeys))];
     have = [...new Set([...carried, ...resolveUnits(q, a.units ?? [])])];
   } catch (e) {
     if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
@@ -170,7 +233,30 @@ export function planFor(services: AdvisorServices, a: Answers, qualificationId: 
     objective,
     relevant: relevantUnits(q, services.catalogue.roles, role),
   });
-  return { kind: "plan", result, entry: q.entry };
+  return { kind: "plan", result, entry: q.entry, q };
+}
+
+/** The plan as channelData carries it (`advice.plan`). */
+export function planFacts(result: PlanResult, q: EngineQualification): PlanFacts {
+  const base = { qualificationId: q.entry.id };
+  if (result.status === "planned" && result.plan) {
+    const label = (d: { number: string | null; ref: string | null; unit: string }) =>
+      d.number ?? d.ref ?? d.unit;
+    return {
+      ...base,
+      have: result.plan.detail.filter((d) => d.held).map(label),
+      add: result.plan.detail.filter((d) => !d.held).map(label),
+      verdict: result.verdict ?? "invalid",
+    };
+  }
+  const u = result.undetermined;
+  return {
+    ...base,
+    have: (u?.held ?? []).map((k) => unitLabel(q, k)),
+    add: [],
+    verdict: result.status === "undetermined" ? "undetermined" : "infeasible",
+    ...(u ? { mandatory: u.mandatory.map((k) => unitLabel(q, k)) } : {}),
+  };
 }
 
 export function planCard(result: PlanResult, entry: Qualification): Extract<CardData, { type: "plan" }> {
@@ -203,14 +289,25 @@ export type CheckOutcome =
   | { kind: "pathway"; entry: CatalogueEntry }
   | { kind: "badUnits"; messages: string[] };
 
-export function checkFor(services: AdvisorServices, qualificationId: string, units: string[]): CheckOutcome {
+/**
+ * The rules engine's check of a selection; with the learner's answers, the units they hold count too
+ * (as held: achieved before, not proposed).
+ */
+export function checkFor(
+  services: AdvisorServices,
+  qualificationId: string,
+  units: string[],
+  a?: Pick<Answers, "heldUnits" | "qualificationsHeld">,
+): CheckOutcome {
   const entry = services.catalogue.entries.get(qualificationId);
   if (!entry) return { kind: "badUnits", messages: [`No qualification ${qualificationId}.`] };
   if (entry.type === "pathway") return { kind: "pathway", entry };
   const q = engineQualification(services, qualificationId);
   if (!q) return { kind: "noUnitList", entry };
   try {
-    return { kind: "checked", result: checkSelection(q, resolveUnits(q, units)), q };
+    const held = a ? heldIn(services, a, q) : [];
+    const selected = [...new Set([...resolveUnits(q, units), ...held])];
+    return { kind: "checked", result: checkSelection(q, selected, { held }), q };
   } catch (e) {
     if (e instanceof UnitInputError) return { kind: "badUnits", messages: e.problems.map((p) => p.message) };
     if (e instanceof NoUnitListError) return { kind: "noUnitList", entry };

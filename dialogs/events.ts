@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { normalise } from "../src/nlu/text.ts";
 import { type Understanding, understand } from "../src/nlu/understand.ts";
+import { unitEditsIn, unitsHeldCue } from "../src/nlu/units.ts";
+import { resolveUnits } from "../src/rules/index.ts";
 import type { AdvisorServices } from "./advice.ts";
-import type { AdvisorContext, AdvisorEvent } from "./types.ts";
+import { readClarifyAnswer } from "./clarify.ts";
+import type { AdvisorContext, AdvisorEvent, HeldUnits } from "./types.ts";
 
 /** What a channel passes in: typed text, or a card's submitted data (Adaptive Cards `activity.value`). */
 export interface TurnInput {
@@ -45,10 +49,80 @@ function objectiveOf(text: string): "glh" | "units" | "credits" | "role" | undef
   return undefined;
 }
 
+type EventContext = Pick<
+  AdvisorContext,
+  "expecting" | "qualificationId" | "units" | "qualificationsHeld" | "clarify"
+>;
+
+// Intents whose units are asked about, not held.
+const UNITS_ASKED_ABOUT = new Set(["check", "together", "whatIsUnit", "unitsIn", "compare", "define"]);
+
+/**
+ * The units a message says the learner holds ("I have units 1, 2, 4 and 9", "got OCR 10265 (units 1 2
+ * 3)", "units were T/503/0342…"), and the qualification they are units of: the one the message names,
+ * else one the learner holds where they all exist, else the one under discussion; null when unknown
+ * (QCF references need none; numbers make the bot ask).
+ */
+function heldUnitsOf(
+  u: Understanding,
+  text: string,
+  c: EventContext,
+  services: AdvisorServices,
+): HeldUnits | undefined {
+  if (!u.units?.length || (u.intent && UNITS_ASKED_ABOUT.has(u.intent))) return undefined;
+  const namedHeld = u.qualificationsHeld?.[0];
+  if (!namedHeld && !unitsHeldCue(normalise(text))) return undefined;
+  const units = u.units;
+  const resolves = (id: string | null | undefined): id is string => {
+    const q = id ? services.engine(id) : undefined;
+    if (!q) return false;
+    try {
+      resolveUnits(q, units);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const qualificationId =
+    namedHeld ??
+    u.qualification ??
+    c.qualificationsHeld.find(resolves) ??
+    (resolves(c.qualificationId) ? c.qualificationId : null);
+  const replace = /\b(actually|only|just|sorry|correction|i meant|not)\b/.test(normalise(text));
+  return { qualificationId, units, ...(replace ? { replace } : {}) };
+}
+
+/**
+ * The qualifications a bare level names ("plan the level 3", "unit 14 in the level 3 one"), those with a
+ * unit list: the next step from the qualification under discussion or one held when only one is, else
+ * every one at that level.
+ */
+function qualificationsAtLevel(
+  services: AdvisorServices,
+  level: number,
+  from: (string | null | undefined)[],
+): string[] {
+  const all = [...services.catalogue.entries.values()].filter(
+    (e) => e.type === "qualification" && e.level.value === level && services.engine(e.id),
+  );
+  const next = all.filter((e) =>
+    from.some((f) => f && services.catalogue.entries.get(f)?.progression.some((p) => p.to === e.id)),
+  );
+  return (next.length === 1 ? next : all).map((e) => e.id);
+}
+
+/** Of several candidates, the one that is the next step from a qualification held, when only one is. */
+function nextStepAmong(services: AdvisorServices, candidates: string[], held: string[]): string | undefined {
+  const next = candidates.filter((id) =>
+    held.some((h) => services.catalogue.entries.get(h)?.progression.some((p) => p.to === id)),
+  );
+  return next.length === 1 ? next[0] : undefined;
+}
+
 /** One user message or submit, read in the light of the conversation, as one machine event. */
 export function toEvent(
   input: TurnInput,
-  c: Pick<AdvisorContext, "expecting" | "qualificationId" | "units">,
+  c: EventContext,
   services: AdvisorServices,
   today: Date,
 ): AdvisorEvent | { type: "BAD_SUBMIT" } {
@@ -78,7 +152,6 @@ export function toEvent(
     ...(c.expecting ? { expecting: c.expecting } : {}),
     ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
   });
-  const lower = text.toLowerCase();
   switch (u.intent) {
     case "deleteData":
       return { type: "DELETE_DATA", u };
@@ -95,7 +168,85 @@ export function toEvent(
     case "record":
       return { type: "RECORD", u };
   }
+  // A pending "which one do you mean?" reads the reply against its options first.
+  if (c.clarify) {
+    const a = readClarifyAnswer(services, text, c.clarify.options);
+    if (a.kind === "chosen") {
+      const e = toEvent({ text: a.option.value }, { ...c, clarify: null }, services, today);
+      return e.type === "BAD_SUBMIT" || !("u" in e) ? e : ({ ...e, clarified: true } as AdvisorEvent);
+    }
+    if (a.kind === "none") return { type: "DISMISS", u };
+    if (a.kind === "narrowed")
+      return {
+        type: "AMBIGUOUS",
+        candidates: a.options.map((o) => o.qualificationId),
+        options: a.options,
+        u,
+      };
+  }
   if (/^\s*(apply (the )?(smallest )?fix|fix it|apply it)\s*$/i.test(text)) return { type: "APPLY_FIX", u };
+  return readMessage(u, text, c, services);
+}
+
+/** A message's understanding as the one event it means here (after commands and clarifications). */
+function readMessage(
+  u: Understanding,
+  text: string,
+  c: EventContext,
+  services: AdvisorServices,
+): AdvisorEvent {
+  const lower = text.toLowerCase();
+  const held = heldUnitsOf(u, text, c, services);
+  const withHeld = held ? { held } : {};
+  const heldNow = [...(u.qualificationsHeld ?? []), ...c.qualificationsHeld];
+  // "quickest way to the L3 NVQ using what I've got": a plan of the Level 3 NVQ that follows the one held.
+  const planAsked = u.intent === "plan" || (!u.intent && objectiveOf(lower) !== undefined);
+  if (u.ambiguous && planAsked) {
+    const next = nextStepAmong(services, u.ambiguous, heldNow);
+    if (next) {
+      const { level: _asked, ...facts } = u;
+      const objective = objectiveOf(lower);
+      return {
+        type: "PLAN",
+        qualificationId: next,
+        ...(objective ? { objective } : {}),
+        u: facts,
+        ...withHeld,
+      };
+    }
+  }
+  // "plan the level 3 for me", "whats unit 14 in the level 3 one": the level names a qualification
+  // (never the learner's own level).
+  const namedLevel =
+    /\b(?:the|a) (?:level|l|lvl) ?([1-8])\b|\b(?:level|l|lvl) ?([1-8]) (?:nvq|one|diploma|cert|certificate|qualification|principles)\b/.exec(
+      normalise(text),
+    );
+  const heldLevels = (u.qualificationsHeld ?? []).map(
+    (id) => services.catalogue.entries.get(id)?.level.value,
+  );
+  const level = Number(namedLevel?.[1] ?? namedLevel?.[2] ?? Number.NaN);
+  if (
+    !u.qualification &&
+    !u.ambiguous &&
+    namedLevel &&
+    !heldLevels.includes(level) &&
+    (planAsked || u.intent === "whatIsUnit" || u.intent === "unitsIn")
+  ) {
+    const ids = qualificationsAtLevel(services, level, [c.qualificationId, ...heldNow]);
+    // The level named is the qualification's, not the learner's.
+    const rest = u.level === level ? (({ level: _asked, ...r }) => r)(u) : u;
+    const intent = u.intent ?? "plan";
+    if (ids.length === 1) return readMessage({ ...rest, intent, qualification: ids[0] }, text, c, services);
+    if (ids.length > 1)
+      return { type: "AMBIGUOUS", candidates: ids, u: { ...rest, intent, ambiguous: ids }, ...withHeld };
+  }
+  // "swap 18 for selling by telephone - inbound", "add unit 12 and remove 10": edits of the selection.
+  if (!held && c.qualificationId && !hasProfileFacts(u) && (!u.intent || u.intent === "check")) {
+    const edits = unitEditsIn(services.catalogue, normalise(text), { qualificationId: c.qualificationId });
+    if (edits) return { type: "EDIT_UNITS", ...edits, u };
+  }
+  if (held && !hasProfileFacts(u) && (!u.intent || u.intent === "accept"))
+    return { type: "HOLD_UNITS", held, u };
   if (/\b(choose|pick|select|use) (my )?own units\b|^\s*(my own units|change units)\s*$/i.test(text))
     return { type: "OWN_UNITS", u };
   if (
@@ -105,7 +256,7 @@ export function toEvent(
       u.intent === "plan" ||
       c.expecting === "qualification")
   )
-    return { type: "AMBIGUOUS", candidates: u.ambiguous, u };
+    return { type: "AMBIGUOUS", candidates: u.ambiguous, u, ...withHeld };
   switch (u.intent) {
     case "define":
     case "together":
@@ -113,7 +264,9 @@ export function toEvent(
     case "compare":
     case "unitsIn":
     case "whatNext":
-      return { type: "ASK", u };
+    case "eligibility":
+    case "details":
+      return { type: "ASK", u, ...withHeld };
     case "check":
       if (u.units?.length)
         return {
@@ -131,13 +284,14 @@ export function toEvent(
         ...(objective ? { objective } : {}),
         ...(u.qualification ? { qualificationId: u.qualification } : {}),
         u,
+        ...withHeld,
       };
     }
     case "recommend":
-      return { type: "RECOMMEND", u };
+      return { type: "RECOMMEND", u, ...withHeld };
   }
   if (c.expecting === "confirm" && u.yesNo !== undefined) return { type: u.yesNo ? "YES" : "NO", u };
-  if (u.units?.length && !hasProfileFacts(u))
+  if (u.units?.length && !hasProfileFacts(u) && !held)
     return {
       type: "UNITS",
       units: u.units,
@@ -152,7 +306,7 @@ export function toEvent(
     u.experienceMonths === undefined
   )
     return { type: "CHOOSE", qualificationId: u.qualificationsHeld[0] ?? "", u };
-  if (hasProfileFacts(u)) return { type: "FACTS", u };
+  if (hasProfileFacts(u) || held) return { type: "FACTS", u, ...withHeld };
   if (u.intent === "skip") return { type: "SKIP", u };
   if (u.intent === "accept") return { type: "ACCEPT", u };
   if (u.intent === "greeting") return { type: "GREET", u };

@@ -1,11 +1,11 @@
 import { assign, setup } from "xstate";
 import * as A from "./actions.ts";
 import type { AdvisorServices } from "./advice.ts";
-import { checkFor, engineQualification, slotMatters } from "./advice.ts";
+import { checkFor, engineQualification, heldNeedsQualification, slotMatters } from "./advice.ts";
 import type { AdvisorContext, AdvisorEvent, Locale, Slot } from "./types.ts";
 
 /** Bump when states or context change shape: older snapshots then start a fresh conversation. */
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 const CORE: readonly Slot[] = ["role", "experience", "level"];
 
@@ -77,6 +77,12 @@ export function createAdvisorMachine(services: AdvisorServices) {
       showSummary: act(A.showSummary),
       saySessionRecord: act(A.saySessionRecord),
       answerQuestion: act(A.answerQuestion),
+      answerHeldUnits: act(A.answerHeldUnits),
+      closeClarify: act(A.closeClarify),
+      settleClarify: act(A.settleClarify),
+      sayDismissed: act(A.sayDismissed),
+      editUnits: act(A.editUnits),
+      sayEditProblems: act(A.sayEditProblems),
     },
     guards: {
       noUserKind: ({ context }) => context.userKind === null,
@@ -89,6 +95,15 @@ export function createAdvisorMachine(services: AdvisorServices) {
       hasUnits: ({ context }) =>
         context.qualificationId !== null && context.units !== null && context.units.length > 0,
       hasQualification: ({ context }) => context.qualificationId !== null,
+      /** Units held were given as numbers before their qualification was known. */
+      pendingHeldUnits: ({ context }) => !!context.pendingHeld && !!context.pendingUnits?.length,
+      heldNeedsQualification: ({ event }) =>
+        event.type === "HOLD_UNITS" && heldNeedsQualification(event.held),
+      /** Every unit an edit names is a unit of the qualification under discussion. */
+      editResolves: ({ context, event }) =>
+        event.type === "EDIT_UNITS" &&
+        context.qualificationId !== null &&
+        checkFor(services, context.qualificationId, [...event.add, ...event.remove]).kind === "checked",
       canUndo: ({ context }) => context.history.length > 0,
       missesExhausted: ({ context }) =>
         context.misses >= 3 &&
@@ -132,7 +147,8 @@ export function createAdvisorMachine(services: AdvisorServices) {
           (u.experienceMonths !== undefined && u.experienceMonths !== context.experienceMonths) ||
           (u.level !== undefined && u.level !== context.level) ||
           (u.userKind !== undefined && u.userKind !== context.userKind) ||
-          (u.qualificationsHeld ?? []).some((q) => !context.qualificationsHeld.includes(q))
+          (u.qualificationsHeld ?? []).some((q) => !context.qualificationsHeld.includes(q)) ||
+          event.held !== undefined
         );
       },
     },
@@ -151,8 +167,27 @@ export function createAdvisorMachine(services: AdvisorServices) {
           target: ".router",
           actions: ["remember", "applyFacts", "answerQuestion"],
         },
-        { actions: ["answerQuestion", "repeatPrompt"] },
+        { actions: ["settleClarify", "answerQuestion", "repeatPrompt"] },
       ],
+      HOLD_UNITS: [
+        // Their qualification is asked first; with a plan or check on screen, it is worked out again.
+        {
+          guard: "heldNeedsQualification",
+          target: ".router",
+          actions: ["remember", "inferUserKind", "applyFacts"],
+        },
+        {
+          guard: "hasQualification",
+          target: ".router",
+          actions: ["remember", "inferUserKind", "applyFacts"],
+        },
+        { actions: ["remember", "inferUserKind", "applyFacts", "answerHeldUnits", "repeatPrompt"] },
+      ],
+      EDIT_UNITS: [
+        { guard: "editResolves", target: ".router", actions: ["remember", "editUnits"] },
+        { actions: "sayEditProblems" },
+      ],
+      DISMISS: { actions: ["settleClarify", "sayDismissed", "repeatPrompt"] },
       AMBIGUOUS: { actions: ["remember", "applyFacts", "askWhichQualification"] },
       RECORD: { actions: "saySessionRecord" },
       BACK: [
@@ -230,9 +265,11 @@ export function createAdvisorMachine(services: AdvisorServices) {
         },
       },
       router: {
+        entry: "closeClarify",
         always: [
           { guard: "noUserKind", target: "greeting" },
           { guard: "needsLearnerName", target: "learnerName" },
+          { guard: "pendingHeldUnits", target: "askQualification" },
           // Someone who brings units or a qualification gets them checked or planned first: the
           // profile questions are for recommendations, and never stand in the way.
           { guard: "hasUnits", target: "checking" },
@@ -278,7 +315,11 @@ export function createAdvisorMachine(services: AdvisorServices) {
       },
       askQualification: {
         entry: "askQualificationForUnits",
-        on: { SKIP: { target: "router", actions: "clearPendingUnits" } },
+        on: {
+          SKIP: { target: "router", actions: "clearPendingUnits" },
+          DISMISS: { target: "router", actions: ["clearPendingUnits", "sayDismissed"] },
+          NO: { target: "router", actions: ["clearPendingUnits", "sayDismissed"] },
+        },
       },
       wrapUp: {
         entry: "showSummary",

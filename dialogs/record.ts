@@ -1,5 +1,14 @@
+import { transferAnswer } from "./actions/questions.ts";
 import type { AdvisorServices } from "./advice.ts";
-import { checkFor, intervalText, profileFacts, recommendationCard, recommendFor, unitIds } from "./advice.ts";
+import {
+  checkFor,
+  intervalText,
+  planFor,
+  profileFacts,
+  recommendationCard,
+  recommendFor,
+  unitIds,
+} from "./advice.ts";
 import type { AdvisorContext } from "./types.ts";
 
 /** The adviser's session record, as Markdown: profile, recommendations with reasons, checked plan, next steps. */
@@ -20,6 +29,13 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     `| Experience | ${p.experienceMonths === null ? "not known" : `${p.experienceMonths} months`} |`,
     `| Highest level held | ${p.level === null ? "not known" : p.level === 0 ? "none" : `Level ${p.level}`} |`,
     `| Qualifications held | ${p.qualificationsHeld.length ? p.qualificationsHeld.map(title).join("; ") : "none named"} |`,
+    `| Units held | ${
+      c.heldUnits.length
+        ? c.heldUnits
+            .map((h) => `${h.units.join(", ")}${h.qualificationId ? ` (${title(h.qualificationId)})` : ""}`)
+            .join("; ")
+        : "none named"
+    } |`,
     `| Works in a contact centre | ${yesNo(p.workingInContactCentre)} |`,
     `| Apprenticeship interest | ${yesNo(p.apprenticeship)} |`,
     `| Nation | ${p.nation ?? "not known"} |`,
@@ -30,9 +46,8 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
   ];
   // Recommendations, plans and checks are pure: recompute what was shown from its ids.
   const card = recommendationCard(s, recommendFor(s, c, c.today), 12);
-  const recs = (c.shown.recommendations ?? []).flatMap((id) =>
-    card.items.filter((x) => x.qualificationId === id),
-  );
+  // As they stand now: a fact corrected after they were shown re-ranks them.
+  const recs = c.shown.recommendations ? card.items.slice(0, 3) : [];
   if (recs.length) {
     recs.forEach((r, i) => {
       lines.push(`${i + 1}. **${r.title}** (${r.qualificationId})`);
@@ -50,7 +65,8 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
       : c.shown.plan && c.shown.plan.qualificationId === c.qualificationId
         ? c.shown.plan
         : null;
-  const checked = shownUnits ? checkFor(s, shownUnits.qualificationId, shownUnits.units) : undefined;
+  const checked = shownUnits ? checkFor(s, shownUnits.qualificationId, shownUnits.units, c) : undefined;
+  const planned = !checked && c.qualificationId ? planFor(s, c, c.qualificationId) : undefined;
   if (checked?.kind === "checked") {
     const k = checked.result;
     lines.push(
@@ -59,13 +75,18 @@ export function sessionRecord(c: AdvisorContext, s: AdvisorServices): string {
     for (const v of k.violations) lines.push(`- Broken: ${v.message}${v.fix ? ` Fix: ${v.fix}` : ""}`);
     const unknown = k.rules.filter((r) => r.status === "unknown");
     for (const r of unknown) lines.push(`- Not confirmed: ${r.message}`);
-  } else lines.push("No unit plan in this session.");
+  } else if (planned?.kind === "plan" && planned.result.status !== "planned")
+    lines.push(
+      `${title(planned.entry.id)}: no plan can be worked out from our sources. ${planned.result.reason ?? ""}`,
+    );
+  else lines.push("No unit plan in this session.");
   lines.push("", "## Next steps", "");
   // The next step of the qualification chosen (whether or not it was recommended), else the top one.
   const next = card.items.find((r) => r.qualificationId === c.qualificationId) ?? recs[0];
   lines.push(
     next ? `- ${next.nextStep}` : "- Decide on a qualification (ask the advisor for a recommendation).",
   );
-  if (c.shown.transfer) lines.push("", "## Progression discussed", "", "```", c.shown.transfer, "```");
+  if (c.shown.transfer)
+    lines.push("", "## Progression discussed", "", "```", transferAnswer(c, s, c.shown.transfer), "```");
   return lines.join("\n");
 }

@@ -61,7 +61,8 @@ function contextUsable(c: Record<string, unknown>): boolean {
     Array.isArray(c.history) &&
     isStrings(c.skipped) &&
     isStrings(c.qualificationsHeld) &&
-    isStrings(c.heldUnits) &&
+    Array.isArray(c.heldUnits) &&
+    c.heldUnits.every((h) => isObject(h) && isStrings(h.units)) &&
     Array.isArray(c.prompt) &&
     Array.isArray(c.outbox) &&
     typeof c.misses === "number" &&

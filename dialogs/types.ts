@@ -70,6 +70,26 @@ export type CardData =
     }
   | { type: "sessionRecord"; markdown: string };
 
+/** Units the learner holds: of a qualification (its numbers, references or titles), or by QCF reference alone. */
+export interface HeldUnits {
+  qualificationId: string | null;
+  units: string[];
+  /** In a message: these units replace the ones given before for the qualification ("actually units 1, 2 and 5"). */
+  replace?: boolean;
+}
+
+/** A plan as channels read it: units as the qualification's own numbers where it has them, else QCF references. */
+export interface PlanFacts {
+  qualificationId: string;
+  /** Units held or carried that count towards it. */
+  have: string[];
+  /** Units the plan adds (none when no plan can be worked out: see verdict). */
+  add: string[];
+  verdict: "valid" | "unconfirmed" | "invalid" | "undetermined" | "infeasible";
+  /** When undetermined: the mandatory units still to take. */
+  mandatory?: string[];
+}
+
 export type Reply =
   | { kind: "text"; text: string }
   | { kind: "choices"; text: string; choices: Choice[] }
@@ -88,7 +108,9 @@ export interface AdviceFacts {
     age: number | null;
     userKind: UserKind | null;
     learnerName: string | null;
+    unitsHeld: HeldUnits[];
   };
+  plan?: PlanFacts;
   recommendations?: { qualificationId: string; title: string; reasons: ReasonCard[] }[];
   check?: {
     qualificationId: string;
@@ -122,14 +144,16 @@ export interface Answers {
   nation?: string | null;
   age?: number | null;
   skipped: Slot[];
-  /** Units the learner holds (for "which of my units count"). */
-  heldUnits: string[];
+  /** Units the learner holds, by the qualification they are units of: they count in every plan and check. */
+  heldUnits: HeldUnits[];
   /** The qualification being planned or checked. */
   qualificationId: string | null;
   /** The units under discussion: the learner's own, or a plan they took. */
   units: string[] | null;
   /** Units typed before the qualification was known. */
   pendingUnits: string[] | null;
+  /** The pending units are units held (of the qualification still to be named), not a selection to check. */
+  pendingHeld?: boolean;
   objective: "glh" | "units" | "credits" | "role";
   accepted: boolean;
 }
@@ -153,14 +177,34 @@ export interface AdvisorContext extends Answers {
     recommendations: string[] | null;
     plan: { qualificationId: string; units: string[] } | null;
     check: { qualificationId: string; units: string[]; verdict: string } | null;
+    /** The qualification whose next steps were shown ("what comes next"). */
     transfer: string | null;
   };
+  /**
+   * A clarification the bot asked ("which one do you mean?"): the options, and the question to go back
+   * to when the answer is "no".
+   */
+  clarify: { options: ClarifyOption[]; resume: Pick<AdvisorContext, "expecting" | "prompt"> } | null;
   outbox: Reply[];
-  turnFacts: { recommendations?: AdviceFacts["recommendations"]; check?: AdviceFacts["check"] };
+  turnFacts: {
+    recommendations?: AdviceFacts["recommendations"];
+    check?: AdviceFacts["check"];
+    plan?: AdviceFacts["plan"];
+  };
   deleted: boolean;
 }
 
-type WithU = { u: Understanding };
+export interface ClarifyOption extends Choice {
+  qualificationId: string;
+}
+
+/** Held units read from the message travel with the event that carries its other facts. */
+type WithU = {
+  u: Understanding;
+  held?: HeldUnits;
+  /** The message answered a "which one do you mean?" (its option's words). */
+  clarified?: boolean;
+};
 export type AdvisorEvent =
   | { type: "CLOCK"; today: string }
   | { type: "FLUSH" }
@@ -168,7 +212,7 @@ export type AdvisorEvent =
   | ({ type: "GREET" } & WithU)
   | ({ type: "FACTS" } & WithU)
   | ({ type: "UNCLEAR" } & WithU)
-  | ({ type: "AMBIGUOUS"; candidates: string[] } & WithU)
+  | ({ type: "AMBIGUOUS"; candidates: string[]; options?: ClarifyOption[] } & WithU)
   | ({ type: "HELP" } & WithU)
   | ({ type: "BACK" } & WithU)
   | ({ type: "RESTART" } & WithU)
@@ -186,5 +230,8 @@ export type AdvisorEvent =
   | ({ type: "CHOOSE"; qualificationId: string } & WithU)
   | ({ type: "UNITS"; units: string[]; qualificationId?: string } & WithU)
   | ({ type: "APPLY_FIX" } & WithU)
+  | { type: "HOLD_UNITS"; u: Understanding; held: HeldUnits }
+  | ({ type: "EDIT_UNITS"; add: string[]; remove: string[] } & WithU)
+  | ({ type: "DISMISS" } & WithU)
   | ({ type: "OWN_UNITS" } & WithU);
 export type UserEventType = Exclude<AdvisorEvent["type"], "CLOCK" | "FLUSH">;

@@ -38,6 +38,7 @@ export function initialContext(locale: AdvisorContext["locale"], today: string):
     misses: 0,
     prompt: [],
     shown: { recommendations: null, plan: null, check: null, transfer: null },
+    clarify: null,
     outbox: [],
     turnFacts: {},
     deleted: false,
@@ -61,6 +62,7 @@ export const answersOf = (c: AdvisorContext): Answers => ({
   qualificationId: c.qualificationId,
   units: c.units,
   pendingUnits: c.pendingUnits,
+  ...(c.pendingHeld ? { pendingHeld: true } : {}),
   objective: c.objective,
   accepted: c.accepted,
 });
@@ -100,6 +102,7 @@ export const blankAnswers = (): Partial<AdvisorContext> => ({
   apprenticeship: undefined,
   nation: undefined,
   age: undefined,
+  pendingHeld: undefined,
 });
 
 /** Replies carry the profile on every turn. */

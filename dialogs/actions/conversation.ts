@@ -41,6 +41,18 @@ export const expandAnswers = (a: Partial<Answers>): Answers => ({ ...INITIAL_ANS
 
 /** Keep the answers before a change, so "back" can restore them (bounded). */
 export const remember: Act = (c) => ({ history: [...c.history.slice(-19), compactAnswers(answersOf(c))] });
+/** Moving on (through the router) settles any "which one do you mean?" still open. */
+export const closeClarify: Act = (c) => (c.clarify ? { clarify: null } : {});
+
+/**
+ * A "which one do you mean?" answered (by an option's words) or dismissed: the conversation goes back to
+ * the question asked before it. A side question meanwhile leaves it open.
+ */
+export const settleClarify: Act = (c, e) =>
+  c.clarify && (e.type === "DISMISS" || ("clarified" in e && e.clarified))
+    ? { ...c.clarify.resume, clarify: null }
+    : {};
+export const sayDismissed: Act = (c) => say(c, text(messagesOf(c).dismissed));
 
 export const undo: Act = (c) => {
   const last = c.history.at(-1);
@@ -76,7 +88,9 @@ export const greet: Act = (c) => {
   const m = messagesOf(c);
   // One message, so that its buttons stay on screen (channels show the last message's buttons).
   const q = choices(`${m.welcome.text}\n\n${m.welcome.hint}`, m.welcome.choices);
-  return { ...say(c, q), expecting: "userKind", misses: 0, prompt: [q] };
+  // After an aside, the question again, not the whole welcome.
+  const again = choices(m.ask.userKind.first, m.welcome.choices);
+  return { ...say(c, q), expecting: "userKind", misses: 0, prompt: [again] };
 };
 
 type Question =
@@ -99,6 +113,15 @@ export const ask =
     // Closed questions get their answers as buttons straight away; open ones only after a miss.
     const spec = messagesOf(c).ask[q as keyof Messages["ask"]];
     const reply = CLOSED.has(q) && spec?.choices.length ? choices(first.text, spec.choices) : first;
+    // The same question again after a message that answered something else ("england" to "how long
+    // have you worked…"): asked once more, politely, and it counts as a miss.
+    if (c.expecting === q && c.prompt.length) {
+      const again =
+        c.misses === 0
+          ? { ...reply, text: messagesOf(c).askAgain(reply.text) }
+          : choices(spec?.rephrase ?? reply.text, spec?.choices ?? []);
+      return { ...say(c, again), expecting: q, misses: c.misses + 1, prompt: [reply] };
+    }
     return { ...say(c, reply), expecting: q, misses: 0, prompt: [reply] };
   };
 
@@ -147,7 +170,7 @@ export const repeatPrompt: Act = (c) =>
   c.prompt.length ? say(c, text(messagesOf(c).backToIt), ...c.prompt) : {};
 export const sayPrompt: Act = (c) => say(c, ...c.prompt);
 export const sayNothingToSkip: Act = (c) => say(c, text(messagesOf(c).nothingToSkip));
-export const clearPendingUnits: Act = () => ({ pendingUnits: null });
+export const clearPendingUnits: Act = () => ({ pendingUnits: null, pendingHeld: false });
 export const sayHelp: Act = (c) => say(c, text(messagesOf(c).help));
 export const sayHandover: Act = (c) => say(c, text(messagesOf(c).handover));
 export const sayHelloAgain: Act = (c) => say(c, text(messagesOf(c).helloAgain));

@@ -1,7 +1,77 @@
+import { resolveUnits } from "../../src/rules/index.ts";
+import { type AdvisorServices, engineQualification, heldNeedsQualification, unitLabel } from "../advice.ts";
 import type { Messages } from "../messages/en.ts";
-import type { Answers, Reply, Slot } from "../types.ts";
+import type { Answers, HeldUnits, Reply, Slot } from "../types.ts";
 import { SLOTS } from "../types.ts";
 import { type Act, answersOf, messagesOf, say, slotValue, text, uOf } from "./common.ts";
+
+/**
+ * Units held, with those of one qualification added (or, when the message corrects them, replaced):
+ * numbers and titles read as the qualification's own labels; the ones it does not have named apart.
+ */
+export function addHeldUnits(
+  s: AdvisorServices,
+  before: HeldUnits[],
+  h: HeldUnits,
+): { heldUnits: HeldUnits[]; units: string[]; unknown: string[]; previous: string[] } {
+  const q = h.qualificationId ? engineQualification(s, h.qualificationId) : undefined;
+  const units: string[] = [];
+  const unknown: string[] = [];
+  for (const x of h.units) {
+    if (!q) {
+      units.push(x);
+      continue;
+    }
+    const k = resolveOne(q, x);
+    if (k === undefined) unknown.push(x);
+    else units.push(unitLabel(q, k));
+  }
+  const previous = before.filter((b) => b.qualificationId === h.qualificationId).flatMap((b) => b.units);
+  const merged = [...new Set([...(h.replace ? [] : previous), ...units])];
+  const others = before.filter((b) => b.qualificationId !== h.qualificationId);
+  return {
+    heldUnits: merged.length ? [...others, { qualificationId: h.qualificationId, units: merged }] : others,
+    units,
+    unknown,
+    previous,
+  };
+}
+
+function resolveOne(q: NonNullable<ReturnType<typeof engineQualification>>, x: string): string | undefined {
+  try {
+    const [i] = resolveUnits(q, [x]);
+    return q.units[i ?? -1]?.key;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Held units from an event: stored (and said), or kept pending when their qualification is unknown. */
+function applyHeld(
+  s: AdvisorServices,
+  m: Messages,
+  next: Answers,
+  h: HeldUnits,
+): { news: string[]; corrections: string[]; notes: string[] } {
+  if (heldNeedsQualification(h)) {
+    next.pendingUnits = h.units;
+    next.pendingHeld = true;
+    return { news: [], corrections: [], notes: [] };
+  }
+  const r = addHeldUnits(s, next.heldUnits, h);
+  next.heldUnits = r.heldUnits;
+  const title = h.qualificationId ? (s.catalogue.entries.get(h.qualificationId)?.title.value ?? null) : null;
+  const notes = r.unknown.length ? [m.heldUnitsUnknown(r.unknown, title)] : [];
+  const now = r.heldUnits.find((x) => x.qualificationId === h.qualificationId)?.units ?? [];
+  if (!r.units.length) return { news: [], corrections: [], notes };
+  if (h.replace && r.previous.length && r.previous.join() !== now.join())
+    return {
+      news: [],
+      corrections: [m.change(m.heldUnitsSlot(title), r.previous.join(", "), now.join(", "))],
+      notes,
+    };
+  return { news: [m.describe.heldUnits(r.units, title)], corrections: [], notes };
+}
 
 // ——— Facts ———
 
@@ -62,10 +132,20 @@ export const applyFacts: Act = (c, e, s) => {
     const levels = u.qualificationsHeld.map((id) => s.catalogue.entries.get(id)?.level.value ?? 0);
     if (u.level === undefined) next.level = Math.max(before.level ?? 0, ...levels);
   }
-  if (c.expecting === "learnerName" && u.learnerName) {
-    next.learnerName = u.learnerName;
+  // The name the adviser gives when asked, or later ("his name is Marcos not Marcus"). A question is
+  // never a name.
+  const name = u.learnerName?.trim();
+  if (
+    name &&
+    (c.expecting === "learnerName" || next.userKind === "adviser" || u.userKind === "adviser") &&
+    !u.intent &&
+    !/\?\s*$/.test(name)
+  ) {
+    next.learnerName = name;
     next.learnerNameAsked = true;
   }
+  const held =
+    "held" in e && e.held ? applyHeld(s, m, next, e.held) : { news: [], corrections: [], notes: [] };
   // Someone who starts with facts ("I'm a team leader...") skipped "who are you": infer it.
   const said = describeChanges(m, before, next);
   if (!next.userKind && (said.length || u.qualificationsHeld?.length))
@@ -95,10 +175,16 @@ export const applyFacts: Act = (c, e, s) => {
       .map((id) => s.catalogue.entries.get(id)?.title.value ?? id);
     if (titles.length) news.push(m.describe.held(titles));
   }
+  news.push(...held.news);
+  corrections.push(...held.corrections);
+  const renamed = !!next.learnerName && next.learnerName !== before.learnerName;
+  if (renamed && before.learnerName)
+    corrections.push(m.change(m.learnerNameSlot, before.learnerName, next.learnerName ?? ""));
   const replies: Reply[] = [];
   if (news.length) replies.push(text(m.noted(news)));
   if (corrections.length) replies.push(text(m.changed(corrections)));
-  if (next.learnerName && next.learnerName !== before.learnerName)
+  for (const note of held.notes) replies.push(text(note));
+  if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));
   if (corrections.length && (c.shown.recommendations || c.shown.plan || c.shown.check))
     replies.push(text(m.rederived));

@@ -6,11 +6,14 @@ import { resolveUnits } from "../../src/rules/index.ts";
 import {
   type AdvisorServices,
   engineQualification,
+  heldIn,
   intervalText,
   transferFor,
+  unitLabel,
   unitPickerCard,
 } from "../advice.ts";
 import type { Messages } from "../messages/en.ts";
+import type { AdvisorContext } from "../types.ts";
 import { type Act, messagesOf, say, text, uOf } from "./common.ts";
 
 // ——— Questions at any point ———
@@ -130,16 +133,57 @@ export const answerQuestion: Act = (c, e, s) => {
     }
     case "whatNext": {
       const from = u.qualificationsHeld?.[0] ?? u.qualification ?? c.qualificationsHeld[0];
-      if (!from) return reply(m.whatNextNoFrom);
-      const heldUnits = u.units ?? (from === c.qualificationsHeld[0] ? c.heldUnits : []);
-      const t = transferFor(s, from, heldUnits);
-      if ("error" in t) return reply(t.error);
-      const body = transferText(m, t, s);
-      return { ...say(c, text(body)), shown: { ...c.shown, transfer: body }, heldUnits };
+      if (from) return showTransfer(c, s, from);
+      // "Which of my units count?" while planning a qualification they hold units of, not one they hold.
+      const target = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;
+      if (target && c.heldUnits.length)
+        return reply(
+          m.heldCountTowards(
+            target.entry.title.value,
+            heldIn(s, c, target).map((i) => unitLabel(target, target.units[i]?.key ?? "")),
+          ),
+        );
+      return reply(m.whatNextNoFrom);
     }
     default:
-      return {};
+      return reply(m.cannotAnswerYet);
   }
+};
+
+/** The units the learner holds of a qualification: given with it, or by QCF references that are in it. */
+export function heldUnitsOfQualification(c: AdvisorContext, s: AdvisorServices, id: string): string[] {
+  const own = c.heldUnits.filter((h) => h.qualificationId === id).flatMap((h) => h.units);
+  const q = engineQualification(s, id);
+  const refs = q
+    ? c.heldUnits
+        .filter((h) => h.qualificationId === null)
+        .flatMap((h) => h.units)
+        .filter((x) => q.units.some((v) => v.ref === x))
+    : [];
+  return [...new Set([...own, ...refs])];
+}
+
+/** What comes after a qualification, with the units held that count towards each next step. */
+export function transferAnswer(c: AdvisorContext, s: AdvisorServices, from: string): string {
+  const t = transferFor(s, from, heldUnitsOfQualification(c, s, from));
+  return "error" in t ? t.error : transferText(messagesOf(c), t, s);
+}
+
+export const showTransfer = (
+  c: AdvisorContext,
+  s: AdvisorServices,
+  from: string,
+): Partial<AdvisorContext> => ({
+  ...say(c, text(transferAnswer(c, s, from))),
+  shown: { ...c.shown, transfer: from },
+});
+
+/** Units held of a qualification held: which of them count towards what comes next. */
+export const answerHeldUnits: Act = (c, e, s) => {
+  if (e.type !== "HOLD_UNITS" || !e.held.qualificationId) return {};
+  return c.qualificationsHeld.includes(e.held.qualificationId)
+    ? showTransfer(c, s, e.held.qualificationId)
+    : {};
 };
 
 /** "unit 10 (Title) → unit 12, same QCF reference": the title once when both units share it. */

@@ -1,29 +1,108 @@
+import { resolveUnits } from "../../src/rules/index.ts";
 import {
   checkCard,
   checkFacts,
   checkFor,
   engineQualification,
+  heldIn,
   planCard,
+  planFacts,
   planFor,
   recommendationCard,
   recommendationFacts,
   recommendFor,
   unitIds,
+  unitLabel,
   unitPickerCard,
 } from "../advice.ts";
 import { sessionRecord } from "../record.ts";
-import type { Choice, Reply } from "../types.ts";
+import type { AdvisorContext, Choice, ClarifyOption, Reply } from "../types.ts";
 import { type Act, answersOf, choices, messagesOf, say, shortTitle, text } from "./common.ts";
+import { addHeldUnits } from "./facts.ts";
 
 // ——— Choosing a qualification, units, plans ———
 
 export const clearQualification: Act = () => ({ qualificationId: null, units: null, accepted: false });
 
+/** The selection an edit starts from: the units being checked, else the plan on screen. */
+export function selectionOf(c: AdvisorContext): string[] {
+  if (c.units) return c.units;
+  const plan = c.shown.plan;
+  return plan && plan.qualificationId === c.qualificationId ? plan.units : [];
+}
+
+/**
+ * Add, remove or swap units of the selection (or of the plan shown): what the learner named is read in
+ * the qualification, the change said, and the rest kept; units they hold stay.
+ */
+export const editUnits: Act = (c, e, s) => {
+  if (e.type !== "EDIT_UNITS" || !c.qualificationId) return {};
+  const m = messagesOf(c);
+  const q = engineQualification(s, c.qualificationId);
+  if (!q) return {};
+  const keyOf = (x: string) => {
+    try {
+      return q.units[resolveUnits(q, [x])[0] ?? -1]?.key;
+    } catch {
+      return undefined;
+    }
+  };
+  const base = selectionOf(c);
+  const baseKeys = base.map(keyOf);
+  const held = new Set(heldIn(s, c, q).map((i) => q.units[i]?.key));
+  const removeKeys = e.remove.map(keyOf);
+  const addKeys = e.add.map(keyOf);
+  const stays = removeKeys.filter((k): k is string => !!k && held.has(k));
+  const absent = removeKeys.filter((k): k is string => !!k && !held.has(k) && !baseKeys.includes(k));
+  const gone = new Set(removeKeys.filter((k) => k && !held.has(k)));
+  const next = [
+    ...base.filter((_, i) => !gone.has(baseKeys[i])),
+    ...addKeys
+      .filter((k): k is string => !!k && !baseKeys.includes(k) && !held.has(k))
+      .map((k) => unitLabel(q, k)),
+  ];
+  const units = [...new Set(next)];
+  const removed = base.filter((x) => !units.includes(x));
+  const added = units.filter((x) => !base.includes(x));
+  const replies: Reply[] = [];
+  if (removed.length || added.length) replies.push(text(m.unitsEdited(removed, added)));
+  else replies.push(text(m.editChangedNothing));
+  if (stays.length) replies.push(text(m.heldStays(stays.map((k) => unitLabel(q, k)))));
+  if (absent.length) replies.push(text(m.notInSelection(absent.map((k) => unitLabel(q, k)))));
+  return { units, accepted: false, ...say(c, ...replies) };
+};
+
+/** Units of an edit that are not units of the qualification: said, and nothing changes. */
+export const sayEditProblems: Act = (c, e, s) => {
+  if (e.type !== "EDIT_UNITS") return {};
+  const m = messagesOf(c);
+  if (!c.qualificationId) return say(c, text(m.whichQualificationForUnits));
+  const r = checkFor(s, c.qualificationId, [...e.add, ...e.remove]);
+  return say(c, text(r.kind === "badUnits" ? m.unitProblem(r.messages) : m.noUnitList(c.qualificationId)));
+};
+
 export const chooseQualification: Act = (c, e, s) => {
   if (e.type !== "CHOOSE") return {};
   const same = e.qualificationId === c.qualificationId;
-  let units = same ? c.units : c.pendingUnits;
   const replies: Reply[] = [];
+  // "Which qualification are these units from?" answered: they are units held of it.
+  if (c.pendingHeld && c.pendingUnits?.length) {
+    const m = messagesOf(c);
+    const r = addHeldUnits(s, c.heldUnits, { qualificationId: e.qualificationId, units: c.pendingUnits });
+    const title = s.catalogue.entries.get(e.qualificationId)?.title.value ?? null;
+    if (r.units.length) replies.push(text(m.noted([m.describe.heldUnits(r.units, title)])));
+    if (r.unknown.length) replies.push(text(m.heldUnitsUnknown(r.unknown, title)));
+    return {
+      heldUnits: r.heldUnits,
+      qualificationId: e.qualificationId,
+      units: same ? c.units : null,
+      pendingUnits: null,
+      pendingHeld: false,
+      accepted: false,
+      ...say(c, ...replies),
+    };
+  }
+  let units = same ? c.units : c.pendingUnits;
   // Units typed before the qualification was known may not be units of it: say so, and plan instead.
   if (units?.length) {
     const r = checkFor(s, e.qualificationId, units);
@@ -54,7 +133,8 @@ export const planTarget: Act = (c, e) => {
   };
 };
 
-export const holdUnits: Act = (_c, e) => (e.type === "UNITS" ? { pendingUnits: e.units } : {});
+export const holdUnits: Act = (_c, e) =>
+  e.type === "UNITS" ? { pendingUnits: e.units, pendingHeld: false } : {};
 
 export const setUnits: Act = (c, e) => {
   if (e.type !== "UNITS") return {};
@@ -100,8 +180,23 @@ export const askQualificationForUnits: Act = (c, _e, s) => {
     : [...s.catalogue.entries.values()]
         .filter((x) => x.type === "qualification" && x.units)
         .map((x) => ({ label: shortTitle(x.title.value), value: x.id }));
-  const q = choices(m.ask.qualification.first, all);
-  return { ...say(c, q), expecting: "qualification", misses: 0, prompt: [q] };
+  const held = c.pendingHeld
+    ? c.qualificationsHeld
+        .filter((id) => engineQualification(s, id) !== undefined)
+        .map((id) => ({ label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }))
+    : [];
+  const offered = [...held, ...all.filter((o) => !held.some((h) => h.value === o.value))];
+  const q = choices(c.pendingHeld ? m.whichQualificationForHeldUnits : m.ask.qualification.first, offered);
+  return {
+    ...say(c, q),
+    expecting: "qualification",
+    misses: 0,
+    prompt: [q],
+    clarify: {
+      options: offered.map((o) => ({ ...o, qualificationId: o.value })),
+      resume: { expecting: c.expecting, prompt: c.prompt },
+    },
+  };
 };
 
 export const askWhichQualification: Act = (c, e, s) => {
@@ -117,12 +212,28 @@ export const askWhichQualification: Act = (c, e, s) => {
         ? `which units are in ${id}`
         : intent === "plan"
           ? `plan ${id}`
-          : id;
-  const options = e.candidates.map((id) => ({
-    label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
-    value: valueFor(id),
-  }));
-  return say(c, choices(m.whichOne(options.length), options));
+          : intent === "whatIsUnit" && e.u.units?.[0]
+            ? `what is unit ${e.u.units[0]} in ${id}`
+            : id;
+  const options: ClarifyOption[] =
+    e.options ??
+    e.candidates.map((id) => ({
+      label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
+      value: valueFor(id),
+      qualificationId: id,
+    }));
+  const q = choices(
+    m.whichOne(options.length),
+    options.map(({ label, value }) => ({ label, value })),
+  );
+  return {
+    ...say(c, q),
+    // The question to go back to once this one is answered (or dismissed): the one before any clarification.
+    clarify: { options, resume: c.clarify?.resume ?? { expecting: c.expecting, prompt: c.prompt } },
+    expecting: "qualification",
+    misses: 0,
+    prompt: [q],
+  };
 };
 
 export const showRecommendations: Act = (c, _e, s) => {
@@ -168,23 +279,25 @@ export const showPlan: Act = (c, _e, s) => {
   if (outcome.kind === "pathway")
     return { ...say(c, text(m.notAQualification(outcome.entry.title.value))), qualificationId: null };
   if (outcome.kind === "badUnits") return { ...say(c, text(m.unitProblem(outcome.messages))), units: null };
-  const { result, entry } = outcome;
-  if (result.status === "undetermined" && result.undetermined) {
-    const q = engineQualification(s, entry.id);
-    const label = (k: string) => q?.units[q.byKey.get(k) ?? -1]?.number ?? k;
-    const reply = choices(
-      m.planUndetermined(
-        result.reason ?? "",
-        result.undetermined.held.map(label),
-        result.undetermined.mandatory.map(label),
-      ),
-      [m.planChoices[2] as Choice],
-    );
-    return { ...say(c, reply), prompt: [reply], expecting: null, shown: { ...c.shown, plan: null } };
-  }
-  if (result.status === "infeasible" || !result.plan) {
-    const reply = choices(m.planNone(result.reason ?? "", result.fix?.text), [m.checkChoices.change]);
-    return { ...say(c, reply), prompt: [reply], expecting: null, shown: { ...c.shown, plan: null } };
+  const { result, entry, q } = outcome;
+  const facts = planFacts(result, q);
+  const turnFacts = { ...c.turnFacts, plan: facts };
+  // Where our sources lack the credit values (or no completion exists), no plan is made up: what is
+  // known is said as it is, and only "choose my own units" is offered.
+  if (result.status !== "planned" || !result.plan) {
+    const reply =
+      result.status === "undetermined"
+        ? choices(m.planUndetermined(result.reason ?? "", facts.have, facts.mandatory ?? []), [
+            m.planChoices[2] as Choice,
+          ])
+        : choices(m.planNone(result.reason ?? "", result.fix?.text), [m.checkChoices.change]);
+    return {
+      ...say(c, reply),
+      prompt: [reply],
+      expecting: null,
+      shown: { ...c.shown, plan: null },
+      turnFacts,
+    };
   }
   const card = planCard(result, entry);
   const lines = card.units.map(
@@ -217,6 +330,7 @@ export const showPlan: Act = (c, _e, s) => {
   return {
     ...say(c, { kind: "card", text: body, card }, next),
     shown: { ...c.shown, plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit) } },
+    turnFacts,
     expecting: null,
     misses: 0,
     prompt: [next],
@@ -241,7 +355,7 @@ export const showUnitPicker: Act = (c, _e, s) => {
 export const showCheck: Act = (c, _e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
-  const r = checkFor(s, c.qualificationId, c.units);
+  const r = checkFor(s, c.qualificationId, c.units, c);
   if (r.kind !== "checked") {
     const why =
       r.kind === "badUnits"
@@ -254,6 +368,7 @@ export const showCheck: Act = (c, _e, s) => {
   }
   const res = r.result;
   const card = checkCard(res);
+  const heldLabels = res.units.filter((u) => u.held).map((u) => u.number ?? u.ref ?? u.unit);
   const facts = checkFacts(res);
   const mark = { holds: "✔", fails: "✘", unknown: "?" } as const;
   const lines = card.rules.map(
@@ -276,7 +391,12 @@ export const showCheck: Act = (c, _e, s) => {
       c,
       {
         kind: "card",
-        text: [m.checkIntro(res.title), `Units: ${unitIds(res).join(", ")}`, ...lines].join("\n"),
+        text: [
+          m.checkIntro(res.title),
+          `Units: ${unitIds(res).join(", ")}`,
+          ...(heldLabels.length ? [m.checkHeld(heldLabels)] : []),
+          ...lines,
+        ].join("\n"),
         card,
       },
       next,
@@ -299,15 +419,20 @@ export const showCheck: Act = (c, _e, s) => {
 export const applyFix: Act = (c, _e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
-  const r = checkFor(s, c.qualificationId, c.units);
+  const r = checkFor(s, c.qualificationId, c.units, c);
   if (r.kind !== "checked") return say(c, text(m.noFix));
   if (r.result.violations.length === 0) return say(c, text(m.nothingToFix));
   const drop = new Set(r.result.violations.flatMap((v) => v.fixAction?.drop ?? []));
   const keptIds = r.result.units.filter(
     (u) => !drop.has(u.unit) && !drop.has(u.number ?? "") && !drop.has(u.ref ?? ""),
   );
-  const kept = keptIds.map((u) => u.number ?? u.ref ?? u.unit);
+  const label = (u: { number: string | null; ref: string | null; unit: string }) =>
+    u.number ?? u.ref ?? u.unit;
+  const kept = keptIds.map(label);
+  const dropped = r.result.units.filter((u) => !keptIds.includes(u)).map(label);
   const outcome = planFor(s, { ...answersOf(c), units: kept, objective: "glh" }, c.qualificationId);
+  if (outcome.kind === "plan" && outcome.result.status === "undetermined")
+    return say(c, text(m.planUndetermined(outcome.result.reason ?? "", [], [])));
   if (outcome.kind !== "plan" || outcome.result.status !== "planned" || !outcome.result.plan)
     return say(
       c,
@@ -315,8 +440,9 @@ export const applyFix: Act = (c, _e, s) => {
         outcome.kind === "plan" ? m.planNone(outcome.result.reason ?? "", outcome.result.fix?.text) : m.noFix,
       ),
     );
-  const units = outcome.result.plan.detail.map((d) => d.number ?? d.ref ?? d.unit);
-  return { units, ...say(c, text(m.fixApplied)) };
+  const units = outcome.result.plan.detail.map(label);
+  const added = outcome.result.plan.detail.filter((d) => !d.held).map(label);
+  return { units, ...say(c, text(m.fixApplied(dropped, added))) };
 };
 
 export const sayCannotAcceptInvalid: Act = (c) => {

@@ -16,6 +16,8 @@ const levelName = (l: number) => (l === 0 ? "no qualifications" : `Level ${l}`);
 /** "1", "1 and 2", "1, 2 and 3" */
 const listWords = (xs: string[]) =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
+/** "unit 4", "units 1, 2 and 4"; a unit known by title or reference is quoted as it is. */
+const unitWords = (xs: string[]) => `${xs.length === 1 ? "unit" : "units"} ${listWords(xs)}`;
 
 export const en = {
   slotName: {
@@ -38,6 +40,8 @@ export const en = {
     nation: (v: string) => `living in ${v}`,
     age: (v: number) => `aged ${v}`,
     held: (titles: string[]) => `holds ${titles.join(" and ")}`,
+    heldUnits: (units: string[], title: string | null) =>
+      `you hold ${unitWords(units)}${title ? ` of ${title}` : ""}`,
     months,
     levelName,
   },
@@ -183,6 +187,29 @@ export const en = {
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
   rederived: "I've re-worked the advice below with that change.",
   learnerNameNoted: (name: string) => `Thanks, I'll put ${name} on the session record.`,
+  learnerNameSlot: "learner's name",
+  heldUnitsSlot: (title: string | null) => `units held${title ? ` of ${title}` : ""}`,
+  heldUnitsUnknown: (units: string[], title: string | null) =>
+    `I couldn't find ${unitWords(units)}${title ? ` in ${title}` : ""}, so I've left ${units.length === 1 ? "it" : "them"} out.`,
+  whichQualificationForHeldUnits: "Which qualification are these units from?",
+  askAgain: (question: string) => `And ${question.charAt(0).toLowerCase()}${question.slice(1)}`,
+  dismissed: "OK, none of those.",
+  unitsEdited: (removed: string[], added: string[]) =>
+    `Changed your units: ${[
+      ...(removed.length ? [`took out ${listWords(removed)}`] : []),
+      ...(added.length ? [`added ${listWords(added)}`] : []),
+    ].join("; ")}.`,
+  editChangedNothing: "Those units are already as you asked, so nothing changed.",
+  heldStays: (units: string[]) =>
+    `You hold ${unitWords(units)} already, so ${units.length === 1 ? "it stays" : "they stay"}: units you hold always count.`,
+  notInSelection: (units: string[]) =>
+    `${units.length === 1 ? "Unit" : "Units"} ${listWords(units)} ${units.length === 1 ? "wasn't" : "weren't"} in your selection.`,
+  heldCountTowards: (title: string, units: string[]) =>
+    units.length
+      ? `Towards ${title}, ${unitWords(units)} you hold ${units.length === 1 ? "counts" : "count"}.`
+      : `None of the units you hold count towards ${title}.`,
+  checkHeld: (units: string[]) =>
+    `Counted as held (you have ${units.length === 1 ? "it" : "them"} already): ${listWords(units)}.`,
 
   help: [
     "I can:",
@@ -238,7 +265,9 @@ export const en = {
   planUndetermined: (reason: string, held: string[], mandatory: string[]) =>
     [
       `I can't work out a plan for it from our sources. ${reason}`,
-      ...(held.length ? [`Of the units you hold, ${listWords(held)} count towards it.`] : []),
+      ...(held.length
+        ? [`Of the units you hold, ${listWords(held)} ${held.length === 1 ? "counts" : "count"} towards it.`]
+        : []),
       ...(mandatory.length ? [`Everyone takes the mandatory units: ${listWords(mandatory)}.`] : []),
       "A centre approved by the awarding body has the handbook with every unit's credit value: ask it, or choose units you want me to check.",
     ].join("\n"),
@@ -279,7 +308,16 @@ export const en = {
     `Note: ${title} closed to new registrations on ${end}, so this plan is for someone already registered on it.`,
   whichQualificationForTogether: (units: string) =>
     `Which qualification are units ${units} in? E.g. "can I take units ${units} together in 10265?"`,
-  fixApplied: "Applied the smallest fix (the cheapest valid completion that keeps your units):",
+  fixApplied: (dropped: string[], added: string[]) =>
+    [
+      "Applied the smallest fix (the cheapest valid completion of your units):",
+      ...(dropped.length
+        ? [`took out ${listWords(dropped)}, which the rules don't allow with the rest;`]
+        : []),
+      added.length
+        ? `added ${listWords(added)}; every other unit of yours is kept.`
+        : "every other unit of yours is kept.",
+    ].join(" "),
 
   wrapUp: (title: string | null) =>
     title
@@ -304,8 +342,14 @@ export const en = {
     qcf: "The QCF (Qualifications and Credit Framework) was the framework these qualifications were built in: units with a credit value and a level, and a reference like K/503/0385.",
     level:
       "Levels run from Entry to 8. Level 2 is roughly GCSE grades 9–4 (A*–C), Level 3 is A level, Level 4 is the first year of a degree.",
+    apprenticeship:
+      "An apprenticeship is a job with training: you work and earn while you learn. The Welsh Contact Centre Operations pathway (Levels 2 and 3) is made of three mandatory parts: a qualification (a competence NVQ or a knowledge certificate), Essential Skills, and on/off-the-job training; it has no mandatory entry requirements.",
+    group:
+      'A group is a set of units within a qualification that has its own rule: for example Group A holds the mandatory units, and the OCR NVQs ask for "a minimum of 12 credits from Group B" and count credit from "no more than 2 units from Group D".',
   },
 
+  cannotAnswerYet:
+    "I can't answer that question yet. I can recommend a qualification, plan or check units, and tell you what comes next, which units a qualification has, what a unit is, how two qualifications compare, and what the terms mean.",
   unknownQualification:
     "I don't know which qualification you mean. Try its number, like 10265 or 600/5106/1.",
   unknownUnit: (what: string) => `I couldn't find ${what}.`,

@@ -112,3 +112,104 @@ export function unitsIn(
   units.push(...titled.sort((a, b) => a.at - b.at).map((x) => x.title));
   return units.length ? { units: [...new Set(units)], start, end } : undefined;
 }
+
+/** Units to add to and remove from a selection, read from one message ("swap 18 for 21, and add 12"). */
+export interface UnitEdits {
+  add: string[];
+  remove: string[];
+}
+
+const ADD_VERB = /\b(add(?: in)?|include|put in|throw in|also take|plus)\b/g;
+const REMOVE_VERB =
+  /\b(remove|drop|take out|take off|delete|get rid of|lose|ditch|scrap|without|minus|dont want|do not want)\b/g;
+const SWAP_VERB = /\b(swap|replace|change|switch|substitute|exchange|trade|instead of|in place of)\b/g;
+// Between the two sides of a swap: "swap 18 for 21", "replace 18 with 21", "change 18 to 21".
+const SWAP_JOIN = /\b(for|with|to|into|by)\b/g;
+
+/** Units named in a stretch of text that an edit verb governs: titles first, then references and numbers. */
+function unitsOfSpan(catalogue: Catalogue, span: string, qualificationId: string | undefined) {
+  const found: { at: number; end: number; unit: string }[] = [];
+  let rest = span;
+  const all = titlesOf(catalogue);
+  const candidates = qualificationId ? (all.byQualification.get(qualificationId) ?? []) : all.long;
+  // Longest titles first, so that a title inside a longer one is not read twice.
+  for (const c of [...candidates].sort((a, b) => b.name.length - a.name.length)) {
+    const i = rest.indexOf(c.name);
+    if (i < 0 || !c.name) continue;
+    found.push({ at: i, end: i + c.name.length, unit: c.title });
+    rest = rest.slice(0, i) + " ".repeat(c.name.length) + rest.slice(i + c.name.length);
+  }
+  for (const m of rest.matchAll(REF))
+    found.push({
+      at: m.index,
+      end: m.index + m[0].length,
+      unit: `${m[1]?.toUpperCase()}/${m[2]}/${m[3]}`,
+    });
+  rest = rest.replace(REF, (x) => " ".repeat(x.length));
+  // Numbers that are levels, ages, durations or credits are not units.
+  const numbers = new RegExp(
+    `(?<!\\b(?:level|nvq|l|lvl|aged?|im|over|under)\\s?)\\b(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|weeks?|credits?|hours?|glh))`,
+    "g",
+  );
+  for (const m of rest.matchAll(numbers))
+    found.push({ at: m.index, end: m.index + m[0].length, unit: asDigits(m[1] ?? "") });
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Edits of a unit selection in normalised text: "swap 18 for selling by telephone inbound", "add unit
+ * 12 and remove 10", "drop 10", "21 instead of 18". Undefined when the message edits nothing.
+ */
+export function unitEditsIn(
+  catalogue: Catalogue,
+  text: string,
+  opts: { qualificationId?: string } = {},
+): UnitEdits | undefined {
+  const verbs: { at: number; end: number; kind: "add" | "remove" | "swap"; word: string }[] = [];
+  for (const [re, kind] of [
+    [ADD_VERB, "add"],
+    [REMOVE_VERB, "remove"],
+    [SWAP_VERB, "swap"],
+  ] as const)
+    for (const m of text.matchAll(re))
+      verbs.push({ at: m.index, end: m.index + m[0].length, kind, word: m[1] ?? "" });
+  if (!verbs.length) return undefined;
+  verbs.sort((a, b) => a.at - b.at);
+  const edits: UnitEdits = { add: [], remove: [] };
+  let touched = false;
+  verbs.forEach((v, i) => {
+    const span = text.slice(v.end, verbs[i + 1]?.at ?? text.length);
+    const before = text.slice(verbs[i - 1]?.end ?? 0, v.at);
+    const items = unitsOfSpan(catalogue, span, opts.qualificationId);
+    if (v.kind === "add") edits.add.push(...items.map((x) => x.unit));
+    else if (v.kind === "remove") edits.remove.push(...items.map((x) => x.unit));
+    else if (v.word === "instead of" || v.word === "in place of") {
+      // "21 instead of 18": what comes before goes in, what follows comes out.
+      edits.add.push(...unitsOfSpan(catalogue, before, opts.qualificationId).map((x) => x.unit));
+      edits.remove.push(...items.map((x) => x.unit));
+    } else {
+      const first = items[0];
+      const join = first
+        ? [...span.matchAll(SWAP_JOIN)].find(
+            (m) => m.index >= first.end && !items.some((x) => x.at <= m.index && m.index < x.end),
+          )
+        : undefined;
+      const cut = join?.index ?? Number.POSITIVE_INFINITY;
+      edits.remove.push(...items.filter((x) => x.at < cut).map((x) => x.unit));
+      edits.add.push(...items.filter((x) => x.at > cut).map((x) => x.unit));
+    }
+    touched ||= items.length > 0;
+  });
+  if (!touched) return undefined;
+  return { add: [...new Set(edits.add)], remove: [...new Set(edits.remove)] };
+}
+
+/**
+ * Whether the units a message names are ones the learner holds ("I have units 1, 2, 4 and 9", "units
+ * were T/503/0342…", "I did 1 2 and 5") rather than a selection to check or plan.
+ */
+export function unitsHeldCue(text: string): boolean {
+  return /\b(i have(?! to)|ive got|i ve got|i got|got (units?|my)|i hold|i did|ive done|i ve done|ive already|i ve already|i completed|ive completed|i passed|ive passed|i achieved|already (have|got|done|did|completed|passed)|units? (were|was)|my units (are|were)|i took|i finished|ive finished|he has|she has|they have|he did|she did)\b/.test(
+    text,
+  );
+}

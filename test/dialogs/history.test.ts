@@ -20,7 +20,9 @@ const answers: fc.Arbitrary<Answers> = fc.record(
     nation: maybe(fc.constantFrom("England", "Wales", "Scotland", "Northern Ireland")),
     age: maybe(fc.nat(99)),
     skipped: fc.uniqueArray(fc.constantFrom(...SLOTS)),
-    heldUnits: strings,
+    heldUnits: fc.array(fc.record({ qualificationId: maybe(fc.string({ maxLength: 8 })), units: strings }), {
+      maxLength: 2,
+    }),
     qualificationId: maybe(fc.string({ maxLength: 8 })),
     units: maybe(strings),
     pendingUnits: maybe(strings),

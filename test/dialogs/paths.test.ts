@@ -49,6 +49,14 @@ const EVENTS: AdvisorEvent[] = [
   { type: "APPLY_FIX", u: u("apply the fix") },
   { type: "ASK", u: u("what does barred mean") },
   { type: "AMBIGUOUS", candidates: ["ocr-10268", "cg-600-1136-1"], u: u("plan the level 3 nvq") },
+  { type: "HOLD_UNITS", held: { qualificationId: null, units: ["1", "2"] }, u: u("I have units 1 and 2") },
+  {
+    type: "HOLD_UNITS",
+    held: { qualificationId: "ocr-10265", units: ["1", "2"] },
+    u: u("I have units 1 and 2"),
+  },
+  { type: "EDIT_UNITS", add: ["12"], remove: ["10"], u: u("add unit 12 and remove 10") },
+  { type: "DISMISS", u: u("nah") },
 ];
 
 // Leaf states of the machine, from its own definition.
