@@ -31,11 +31,11 @@ const PATTERNS: {
   { re: /\bl([1-8])\b/, level: (m) => Number(m[1]), named: false, list: true },
   { re: /\b(gcses?|o levels?|btec firsts?|functional skills level 2)\b/, level: () => 2, named: true },
   {
-    re: /\b(a levels?|as levels?|btec nationals?|highers|access course|t levels?)\b/,
+    re: /\b(a levels?|as levels?|btec nationals?|highers|an? higher|access course|t levels?)\b/,
     level: () => 3,
     named: true,
   },
-  { re: /\b(hnc|certhe)\b/, level: () => 4, named: true },
+  { re: /\b(hnc|certhe|advanced highers?)\b/, level: () => 4, named: true },
   { re: /\b(hnd|foundation degree)\b/, level: () => 5, named: true },
   { re: /\b(degree|ba|bsc|bachelors?|graduate|graduated|uni degree)\b/, level: () => 6, named: true },
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },

@@ -40,7 +40,16 @@ const CC_NOW =
 const AT_SCHOOL =
   /\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
-  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on)\b/;
+  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
+/** Words saying something is held. */
+const HELD =
+  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
+/** A level mention that names a qualification, not a learner's general level. */
+const QUALIFICATION_WORDS =
+  /\b(nvq|svq|cert|certificate|diploma|apprenticeship|principles|pathway|award|ocr|iq|cityguilds)\b/;
+/** GCSEs at low grades: Level 1. */
+const LOW_GRADES =
+  /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g)s?\b|\b(ds|es|fs) and (below|es|fs)\b/;
 
 function placeNation(text: string): { nation: Nation; place: string } | undefined {
   const words = text.split(" ");
@@ -51,16 +60,21 @@ function placeNation(text: string): { nation: Nation; place: string } | undefine
       const nation = PLACES.get(phrase);
       if (nation) return { nation, place: phrase };
       const needs = NEEDS_CONTEXT.get(phrase);
+      // A name that is also a word counts after "in", "from"... or as a clause of its own ("Derby.").
       if (
         needs &&
-        /\b(in|from|near|at|based|live|living|lives|around|outside)$/.test(
-          words.slice(Math.max(0, i - 1), i).join(" "),
-        )
+        (phrase === text ||
+          /\b(in|from|near|at|on|based|live|living|lives|around|outside)$/.test(
+            words.slice(Math.max(0, i - 1), i).join(" "),
+          ))
       )
         return { nation: needs, place: phrase };
     }
   }
-  const postcode = /\b([a-z]{1,2})\d{1,2}[a-z]?(?: \d[a-z]{2})?\b/.exec(text);
+  // A full postcode ("CF10 1AA"), or an outward code where it says where they are ("in CF10").
+  const postcode =
+    /\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
+    /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text);
   const area = postcode ? POSTCODE_AREAS.get(postcode[1] ?? "") : undefined;
   return area ? { nation: area, place: postcode?.[0] ?? "" } : undefined;
 }
@@ -228,44 +242,53 @@ export function readProfile(
   // Level held: qualifications achieved, not ones being taken, wished for or asked about.
   const levels: number[] = [...heldLevels];
   let none = false;
-  for (const c of clauses) {
+  for (const [i, c] of clauses.entries()) {
     if (c.modality === "wish" || c.modality === "future") continue;
-    if (c.question && !/\b(i|ive|im|she|he) (have|has|got|hold|did|passed|completed|finished)\b/.test(c.text))
-      continue;
-    for (const l of levelsIn(c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses"))) {
-      const before = c.text.slice(Math.max(0, l.start - 25), l.start);
+    if (c.question && !HELD.test(c.text)) continue;
+    // "Got my A level results back - failed them all."
+    if (/^(but )?(i )?failed (them|it|those|all)\b/.test(clauses[i + 1]?.text ?? "")) continue;
+    const text = c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses");
+    for (const l of levelsIn(text)) {
+      const before = text.slice(Math.max(0, l.start - 25), l.start);
+      const around = text.slice(Math.max(0, l.start - 30), l.end + 30);
+      // "no GCSEs", "no quals": nothing at that level (and so none at all, unless something else is held).
+      if (/\bno\s*$/.test(before) && /^(gcses?|qualifications?|quals)$/.test(l.matched)) {
+        none = true;
+        continue;
+      }
       if (
         /\b(no|not|without|never|didnt|dont|havent|failed|any)( (got|get|have|pass|passed|finish|finished|sit|sat|do|did))?( my| any| the| a| an)?\s*$/.test(
           before,
         )
       )
         continue;
-      if (STUDYING.test(c.text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
+      if (STUDYING.test(text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
       if (
         /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|on the|finishing)( an?| the| my)?\s*$/.test(
           before,
         )
       )
         continue;
+      // A level that names a qualification ("the OCR L3 NVQ diploma") is held only when the clause says so.
+      if (
+        QUALIFICATION_WORDS.test(around) &&
+        l.level > 0 &&
+        !HELD.test(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " "))
+      )
+        continue;
       if (l.level === 0) {
         if (/^(nothing|none|zilch)$/.test(l.matched)) continue;
         none = true;
-      } else
-        levels.push(
-          /\b(d|e|f|g|ds|es|3|2|1)s?( and (d|e|f|g|ds|es|3|2|1)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g)/.test(
-            c.text,
-          ) && l.level === 2
-            ? 1
-            : l.level,
-        );
+      } else levels.push(l.level === 2 && LOW_GRADES.test(text) ? 1 : l.level);
     }
   }
   if (levels.length) r.level = Math.max(...levels);
   else if (none) r.level = 0;
 
-  // Apprenticeship: wanting or doing one; not wanting one.
-  for (const c of clauses) {
-    if (!/\bapprentice(ship)?s?\b/.test(c.text)) continue;
+  // Apprenticeship: wanting or doing one (or being an apprentice); not wanting one. A question about
+  // an apprenticeship's details ("how long does it take") says nothing of what the learner wants.
+  for (const c of all) {
+    if (!/\b(apprentice(ship)?s?|prentisiaeth\w*)\b/.test(c.text)) continue;
     if (
       /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
       /\bapprentice\w* (isnt|arent|not)\b/.test(c.text)
@@ -274,7 +297,7 @@ export function readProfile(
       break;
     }
     if (
-      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential)\b/.test(
+      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards)\b/.test(
         c.text,
       )
     )
@@ -282,8 +305,11 @@ export function readProfile(
     if (
       c.modality === "wish" ||
       c.modality === "progress" ||
-      /\b(im|i am|shes|hes|is) (an |on (an |the )?)apprentice/.test(c.text) ||
-      /\b(is there|are there|any|could i|can i|can she|can he|could she|could he)\b.{0,40}\bapprentice/.test(
+      /\b(im|i am|shes|hes|is|as) (an |on (an |the )?)apprentice/.test(c.text) ||
+      /\b(my|our|new|old) apprentice\b|\bapprentice [a-z]+ (is|has|just|started|wants)\b|^apprentice\b/.test(
+        c.text,
+      ) ||
+      /\b(is there|are there|any|could i|can i|can she|can he|could she|could he|what|which)\b.{0,40}\b(apprentice|prentisiaeth)/.test(
         c.text,
       )
     ) {
@@ -293,22 +319,27 @@ export function readProfile(
   }
 
   // Nation: a place in the UK, or the nation's name where it says where they are (an adviser's place
-  // is the learner's too).
+  // is the learner's too). Places in two nations ("Chester-based but our office is in Wrexham") or a
+  // move to come ("moving to Glasgow") decide nothing.
+  const nations = new Set<Nation>();
   for (const c of all) {
+    if (/\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)) continue;
     const place = placeNation(c.text);
     if (place) {
-      r.nation = place.nation;
-      ev("nation", place.place, "gazetteer");
-      break;
+      nations.add(place.nation);
+      if (r.nation === undefined) ev("nation", place.place, "gazetteer");
+      r.nation ??= place.nation;
+      continue;
     }
     if (NOT_RESIDENCE.test(c.text)) continue;
     const named = NATION_WORDS.find(([re]) => re.test(c.text));
     if (named) {
-      r.nation = named[1];
-      ev("nation", named[1], "named");
-      break;
+      nations.add(named[1]);
+      if (r.nation === undefined) ev("nation", named[1], "named");
+      r.nation ??= named[1];
     }
   }
+  if (nations.size > 1) r.nation = undefined;
   return r;
 }
 

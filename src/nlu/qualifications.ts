@@ -150,6 +150,8 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
   let previous: Features | undefined;
   for (const lm of levelsIn(t)) {
     if (lm.level < 1 || lm.level > 4) continue;
+    // GCSEs, A levels, a degree: a learner's general level, never a catalogue entry.
+    if (!/^(nvq|svq|qcf|rqf|level|lvl|lev|l\d|\d|one|two|three|four)\b/.test(lm.matched)) continue;
     const windowText = clauseAround(t, lm.start, lm.end);
     // "NVQ 2 and 3": a bare number after a level mention names the same kind at another level.
     const listItem = /^[a-z0-9]+$/.test(lm.matched) ? previous : undefined;

@@ -4,6 +4,9 @@ export function normalise(text: string): string {
     text
       .normalize("NFKC")
       .toLowerCase()
+      // "Ynys Môn", "Caerffili": accents dropped, letters kept.
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
       .replace(/[’‘`]/g, "'")
       .replace(/\bcent(er|re)s?\b/g, (m) => (m.endsWith("s") ? "centres" : "centre"))
       .replace(/\badvis(er|or)s?\b/g, (m) => (m.endsWith("s") ? "advisors" : "advisor"))

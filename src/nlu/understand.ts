@@ -89,7 +89,8 @@ const AGE = [
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
   /\b(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
-const ADVISER_JOB = /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
+const ADVISER_JOB =
+  /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
