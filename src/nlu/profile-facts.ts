@@ -264,7 +264,7 @@ export function readProfile(
         continue;
       if (STUDYING.test(text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
       if (
-        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|on the|finishing)( an?| the| my)?\s*$/.test(
+        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|finishing|plan|about)( an?| the| my)?\s*$/.test(
           before,
         )
       )

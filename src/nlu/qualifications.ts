@@ -164,6 +164,8 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     previous = wanted;
     // "the level 4", "the L4": a level alone names an entry only when the catalogue has one at it.
     const the = /\bthe\s*$/.test(t.slice(Math.max(0, lm.start - 5), lm.start));
+    // "the level 3 one": a qualification at that level, whichever it is.
+    const one = the && /^ (one|qualification|qual|course)\b/.test(t.slice(lm.end));
     if (!wanted.body && wanted.kinds.length === 0 && !the) continue;
     const candidates = entries
       .filter((e) => {
@@ -175,7 +177,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
         );
       })
       .map((e) => e.id);
-    if (candidates.length && (candidates.length === 1 || !the || wanted.kinds.length || wanted.body))
+    if (candidates.length && (candidates.length === 1 || !the || one || wanted.kinds.length || wanted.body))
       take(candidates, lm.start, lm.end, wanted.body !== undefined);
   }
   // Without a level: "the foundation apprenticeship", "the IQ NVQ" / "the IQ one" (an awarding body

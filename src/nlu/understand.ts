@@ -432,7 +432,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
     // Apprenticeship.
     if (
-      /\b(dont|do not|not|no) (want|interested in|looking for|keen on|fancy|into)? ?(an |a )?apprenticeships?|\bno apprenticeship|\bapprenticeships? (arent|isnt|are not|is not|not) (for me|my thing|right)/.test(
+      /\b(dont|do not|doesnt|does not|didnt|wont|not|no|never) (want|wants|interested in|looking for|keen on|fancy|into)? ?(an |a |to do an |to do a )?apprenticeships?|\bno apprenticeship|\bapprenticeships? (arent|isnt|are not|is not|not) (for me|my thing|right)/.test(
         full,
       )
     )
@@ -483,6 +483,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
   if (expecting === "apprenticeship" && u.apprenticeship === undefined && u.yesNo !== undefined)
     u.apprenticeship = u.yesNo;
+
+  // "his name is Marcos not Marcus", "it's Marcos, not Marcus": a name given or corrected, whatever was asked.
+  const named =
+    /\b(?:(?:his|her|their|the learners|my clients|my students) name is|(?:it s|its|it is) ([A-Z][a-z]+),? not [A-Z][a-z]+)\s*([A-Z][a-z]{1,19})?/.exec(
+      text.replace(/[’']/g, " "),
+    );
+  const correctedName = named?.[2] ?? named?.[1];
+  if (correctedName && !u.learnerName) {
+    u.learnerName = correctedName;
+    u.userKind ??= "adviser";
+    ev("learnerName", correctedName, "a name given");
+  }
 
   // The learner's name, when an adviser was asked for it.
   if (expecting === "learnerName" && !u.intent) {
