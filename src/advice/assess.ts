@@ -1,5 +1,6 @@
 import type { Catalogue } from "../catalogue/load.ts";
 import type { CatalogueEntry, Pathway, Role, Source } from "../catalogue/schema.ts";
+import { type ConditionCheck, conditionsOf, NVQ_AT_WORK, WELSH_FUNDING } from "./eligibility.ts";
 import type { LearnerProfile } from "./profile.ts";
 import { EVIDENCE, type Evidence, GOAL_FIT, LEVEL_FIT, type Ranking } from "./scoring.ts";
 import { cite, kindOf, type Reason, type Targets } from "./targets.ts";
@@ -9,20 +10,9 @@ import { cite, kindOf, type Reason, type Targets } from "./targets.ts";
  * and level fit and the evidence for it, each with the reasons and cautions the learner is shown.
  */
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
-const FUNDING: Source = {
-  doc: "003_e642700d9e289f8d.txt",
-  quote:
-    "This is the only Apprenticeship Pathway in the Business & Management sector approved for use in Wales that is eligible for Welsh Government funding.",
-};
 const PATHWAY_QUALIFICATIONS: Source = {
   doc: "003_e642700d9e289f8d.txt",
   quote: "Participants must achieve one of the following competence and knowledge qualification(s) below",
-};
-/** OCR's description of what an NVQ is: it holds for any NVQ, and is quoted as OCR's. */
-const NVQ_AT_WORK: Source = {
-  doc: "001_545bdd81e066066f.txt",
-  quote:
-    "An NVQ (National Vocational Qualification) is a qualification that assesses someone's competence (that is the skills, knowledge and understanding they have) within a work situation.",
 };
 const OCR_2011: Source = { doc: "001_545bdd81e066066f.txt", quote: "© OCR 2011" };
 
@@ -48,32 +38,29 @@ export function owner(e: CatalogueEntry): string {
   return e.type === "pathway" ? "the Welsh pathway" : e.awardingBody.value.replace(/ \(.*\)$/, "");
 }
 
-/** Step 0: reasons an entry is not recommended at all. */
+/** Step 0: reasons an entry is not recommended at all (the conditions are eligibility.ts's). */
 export function exclusion(ctx: Context, e: CatalogueEntry): Assessment["exclude"] {
-  const { profile, today } = ctx;
-  if (e.type === "qualification") {
-    if (e.operationalEnd && e.operationalEnd.value < today)
-      return {
-        list: "notOffered",
-        reason: cite(
-          `Its operational end date, ${dmy(e.operationalEnd.value)}, has passed, so it is closed to new registrations.`,
-          e.operationalEnd.source,
-        ),
-      };
-    if (e.operationalStart && e.operationalStart.value > today)
-      return {
-        list: "notOffered",
-        reason: cite(
-          `It opens to new registrations on ${dmy(e.operationalStart.value)}.`,
-          e.operationalStart.source,
-        ),
-      };
-  }
-  if (profile.qualificationsHeld.includes(e.id))
-    return { list: "notSuitable", reason: { text: "You already hold it." } };
-  const higher = profile.qualificationsHeld
-    .map((id) => ctx.catalogue.entries.get(id))
-    .find((h) => h && kindOf(h) === kindOf(e) && (h.level.value ?? 0) >= (e.level.value ?? 0));
+  const { profile } = ctx;
+  const checks = conditionsOf(ctx.catalogue, e, profile, ctx.today);
+  const unmet = (condition: ConditionCheck["condition"]) =>
+    checks.find((c) => c.condition === condition && c.status === "unmet");
+  const open = unmet("open");
+  if (open?.closedOn)
+    return {
+      list: "notOffered",
+      reason: cite(
+        `Its operational end date, ${dmy(open.closedOn)}, has passed, so it is closed to new registrations.`,
+        open.source,
+      ),
+    };
+  if (open?.opensOn)
+    return {
+      list: "notOffered",
+      reason: cite(`It opens to new registrations on ${dmy(open.opensOn)}.`, open.source),
+    };
+  const held = unmet("held");
+  if (held?.heldId === e.id) return { list: "notSuitable", reason: { text: "You already hold it." } };
+  const higher = held?.heldId ? ctx.catalogue.entries.get(held.heldId) : undefined;
   if (higher)
     return {
       list: "notSuitable",
@@ -81,38 +68,33 @@ export function exclusion(ctx: Context, e: CatalogueEntry): Assessment["exclude"
         text: `You already hold the ${higher.title.value}, a ${kindOf(e) === "apprenticeship" ? "pathway" : `${kindOf(e)} qualification`} at Level ${higher.level.value}.`,
       },
     };
-  if (e.minimumAge?.value !== undefined && profile.age != null && profile.age < e.minimumAge.value)
-    return {
-      list: "notSuitable",
-      reason: cite(`The minimum age is ${e.minimumAge.value}.`, e.minimumAge.source),
-    };
-  if (kindOf(e) === "competence" && profile.workingInContactCentre === false) {
-    const own = e.suits.find((s) => s.value.includes("current real work"))?.source;
+  const age = unmet("age");
+  if (age) return { list: "notSuitable", reason: cite(`The minimum age is ${age.minimumAge}.`, age.source) };
+  const work = unmet("work");
+  if (work)
     return {
       list: "notSuitable",
       reason: cite(
-        own
+        work.source !== NVQ_AT_WORK
           ? "NVQs assess competence at work and need current real work in a contact centre; a knowledge certificate (or an apprenticeship, which comes with a job) suits you now."
           : "An NVQ assesses competence in a work situation (OCR's description of NVQs), so it needs a contact-centre job; a knowledge certificate (or an apprenticeship, which comes with a job) suits you now.",
-        own ?? NVQ_AT_WORK,
+        work.source,
       ),
     };
-  }
-  if (e.type === "pathway") {
-    if (profile.apprenticeship === false)
-      return {
-        list: "notSuitable",
-        reason: { text: "It is an apprenticeship, and you are not looking for one." },
-      };
-    if (profile.nation && profile.nation !== e.nation)
-      return {
-        list: "notSuitable",
-        reason: cite(
-          `It is the ${e.nation} apprenticeship pathway, for apprentices in ${e.nation}.`,
-          FUNDING,
-        ),
-      };
-  }
+  if (e.type === "pathway" && profile.apprenticeship === false)
+    return {
+      list: "notSuitable",
+      reason: { text: "It is an apprenticeship, and you are not looking for one." },
+    };
+  const nation = unmet("nation");
+  if (nation)
+    return {
+      list: "notSuitable",
+      reason: cite(
+        `It is the ${nation.nation} apprenticeship pathway, for apprentices in ${nation.nation}.`,
+        nation.source,
+      ),
+    };
   return undefined;
 }
 
@@ -179,6 +161,11 @@ export function levelFit(ctx: Context, e: CatalogueEntry, a: Assessment): number
 export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number {
   const { catalogue, profile, role } = ctx;
   const kind = kindOf(e);
+  // The conditions a fact about the learner would settle (eligibility.ts): each costs the entry weight.
+  const unknown = (condition: ConditionCheck["condition"]) =>
+    conditionsOf(catalogue, e, profile, ctx.today).find(
+      (c) => c.condition === condition && c.status === "unknown" && c.needs !== "source",
+    );
   let sum = 0;
   const add = (w: Evidence, reason: Reason) => {
     sum += EVIDENCE[w];
@@ -223,13 +210,11 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
           ),
     );
   }
-  if (kind === "competence" && profile.workingInContactCentre == null)
+  const workUnknown = unknown("work");
+  if (workUnknown)
     add(
       "eligibilityUnknown",
-      cite(
-        "An NVQ needs current work in a contact centre: are you working in one?",
-        e.suits.find((s) => s.value.includes("current real work"))?.source ?? NVQ_AT_WORK,
-      ),
+      cite("An NVQ needs current work in a contact centre: are you working in one?", workUnknown.source),
     );
 
   if (kind === "knowledge" && profile.workingInContactCentre === false) {
@@ -264,13 +249,15 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
   }
 
   if (e.type === "pathway") {
-    if (profile.nation == null)
+    if (unknown("nation"))
       add(
         "eligibilityUnknown",
-        cite(`It is for apprentices in ${e.nation}: is that where you live or work?`, FUNDING),
+        cite(`It is for apprentices in ${e.nation}: is that where you live or work?`, WELSH_FUNDING),
       );
     else if (profile.nation === e.nation && profile.apprenticeship !== true)
-      a.cautions.push(cite("It is an apprenticeship: you work as an apprentice while you train.", FUNDING));
+      a.cautions.push(
+        cite("It is an apprenticeship: you work as an apprentice while you train.", WELSH_FUNDING),
+      );
     const experienced = e.suits.find((s) => s.value.includes("prior experience"));
     const novice = e.suits.find((s) => s.value.includes("may be better suited to Level 2"));
     if (e.level.value === 3 && experienced && (profile.experienceMonths ?? 0) > 0)
@@ -327,7 +314,7 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
         a.cautions.push(
           cite(
             `The Welsh Government's pathway, the only one eligible for its funding, names ${titles} instead.`,
-            FUNDING,
+            WELSH_FUNDING,
           ),
         );
       }
@@ -337,8 +324,9 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
   const anyAge = e.entryRequirements.find((r) => r.value.includes("any age"));
   if (profile.age != null && profile.age < 18 && anyAge)
     add("anyAge", cite("It is open to candidates of any age.", anyAge.source));
-  if (e.minimumAge?.value !== undefined && profile.age == null)
-    add("eligibilityUnknown", cite(`The minimum age is ${e.minimumAge.value}.`, e.minimumAge.source));
+  const ageUnknown = unknown("age");
+  if (ageUnknown)
+    add("eligibilityUnknown", cite(`The minimum age is ${ageUnknown.minimumAge}.`, ageUnknown.source));
   if (profile.level === 0) {
     const none = e.entryRequirements.find((r) =>
       /without prior qualifications|no formal entry|barriers to entry/i.test(r.value),
