@@ -1,3 +1,4 @@
+import type { ProfileFacts } from "../src/advice/profile.ts";
 import type { Expecting, Understanding, UserKind } from "../src/nlu/understand.ts";
 
 /** The profile slots the conversation fills. */
@@ -97,15 +98,8 @@ export type Reply =
 
 /** The machine-readable facts every turn carries (channelData.advice on Bot Framework channels). */
 export interface AdviceFacts {
-  profile: {
-    role: string | null;
-    experienceMonths: number | null;
-    level: number | null;
-    qualificationsHeld: string[];
-    workingInContactCentre: boolean | null;
-    apprenticeship: boolean | null;
-    nation: string | null;
-    age: number | null;
+  /** The learner profile's facts (no goal: the conversation does not ask it), and who the advice is for. */
+  profile: Omit<ProfileFacts, "goal"> & {
     userKind: UserKind | null;
     learnerName: string | null;
     unitsHeld: HeldUnits[];
