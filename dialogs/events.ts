@@ -225,16 +225,19 @@ function readMessage(
     (id) => services.catalogue.entries.get(id)?.level.value,
   );
   const level = Number(namedLevel?.[1] ?? namedLevel?.[2] ?? Number.NaN);
+  // ("the level 3 one" is every qualification at that level to the understanding: the conversation
+  // narrows it; "the level 3 NVQ" is already narrowed by its kind.)
   if (
     !u.qualification &&
-    !u.ambiguous &&
     namedLevel &&
+    (!u.ambiguous || !/\b(nvq|diploma|cert|certificate|principles)\b/.test(namedLevel[0])) &&
     !heldLevels.includes(level) &&
     (planAsked || u.intent === "whatIsUnit" || u.intent === "unitsIn")
   ) {
     const ids = qualificationsAtLevel(services, level, [c.qualificationId, ...heldNow]);
     // The level named is the qualification's, not the learner's.
-    const rest = u.level === level ? (({ level: _asked, ...r }) => r)(u) : u;
+    const { ambiguous: _all, ...named } = u;
+    const rest = named.level === level ? (({ level: _asked, ...r }) => r)(named) : named;
     const intent = u.intent ?? "plan";
     if (ids.length === 1) return readMessage({ ...rest, intent, qualification: ids[0] }, text, c, services);
     if (ids.length > 1)

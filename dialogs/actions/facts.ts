@@ -183,6 +183,15 @@ export const applyFacts: Act = (c, e, s) => {
   const replies: Reply[] = [];
   if (news.length) replies.push(text(m.noted(news)));
   if (corrections.length) replies.push(text(m.changed(corrections)));
+  // What was read with less confidence is said back with its words, so a wrong reading gets corrected.
+  const unsure = (u.unsure ?? []).flatMap((x) => {
+    const slot = x.slot === "experienceMonths" ? "experience" : x.slot;
+    const value = describeValue(m, next, slot);
+    return value !== undefined && value !== describeValue(m, before, slot)
+      ? [m.readAs(m.slotName[slot], x.read, value)]
+      : [];
+  });
+  if (unsure.length) replies.push(text(m.unsure(unsure)));
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));

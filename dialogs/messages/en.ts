@@ -184,8 +184,10 @@ export const en = {
 
   noted: (parts: string[]) => `Got it: ${parts.join("; ")}.`,
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
+  /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
+  unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
+  readAs: (what: string, read: string, value: string) => `your ${what} ("${read}" read as ${value})`,
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
-  rederived: "I've re-worked the advice below with that change.",
   learnerNameNoted: (name: string) => `Thanks, I'll put ${name} on the session record.`,
   learnerNameSlot: "learner's name",
   heldUnitsSlot: (title: string | null) => `units held${title ? ` of ${title}` : ""}`,

@@ -15,6 +15,8 @@ const PATTERNS: {
   level: (m: RegExpExecArray) => number | undefined;
   named: boolean;
   list?: true;
+  /** `re` with the g flag, made once. */
+  global?: RegExp;
 }[] = [
   {
     re: new RegExp(`\\b(?:nvq|svq|qcf|rqf)s? ?(?:level ?|l)?${NUM}\\b`),
@@ -47,6 +49,12 @@ const PATTERNS: {
   },
 ];
 
+for (const p of PATTERNS) p.global = new RegExp(p.re.source, "g");
+// A word ("one") only after "and"/"or"/"then": "the level 2 one" is not level 1.
+const MORE = new RegExp(
+  `^((?: (?:and|then|or) ${NUM}\\b| \\d\\b)(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+`,
+);
+
 /**
  * Every level mention in normalised text, in order. "nothing"/"none" are only level 0 when the
  * caller expects a level (the caller decides, see understand.ts).
@@ -55,17 +63,15 @@ export function levelsIn(text: string): LevelMention[] {
   const found: LevelMention[] = [];
   let t = text;
   for (const p of PATTERNS) {
-    const re = new RegExp(p.re.source, "g");
+    const re = p.global ?? new RegExp(p.re.source, "g");
+    re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const level = p.level(m);
       if (level === undefined || level > 8) continue;
       let end = m.index + m[0].length;
       found.push({ level, matched: m[0], start: m.index, end, named: p.named });
       // "NVQ 2 and 3", "level 2, 3": the numbers that follow are levels too.
-      const more = new RegExp(
-        // A word ("one") only after "and"/"or"/"then": "the level 2 one" is not level 1.
-        `^((?: (?:and|then|or) ${NUM}\\b| \\d\\b)(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+`,
-      ).exec(t.slice(end));
+      const more = MORE.exec(t.slice(end));
       if (more && p.list) {
         for (const w of (more[1] ?? "").split(/[^a-z0-9]+/)) {
           const n = numberWord(w);

@@ -51,10 +51,16 @@ const QUALIFICATION_WORDS =
 const LOW_GRADES =
   /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g)s?\b|\b(ds|es|fs) and (below|es|fs)\b/;
 
+/** The first word of every place name: most words start none, and are skipped at once. */
+const PLACE_FIRST_WORDS = new Set(
+  [...PLACES.keys(), ...NEEDS_CONTEXT.keys(), ...AMBIGUOUS].map((k) => k.split(" ")[0] ?? ""),
+);
+
 function placeNation(text: string): { nation: Nation; place: string } | undefined {
   const words = text.split(" ");
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
+      if (!PLACE_FIRST_WORDS.has(words[i] ?? "")) continue;
       const phrase = words.slice(i, i + n).join(" ");
       if (AMBIGUOUS.has(phrase)) continue;
       const nation = PLACES.get(phrase);
@@ -114,11 +120,8 @@ export function readProfile(
 
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
-  const anyRole = roleIn(catalogue.roles, clauses.map((c) => c.text).join(" , "), { ambiguous: "skip" });
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
-  if (clauses.length === 1 && clauses[0]) roles.set(clauses[0], anyRole);
   const roleOf = (c: Clause) => {
-    if (!anyRole) return undefined;
     if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text, { ambiguous: "skip" }));
     return roles.get(c);
   };
@@ -279,7 +282,10 @@ export function readProfile(
       if (l.level === 0) {
         if (/^(nothing|none|zilch)$/.test(l.matched)) continue;
         none = true;
-      } else levels.push(l.level === 2 && LOW_GRADES.test(text) ? 1 : l.level);
+      } else if (l.level === 2 && LOW_GRADES.test(text)) {
+        levels.push(1);
+        ev("level", c.raw, "low grades");
+      } else levels.push(l.level);
     }
   }
   if (levels.length) r.level = Math.max(...levels);

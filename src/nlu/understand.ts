@@ -55,6 +55,12 @@ export interface Understanding {
   learnerName?: string;
   /** How each slot was read, for explanations and debugging (never logged at info level). */
   evidence: { slot: string; read: string; how: string }[];
+  /**
+   * Facts read with less confidence than the rest (a misspelt role, a role read from what someone
+   * does, years added up from several spans, a number standing alone read as an age): the bot says
+   * how it read them so the user can correct them. Every other fact is read from words that say it.
+   */
+  unsure?: { slot: UnsureSlot; read: string }[];
 }
 
 export interface UnderstandContext {
@@ -162,7 +168,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       t.slice(Math.max(0, start - 40), start).trimEnd(),
     );
   // In a free message, each qualification is held or asked about as its own clause says.
-  const clauses = expecting ? [] : clausesOf(text);
+  // "Who am I talking to?" is an open question: its answer is read as a free message.
+  const free = !expecting || expecting === "userKind";
+  const clauses = free ? clausesOf(text) : [];
   const used = new Set<Clause>();
   const clauseOf = (mention: string) => {
     const c =
@@ -173,7 +181,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   };
   const quals = qualificationsIn(ctx.catalogue, t).map((q) => {
     const mention = t.slice(q.start, q.end).trim();
-    let c = expecting ? undefined : clauseOf(mention);
+    let c = free ? clauseOf(mention) : undefined;
     // "(10267)" on its own is read with the clause it belongs to.
     if (c && c.text === normalise(mention)) c = clauses[clauses.indexOf(c) - 1] ?? c;
     const heldByClause =
@@ -313,7 +321,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   }
 
-  if (!expecting) {
+  if (free) {
     // A free message: read clause by clause (subject, negation, wish or fact, past or present).
     const reading = readProfile(clauses, ctx.catalogue, ctx.today, heldLevels);
     for (const e of reading.evidence) u.evidence.push(e);
@@ -510,5 +518,29 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("learnerName", name, "answer to the name question");
     }
   }
+  const unsure = unsureOf(u);
+  if (unsure.length) u.unsure = unsure;
   return u;
+}
+
+/** How each fact was read decides how sure it is (see Understanding.unsure). */
+function unsureOf(u: Understanding): { slot: UnsureSlot; read: string }[] {
+  const out: { slot: UnsureSlot; read: string }[] = [];
+  const of = (slot: string) => u.evidence.filter((e) => e.slot === slot);
+  const role = of("role")[0];
+  if (u.role && role && (role.how === "fuzzy" || role.how === "what they do"))
+    out.push({ slot: "role", read: role.read });
+  const spans = of("experienceMonths");
+  if (
+    u.experienceMonths !== undefined &&
+    (spans.filter((e) => e.how === "contact-centre span").length > 1 ||
+      spans.some((e) => e.how === "a bare number read as years"))
+  )
+    out.push({ slot: "experienceMonths", read: spans.map((e) => e.read.trim()).join(" + ") });
+  const age = of("age")[0];
+  if (u.age !== undefined && age && (age.how === "a number on its own" || age.how === "an age to come"))
+    out.push({ slot: "age", read: age.read });
+  const level = of("level").find((e) => e.how === "low grades");
+  if (u.level !== undefined && level) out.push({ slot: "level", read: level.read });
+  return out;
 }
