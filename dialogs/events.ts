@@ -230,7 +230,10 @@ function readMessage(
   if (
     !u.qualification &&
     namedLevel &&
-    (!u.ambiguous || !/\b(nvq|diploma|cert|certificate|principles)\b/.test(namedLevel[0])) &&
+    (!u.ambiguous ||
+      !/^[a-z0-9 ]*?\b(nvq|diploma|cert|certificate|principles)\b/.test(
+        normalise(text).slice(namedLevel.index, namedLevel.index + namedLevel[0].length + 12),
+      )) &&
     !heldLevels.includes(level) &&
     (planAsked || u.intent === "whatIsUnit" || u.intent === "unitsIn")
   ) {
