@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from "botbuilder";
 import restify from "restify";
 import { createTurn } from "../dialogs/turn.ts";
+import { createServices } from "./advice/services.ts";
 import { type Catalogue, loadCatalogue } from "./catalogue/load.ts";
 import { AdvisorBot } from "./channels/bot/advisor-bot.ts";
 import { AdvisorAdapter, messagesEndpoint } from "./channels/bot/endpoint.ts";
@@ -68,9 +69,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
               "corrupt stored document moved aside; that conversation starts over",
             ),
           ));
-  const turn = createTurn({ catalogue, solver });
+  // One domain for the conversation and the REST API: they share its caches.
+  const services = createServices(catalogue, solver);
+  const turn = createTurn(services);
   const bot = new AdvisorBot({ turn, storage, log, now });
-  const api = new AdvisorApi(catalogue, solver, now);
+  const api = new AdvisorApi(services, now);
 
   // botbuilder's authentication, with the clients it builds for every turn reused (see reuse-clients.ts).
   const auth = new ReusingClientsAuthentication(

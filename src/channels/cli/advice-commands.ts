@@ -1,34 +1,16 @@
-import { LearnerProfile } from "../../advice/profile.ts";
-import { creditTransfer, type TransferResult } from "../../advice/progression.ts";
-import { type RecommendationResult, recommend } from "../../advice/recommend.ts";
-import { findRole, relevantUnits } from "../../advice/roles.ts";
-import type { Catalogue } from "../../catalogue/load.ts";
-import type { Qualification } from "../../catalogue/schema.ts";
-import { parseDurationMonths } from "../../nlu/duration.ts";
+import { NATIONS, ProfileInput } from "../../advice/profile.ts";
+import type { TransferResult } from "../../advice/progression.ts";
+import type { RecommendationResult } from "../../advice/recommend.ts";
+import { answerPlan, answerProgression, answerRecommend } from "../../advice/requests.ts";
+import type { AdvisorServices } from "../../advice/services.ts";
 import { OBJECTIVES, type Objective } from "../../planner/model.ts";
-import { type Plan, type PlanResult, planCompletion } from "../../planner/plan.ts";
-import type { MilpSolver } from "../../planner/solver.ts";
-import { compileQualification, resolveUnits } from "../../rules/index.ts";
+import type { Plan, PlanResult } from "../../planner/plan.ts";
 import { describe } from "../../rules/interval.ts";
+import { planJson, transferJson } from "../answers.ts";
 import { ADVISOR_EXIT, type Io } from "./commands.ts";
 
 /** Bad input to a command: a message for stderr, exit code 2. */
 export class CliInputError extends Error {}
-
-export function qualificationOf(catalogue: Catalogue, id: string): Qualification {
-  const e = catalogue.entries.get(id.trim().toLowerCase());
-  if (!e)
-    throw new CliInputError(
-      `No qualification or pathway has the id "${id}". Known ids: ${[...catalogue.entries.keys()].join(", ")}.`,
-    );
-  if (e.type !== "qualification")
-    throw new CliInputError(`${e.title.value} is an apprenticeship pathway, not a qualification with units.`);
-  if (!e.units)
-    throw new CliInputError(
-      `${e.title.value} (${e.id}) has no unit list in our sources, so it cannot be planned.`,
-    );
-  return e;
-}
 
 const span = (x: { min: number; max: number | null } | null) =>
   x ? describe({ min: x.min, max: x.max ?? Number.POSITIVE_INFINITY }) : "?";
@@ -53,78 +35,27 @@ export interface PlanArgs {
 }
 
 export function runPlan(
-  catalogue: Catalogue,
-  solver: MilpSolver,
+  services: AdvisorServices,
   io: Io,
   id: string,
   args: PlanArgs,
   json: boolean,
 ): number {
-  const e = qualificationOf(catalogue, id);
   const objective = (args.objective ?? "glh") as Objective;
   if (!OBJECTIVES.includes(objective))
     throw new CliInputError(`--objective must be one of ${OBJECTIVES.join(", ")}, not "${args.objective}".`);
-  const role = args.role ? findRole(catalogue.roles, args.role) : undefined;
-  if (args.role && !role) {
-    throw new CliInputError(
-      `"${args.role}" is not a job role we know. Known roles: ${catalogue.roles.roles.map((r) => r.title).join(", ")}.`,
-    );
-  }
-  if (objective === "role" && !role)
-    throw new CliInputError('--objective role needs --role "<your job role>".');
-  const q = compileQualification(e);
-  const held = resolveUnits(q, args.have ?? []);
-  const result = planCompletion(
-    q,
-    {
-      have: held,
-      achieved: held,
-      keep: resolveUnits(q, args.keep ?? []),
-      avoid: resolveUnits(q, args.avoid ?? []),
-      objective,
-      relevant: relevantUnits(q, catalogue.roles, role),
-    },
-    solver,
-  );
+  const { have, keep, avoid, role } = args;
+  const result = answerPlan(services, { qualification: id, have, keep, avoid, role, objective });
   if (json) io.out(`${JSON.stringify(planJson(result), null, 2)}\n`);
-  else printPlanResult(e, result, io);
+  else printPlanResult(services.catalogue.entries.get(result.qualificationId)?.title.value, result, io);
   if (result.status === "infeasible") return ADVISOR_EXIT.invalid;
   if (result.status === "undetermined") return ADVISOR_EXIT.unconfirmed;
   return ADVISOR_EXIT[result.verdict ?? "invalid"];
 }
 
-/** The contract: qualificationId, verdict, units, totalGlh, totalCredits, alternatives, reason. */
-export function planJson(r: PlanResult) {
-  const brief = (p: Plan) => ({
-    units: p.units,
-    added: p.added,
-    totalGlh: p.totalGlh,
-    totalCredits: p.totalCredits,
-    verdict: p.verdict,
-  });
-  return {
-    qualificationId: r.qualificationId,
-    objective: r.objective,
-    status: r.status,
-    verdict: r.verdict,
-    units: r.units,
-    totalGlh: r.totalGlh,
-    totalCredits: r.totalCredits,
-    added: r.plan?.added ?? [],
-    detail: r.plan?.detail ?? [],
-    reliesOn: r.reliesOn,
-    alternatives: r.alternatives.map(brief),
-    surest: r.surest ? brief(r.surest) : null,
-    ...(r.reason ? { reason: r.reason } : {}),
-    ...(r.undetermined ? { undetermined: r.undetermined } : {}),
-    ...(r.fix ? { fix: r.fix } : {}),
-    check: r.plan?.check ?? null,
-  };
-}
-
-function printPlanResult(e: Qualification, r: PlanResult, io: Io): void {
+function printPlanResult(title: string | undefined, r: PlanResult, io: Io): void {
   io.out(
-    `${e.title.value} (${e.id}) — plan for ${r.objective === "glh" ? "fewest guided learning hours" : `fewest ${r.objective}`}${r.objective === "role" ? " outside your role" : ""}\n\n`,
+    `${title} (${r.qualificationId}) — plan for ${r.objective === "glh" ? "fewest guided learning hours" : `fewest ${r.objective}`}${r.objective === "role" ? " outside your role" : ""}\n\n`,
   );
   if (r.status === "undetermined" && r.undetermined) {
     io.out(`${r.reason}\n`);
@@ -182,44 +113,26 @@ function yesNo(flag: string, v: string | undefined): boolean | undefined {
   throw new CliInputError(`--${flag} must be yes or no, not "${v}".`);
 }
 
-export function profileFromArgs(catalogue: Catalogue, args: RecommendArgs, today: Date): LearnerProfile {
-  const role = args.role ? findRole(catalogue.roles, args.role) : undefined;
-  if (args.role && !role) {
-    throw new CliInputError(
-      `"${args.role}" is not a job role we know. Known roles: ${catalogue.roles.roles.map((r) => r.title).join(", ")}.`,
-    );
-  }
-  const experienceMonths =
-    args.experience === undefined ? undefined : parseDurationMonths(args.experience, today);
-  if (args.experience !== undefined && experienceMonths === undefined) {
-    throw new CliInputError(
-      `--experience "${args.experience}" is not a duration; try "2 years", "18 months", "since 2021" or "none".`,
-    );
-  }
+/** The options as the profile input the REST API also takes (the same names), validated by its schema. */
+export function profileInputOf(args: RecommendArgs): ProfileInput {
   const nation =
     args.nation === undefined
       ? undefined
-      : ["England", "Wales", "Scotland", "Northern Ireland"].find(
-          (n) => n.toLowerCase() === args.nation?.trim().toLowerCase(),
-        );
+      : NATIONS.find((n) => n.toLowerCase() === args.nation?.trim().toLowerCase());
   if (args.nation !== undefined && !nation)
     throw new CliInputError(
-      `--nation must be England, Wales, Scotland or Northern Ireland, not "${args.nation}".`,
+      `--nation must be ${NATIONS.slice(0, -1).join(", ")} or ${NATIONS.at(-1)}, not "${args.nation}".`,
     );
-  const held = (args.held ?? []).map((h) => h.trim().toLowerCase());
-  for (const h of held)
-    if (!catalogue.entries.has(h))
-      throw new CliInputError(`--held "${h}" is not a catalogue id (see advisor qualifications).`);
-  const parsed = LearnerProfile.safeParse({
-    role: role?.title,
-    experienceMonths,
+  const parsed = ProfileInput.safeParse({
+    role: args.role,
+    experience: args.experience,
     level: args.level === undefined ? undefined : Number(args.level),
-    qualificationsHeld: held,
-    workingInContactCentre: yesNo("working", args.working),
+    working: yesNo("working", args.working),
     apprenticeship: yesNo("apprenticeship", args.apprenticeship),
     nation,
     age: args.age === undefined ? undefined : Number(args.age),
     goal: args.goal,
+    held: args.held,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -229,19 +142,15 @@ export function profileFromArgs(catalogue: Catalogue, args: RecommendArgs, today
 }
 
 export function runRecommend(
-  catalogue: Catalogue,
+  services: AdvisorServices,
   io: Io,
   args: RecommendArgs,
   json: boolean,
   today: Date,
 ): number {
-  const profile = profileFromArgs(catalogue, args, today);
-  const result = recommend(catalogue, profile, today);
-  if (json) {
-    io.out(`${JSON.stringify({ profile, ...result }, null, 2)}\n`);
-    return 0;
-  }
-  printRecommendations(result, io);
+  const answer = answerRecommend(services, profileInputOf(args), today);
+  if (json) io.out(`${JSON.stringify(answer, null, 2)}\n`);
+  else printRecommendations(answer, io);
   return 0;
 }
 
@@ -266,39 +175,16 @@ function printRecommendations(r: RecommendationResult, io: Io): void {
 }
 
 export function runProgress(
-  catalogue: Catalogue,
-  solver: MilpSolver,
+  services: AdvisorServices,
   io: Io,
   from: string,
   have: string[] | undefined,
   json: boolean,
 ): number {
-  const entry = catalogue.entries.get(from.trim().toLowerCase());
-  if (!entry)
-    throw new CliInputError(
-      `No qualification or pathway has the id "${from}". Known ids: ${[...catalogue.entries.keys()].join(", ")}.`,
-    );
-  let held: number[] | undefined;
-  if (have?.length) {
-    if (entry.type !== "qualification" || !entry.units)
-      throw new CliInputError(`${entry.title.value} has no unit list, so --have cannot be used with it.`);
-    const q = compileQualification(entry);
-    held = resolveUnits(q, have);
-  }
-  const result = creditTransfer(catalogue, entry.id, held, solver);
-  if (json) {
-    io.out(`${JSON.stringify(transferJson(result), null, 2)}\n`);
-    return 0;
-  }
-  printTransfer(result, io);
+  const result = answerProgression(services, from, have);
+  if (json) io.out(`${JSON.stringify(transferJson(result), null, 2)}\n`);
+  else printTransfer(result, io);
   return 0;
-}
-
-export function transferJson(r: TransferResult) {
-  return {
-    ...r,
-    next: r.next.map((n) => ({ ...n, plan: n.plan ? planJson(n.plan) : null })),
-  };
 }
 
 function printTransfer(r: TransferResult, io: Io): void {

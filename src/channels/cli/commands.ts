@@ -1,8 +1,11 @@
+import { answerCheck, entryOf } from "../../advice/requests.ts";
+import type { AdvisorServices } from "../../advice/services.ts";
 import type { Catalogue } from "../../catalogue/load.ts";
-import type { CatalogueEntry, Pathway, Qualification } from "../../catalogue/schema.ts";
+import type { Pathway, Qualification } from "../../catalogue/schema.ts";
 import { describeNumber, describeRule, describeSource } from "../../rules/describe.ts";
-import { checkSelection, compileQualification, resolveUnits } from "../../rules/index.ts";
+import { compileQualification } from "../../rules/index.ts";
 import type { CheckResult, RuleOutcome } from "../../rules/result.ts";
+import { qualificationList } from "../answers.ts";
 
 export interface Io {
   out: (text: string) => void;
@@ -11,26 +14,13 @@ export interface Io {
 
 export const ADVISOR_EXIT = { valid: 0, invalid: 1, badInput: 2, unconfirmed: 3 } as const;
 
-function entryOrFail(catalogue: Catalogue, io: Io, id: string): CatalogueEntry | undefined {
-  const entry = catalogue.entries.get(id.trim().toLowerCase());
-  if (!entry) {
-    const ids = [...catalogue.entries.keys()].join(", ");
-    io.err(`No qualification or pathway has the id "${id}". Known ids: ${ids}.\n`);
-  }
-  return entry;
-}
-
 export function runQualifications(catalogue: Catalogue, io: Io, json: boolean): number {
-  const rows = [...catalogue.entries.values()].map((e) => ({
-    id: e.id,
-    title: e.title.value,
-    type: e.type,
-    level: e.level.value ?? null,
-  }));
+  const list = qualificationList(catalogue);
   if (json) {
-    io.out(`${JSON.stringify({ qualifications: rows }, null, 2)}\n`);
+    io.out(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
+  const rows = list.qualifications;
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) io.out(`${r.id.padEnd(width)}  ${r.title}\n`);
   return 0;
@@ -122,8 +112,7 @@ function showPathway(e: Pathway, io: Io): void {
 }
 
 export function runShow(catalogue: Catalogue, io: Io, id: string, json: boolean): number {
-  const e = entryOrFail(catalogue, io, id);
-  if (!e) return ADVISOR_EXIT.badInput;
+  const e = entryOf(catalogue, id);
   if (json) {
     io.out(`${JSON.stringify(e, null, 2)}\n`);
     return 0;
@@ -174,25 +163,13 @@ function splitUnitArgs(args: readonly string[]): string[] {
 }
 
 export function runCheck(
-  catalogue: Catalogue,
+  services: AdvisorServices,
   io: Io,
   id: string,
   units: readonly string[],
   json: boolean,
 ): number {
-  const e = entryOrFail(catalogue, io, id);
-  if (!e) return ADVISOR_EXIT.badInput;
-  if (e.type === "pathway") {
-    const parts = e.components
-      .map((c) => (c.component === "qualification" ? c.oneOf.join(" or ") : c.name))
-      .join("; ");
-    io.err(
-      `${e.title.value} is an apprenticeship pathway, not a qualification with units. Check its qualifications instead: ${parts}.\n`,
-    );
-    return ADVISOR_EXIT.badInput;
-  }
-  const q = compileQualification(e);
-  const result = checkSelection(q, resolveUnits(q, splitUnitArgs(units)));
+  const result = answerCheck(services, { qualification: id, units: splitUnitArgs(units) });
   if (json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else printCheck(result, io);
   return ADVISOR_EXIT[result.verdict];

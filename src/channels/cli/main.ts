@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { RequestError, UnknownEntryError } from "../../advice/requests.ts";
+import { type AdvisorServices, createServices } from "../../advice/services.ts";
 import { CatalogueError } from "../../catalogue/load.ts";
 import { loadSolver } from "../../planner/solver.ts";
 import { NoUnitListError, UnitInputError } from "../../rules/index.ts";
@@ -22,6 +24,25 @@ function today(env: NodeJS.ProcessEnv): Date {
   if (Number.isNaN(d.getTime()))
     throw new CliInputError(`ADVISOR_TODAY must be a date like 2026-11-22, not "${fixed}".`);
   return d;
+}
+
+/** The domain over the catalogue (with the centre's overrides) and the solver. */
+async function openServices(env: NodeJS.ProcessEnv): Promise<AdvisorServices> {
+  return createServices(openCatalogue(env), await loadSolver());
+}
+
+/** Bad input named as the CLI names it: `--held`, with the ids to choose from where it helps. */
+function badInput(error: unknown): string | undefined {
+  if (error instanceof RequestError) return error.describe((field) => `--${field}`);
+  if (error instanceof UnknownEntryError) return `${error.message} Known ids: ${error.known.join(", ")}.`;
+  if (
+    error instanceof UnitInputError ||
+    error instanceof NoUnitListError ||
+    error instanceof CatalogueError ||
+    error instanceof CliInputError
+  )
+    return error.message;
+  return undefined;
 }
 
 /** Entry point of `advisor`; returns the exit code rather than exiting, so tests can drive it in-process. */
@@ -86,8 +107,8 @@ export async function main(
       'units by number ("4"), QCF reference ("K/503/0385") or exact title; "4,6,10" also works',
     )
     .option("--json", "the result object on stdout")
-    .action((id: string, units: string[], opts: { json?: boolean }) => {
-      code = runCheck(openCatalogue(env), io, id, units, !!opts.json);
+    .action(async (id: string, units: string[], opts: { json?: boolean }) => {
+      code = runCheck(await openServices(env), io, id, units, !!opts.json);
     });
 
   program
@@ -101,7 +122,7 @@ export async function main(
     .option("--role <role>", "your job role (for --objective role)")
     .option("--json", "machine-readable output")
     .action(async (id: string, opts: PlanArgs & { json?: boolean }) => {
-      code = runPlan(openCatalogue(env), await loadSolver(), io, id, opts, !!opts.json);
+      code = runPlan(await openServices(env), io, id, opts, !!opts.json);
     });
 
   program
@@ -117,8 +138,8 @@ export async function main(
     .option("--goal <goal>", "knowledge, competence or both")
     .option("--held <ids...>", "catalogue ids of qualifications held")
     .option("--json", "machine-readable output")
-    .action((opts: RecommendArgs & { json?: boolean }) => {
-      code = runRecommend(openCatalogue(env), io, opts, !!opts.json, today(env));
+    .action(async (opts: RecommendArgs & { json?: boolean }) => {
+      code = runRecommend(await openServices(env), io, opts, !!opts.json, today(env));
     });
 
   program
@@ -128,7 +149,7 @@ export async function main(
     .option("--have <units...>", "the units you took")
     .option("--json", "machine-readable output")
     .action(async (opts: { from: string; have?: string[]; json?: boolean }) => {
-      code = runProgress(openCatalogue(env), await loadSolver(), io, opts.from, opts.have, !!opts.json);
+      code = runProgress(await openServices(env), io, opts.from, opts.have, !!opts.json);
     });
 
   try {
@@ -139,15 +160,9 @@ export async function main(
       // --help and --version are not errors; everything else commander rejects is bad input.
       return error.exitCode === 0 ? 0 : ADVISOR_EXIT.badInput;
     }
-    if (
-      error instanceof UnitInputError ||
-      error instanceof NoUnitListError ||
-      error instanceof CatalogueError ||
-      error instanceof CliInputError
-    ) {
-      io.err(`${error.message}\n`);
-      return ADVISOR_EXIT.badInput;
-    }
-    throw error;
+    const message = badInput(error);
+    if (message === undefined) throw error;
+    io.err(`${message}\n`);
+    return ADVISOR_EXIT.badInput;
   }
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CheckBody, PlanBody, RecommendBody } from "./api.ts";
+import { LearnerProfile, ProfileInput } from "../../advice/profile.ts";
+import { CheckRequest, PlanRequest } from "../../advice/requests.ts";
+
+/** A zod schema as OpenAPI 3.1 reads schemas (JSON Schema 2020-12): what a request may send, or a response holds. */
+function schemaOf(s: z.ZodType, io: "input" | "output") {
+  const { $schema: _, ...schema } = z.toJSONSchema(s, { io, target: "draft-2020-12" });
+  return schema;
+}
 
 const interval = {
   type: "object",
@@ -137,7 +144,7 @@ const recommendations = {
   type: "object",
   required: ["profile", "targets", "recommendations", "notOffered", "notSuitable"],
   properties: {
-    profile: { type: "object" },
+    profile: schemaOf(LearnerProfile, "output"),
     targets: {
       type: "object",
       required: ["competence", "knowledge", "apprenticeship"],
@@ -226,7 +233,7 @@ const errors = {
 };
 const body = (s: z.ZodType) => ({
   required: true,
-  content: { "application/json": { schema: z.toJSONSchema(s, { target: "openapi-3.0" }) } },
+  content: { "application/json": { schema: schemaOf(s, "input") } },
 });
 
 /** The REST API's OpenAPI 3.1 document. A test validates real responses against its schemas. */
@@ -265,7 +272,7 @@ export const openApiDocument = {
     "/api/check": {
       post: {
         summary: "Check units against the rules engine",
-        requestBody: body(CheckBody),
+        requestBody: body(CheckRequest),
         responses: {
           "200": {
             description: "the rules engine's result",
@@ -279,7 +286,7 @@ export const openApiDocument = {
     "/api/plan": {
       post: {
         summary: "The best valid completion (exact MILP), checked by the rules engine",
-        requestBody: body(PlanBody),
+        requestBody: body(PlanRequest),
         responses: {
           "200": {
             description: "the plan, or why none exists",
@@ -293,7 +300,7 @@ export const openApiDocument = {
     "/api/recommend": {
       post: {
         summary: "Qualifications ranked for a profile, with quoted reasons",
-        requestBody: body(RecommendBody),
+        requestBody: body(ProfileInput),
         responses: {
           "200": { description: "ranked", ...json({ $ref: "#/components/schemas/Recommendations" }) },
           ...errors,
