@@ -25,7 +25,7 @@ const WISH =
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 const PAST =
-  /\b(used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break)\b/;
+  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break)\b/;
 const PROGRESS =
   /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =

@@ -12,10 +12,10 @@
 
 /** Family: the learner when a parent, partner or relative writes. */
 const KIN =
-  "sons?|daughters?|child|boys?|girls?|lad|lass|nephew|niece|grandsons?|granddaughters?|grandaughters?|grandchild|brother|sister|wife|husband|partner|boyfriend|girlfriend|mum|mam|mom|mother|dad|father|cousin|twins?|twin boys|twin girls|(?:\\d{2}|sixteen|seventeen|eighteen|nineteen) year old|stepson|stepdaughter";
+  "friend of mine|mate of mine|sons?|daughters?|child|boys?|girls?|lad|lass|nephew|niece|grandsons?|granddaughters?|grandaughters?|grandchild|brother|sister|wife|husband|partner|boyfriend|girlfriend|mum|mam|mom|mother|dad|father|cousin|twins?|twin boys|twin girls|(?:\\d{2}|sixteen|seventeen|eighteen|nineteen) year old|stepson|stepdaughter";
 /** People someone advises, teaches or manages. */
 const CHARGE =
-  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|year 1[0-3]s|year 1[0-3]|s[4-6]";
+  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]";
 /** Job titles that name the learner only with "my" / "our" / "one of my" and something said of them. */
 const STAFF =
   "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
@@ -29,12 +29,14 @@ const PREDICATE =
 const REFERENT = new RegExp(
   `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
     `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
-    `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b` +
-    `|^(?:${KIN}|${CHARGE})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d))`,
+    `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
+    `|^(?:${KIN}|${CHARGE})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d|[a-z]+ (?:is|has|s|was|wants)\\b))` +
+    // "One of them, Priyanka, already has...": one of a group picked out.
+    "|\\bone of them\\b",
 );
 /** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
 const STAFF_REFERENT = new RegExp(
-  `\\b(?:my|our|one of (?:my|our)|one of them)(?: [a-z]+){0,3} (?:${STAFF})\\b${PREDICATE}|\\b(?:put|putting|send|sending|enrol|enrolling|develop|upskill|train|for) (?:my|our|two of my|some of my|all (?:of )?(?:my|our))(?: [a-z]+){0,2} (?:${STAFF}|${CHARGE})\\b|\\b(?:put|putting|send|enrol) (?:two|some|all|one|three|a few) of them\\b`,
+  `\\b(?:my|our|their|his|her|one of (?:my|our)|one of them)(?: [a-z]+){0,3} (?:${STAFF})\\b${PREDICATE}|\\b(?:put|putting|send|sending|enrol|enrolling|develop|upskill|train|for) (?:my|our|two of my|some of my|all (?:of )?(?:my|our))(?: [a-z]+){0,2} (?:${STAFF}|${CHARGE})\\b|\\b(?:put|putting|send|enrol) (?:two|some|all|one|three|a few) of them\\b`,
 );
 /** Mentions of other people who are not the learner: the writer's helpers, family they care for... */
 const NOT_THE_LEARNER =
@@ -106,8 +108,7 @@ export function opensWithName(raw: string): boolean {
 }
 
 const AGE_NUMBER = "(1[4-9]|[2-7]\\d)";
-const NOT_DURATION =
-  "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\s+(?:in|of|experience|exp|as|at|on|working|with|there|here|service))(?! (?:to )?\\d)";
+const NOT_DURATION = "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)";
 /** The age of the person written about, read next to the mention of them. */
 const OTHER_AGE = [
   new RegExp(

@@ -30,17 +30,20 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
-  /\b(work|works|working|worked|job|employed)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently) (a |an )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|teacher|ta|teaching assistant|driver|chef|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently) (a |an )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|teacher|ta|teaching assistant|driver|chef|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 const NOT_WORKING =
-  /\b(never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
 const AT_SCHOOL =
-  /\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+  /\b(when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
   /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
+/** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
+const OTHERS_STAFF =
+  /\b(my|our|for my|for our|the|their|his|her) ([a-z]+ )?(tls?|team leaders?|supervisors?|managers?|agents?|advisors?|planners?|staff|team)\b/g;
 /** Words saying something is held. */
 const HELD =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
@@ -105,11 +108,14 @@ export function readProfile(
   catalogue: Catalogue,
   today: Date,
   heldLevels: number[],
+  writerAdvises = false,
 ): ProfileReading {
   const r: ProfileReading = { aboutOther: false, evidence: [] };
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
   let clauses = all;
   r.aboutOther = clauses.some((c) => c.subject === "other");
+  // An adviser, employer or teacher writing with no one else named describes only themselves.
+  if (writerAdvises && !r.aboutOther) clauses = [];
   // Writing about someone else: only what is said of them counts, not the writer's own job or years
   // ("I'm a team manager. One of my TLs, Priya, ..."); a clause with no subject before the first one
   // about them introduces the writer ("Work coach, Swansea. Claimant: Dylan, 24").
@@ -121,8 +127,20 @@ export function readProfile(
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
+  // "compare them for my team leaders", "I cover for my TL": people the writer names are not the
+  // writer's own role.
   const roleOf = (c: Clause) => {
-    if (!roles.has(c)) roles.set(c, roleIn(catalogue.roles, c.text, { ambiguous: "skip" }));
+    if (!roles.has(c)) {
+      // "one of my agents": the learner's role, named in the plural.
+      const text =
+        c.subject === "other"
+          ? c.text.replace(
+              /\b(agent|advisor|supervisor|team leader|tl|operator|operative|analyst|planner)s\b/g,
+              "$1",
+            )
+          : c.text.replace(OTHERS_STAFF, " ");
+      roles.set(c, roleIn(catalogue.roles, text, { ambiguous: "skip" }));
+    }
     return roles.get(c);
   };
   let notWorking = false;
@@ -169,7 +187,9 @@ export function readProfile(
       !c.negated &&
       !c.question &&
       CC_NOW.test(c.text) &&
-      !/\b(experience|trial|placement (?!in)|friend|mate|boss)\b/.test(c.text)
+      !/\b(experience|trial|placement (?!in)|friend|mate|boss|about|qualifications?|quals?|course|nvqs?|apprenticeships?)\b/.test(
+        c.text,
+      )
     ) {
       ccFact = true;
       ev("working", c.raw, "contact-centre work now");
