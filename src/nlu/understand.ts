@@ -94,7 +94,7 @@ const AGE = [
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|im an advisor|i am an advisor|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 
@@ -323,7 +323,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   if (free) {
     // A free message: read clause by clause (subject, negation, wish or fact, past or present).
-    const reading = readProfile(clauses, ctx.catalogue, ctx.today, heldLevels);
+    const reading = readProfile(clauses, ctx.catalogue, ctx.today, heldLevels, u.userKind === "adviser");
     for (const e of reading.evidence) u.evidence.push(e);
     if (reading.role !== undefined) u.role = reading.role;
     if (reading.working !== undefined) u.working = reading.working;
