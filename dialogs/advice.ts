@@ -337,7 +337,12 @@ export function checkFacts(r: CheckResult): NonNullable<AdviceFacts["check"]> {
   };
 }
 
-export function checkCard(r: CheckResult): Extract<CardData, { type: "check" }> {
+/** The check card; `othersMet` words the count of rules met that are not listed (from the catalogue). */
+export function checkCard(
+  r: CheckResult,
+  othersMet: (n: number) => string,
+): Extract<CardData, { type: "check" }> {
+  const unlisted = r.rules.filter((x) => !mattersToSelection(x)).length;
   return {
     type: "check",
     qualificationId: r.qualificationId,
@@ -349,7 +354,7 @@ export function checkCard(r: CheckResult): Extract<CardData, { type: "check" }> 
       credits: intervalText(u.credits),
       counted: u.counted,
     })),
-    rules: r.rules.map((x) => ({
+    rules: r.rules.filter(mattersToSelection).map((x) => ({
       rule: x.rule,
       status: x.status,
       message: x.message,
@@ -357,7 +362,21 @@ export function checkCard(r: CheckResult): Extract<CardData, { type: "check" }> 
       ...(x.fix && x.status !== "holds" ? { fix: x.fix } : {}),
     })),
     totalCredits: intervalText(r.totals.credits),
+    othersMet: unlisted ? othersMet(unlisted) : null,
   };
+}
+
+/**
+ * Whether a check lists a rule: every rule broken or not confirmed, and of the rules met only those
+ * that change what counts (two units of a barred set of which one counts, more units of a group than
+ * count). "Barred units 32 and 34: none chosen" and "all mandatory units included" say nothing the
+ * verdict does not.
+ */
+export function mattersToSelection(x: CheckResult["rules"][number]): boolean {
+  if (x.status !== "holds") return true;
+  if (x.rule === "barred") return x.units.length >= 2;
+  if (x.rule === "groupUnits") return x.have !== undefined && x.need !== undefined && x.have.min > x.need;
+  return false;
 }
 
 export function unitPickerCard(

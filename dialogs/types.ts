@@ -68,8 +68,42 @@ export type CardData =
         fix?: string;
       }[];
       totalCredits: string;
+      /** The rules met that say nothing about this selection, as one line ("✔ 9 other rules are met."). */
+      othersMet: string | null;
     }
-  | { type: "sessionRecord"; markdown: string };
+  | SessionRecordCard;
+
+/** A tone channels show with a mark and a colour: a reason, a caution, a broken or unconfirmed rule. */
+export type RecordTone = "reason" | "caution" | "broken" | "unconfirmed" | "step";
+
+export interface RecordPoint {
+  text: string;
+  tone?: RecordTone;
+  /** Quoted from a source, with the source's name. */
+  quote?: string;
+  source?: string;
+}
+
+export type RecordBlock =
+  | { kind: "facts"; facts: { title: string; value: string }[] }
+  | { kind: "item"; number?: number; title: string; points: RecordPoint[] }
+  | { kind: "points"; points: RecordPoint[] };
+
+export interface RecordSection {
+  heading: string;
+  blocks: RecordBlock[];
+}
+
+/**
+ * The adviser's session record, its words already chosen from the message catalogue: cards (Teams,
+ * Web Chat) and the terminal render this same document.
+ */
+export interface SessionRecordCard {
+  type: "sessionRecord";
+  title: string;
+  date: string;
+  sections: RecordSection[];
+}
 
 /** Units the learner holds: of a qualification (its numbers, references or titles), or by QCF reference alone. */
 export interface HeldUnits {
@@ -169,8 +203,17 @@ export interface AdvisorContext extends Answers {
    */
   shown: {
     recommendations: string[] | null;
-    plan: { qualificationId: string; units: string[] } | null;
-    check: { qualificationId: string; units: string[]; verdict: string } | null;
+    /**
+     * The profile answers the recommendations shown were worked out from: they are recomputed from it
+     * to tell whether (and what) a new recommendation changes.
+     */
+    recommendedFor?: Partial<Answers>;
+    plan: { qualificationId: string; units: string[]; digest?: string } | null;
+    check: { qualificationId: string; units: string[]; verdict: string; digest?: string } | null;
+    /** The answer given when no plan could be made (a digest of it). */
+    planNote?: string;
+    /** The session record last shown (a digest of it). */
+    record?: string;
     /** The qualification whose next steps were shown ("what comes next"). */
     transfer: string | null;
   };

@@ -170,9 +170,14 @@ export const applyFacts: Act = (c, e, s) => {
     else news.push(a);
   }
   if (u.qualificationsHeld?.length) {
-    const titles = u.qualificationsHeld
-      .filter((id) => !before.qualificationsHeld.includes(id))
-      .map((id) => s.catalogue.entries.get(id)?.title.value ?? id);
+    // Each named once ("holds X and X" came from one qualification named twice).
+    const titles = [
+      ...new Set(
+        u.qualificationsHeld
+          .filter((id) => !before.qualificationsHeld.includes(id))
+          .map((id) => s.catalogue.entries.get(id)?.title.value ?? id),
+      ),
+    ];
     if (titles.length) news.push(m.describe.held(titles));
   }
   news.push(...held.news);
@@ -195,8 +200,6 @@ export const applyFacts: Act = (c, e, s) => {
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));
-  if (corrections.length && (c.shown.recommendations || c.shown.plan || c.shown.check))
-    replies.push(text(m.rederived));
   return { ...next, ...say(c, ...replies) };
 };
 

@@ -15,7 +15,18 @@ import {
   unitLabel,
   unitPickerCard,
 } from "../advice.ts";
+import type { Messages } from "../messages/en.ts";
+import { recordText } from "../messages/record.ts";
 import { sessionRecord } from "../record.ts";
+import {
+  digest,
+  planChanges,
+  type RecommendationChange,
+  recommendationChanges,
+  recommendationInputs,
+  reorders,
+  shownRecommendations,
+} from "../shown.ts";
 import type { AdvisorContext, Choice, ClarifyOption, Reply } from "../types.ts";
 import { type Act, answersOf, choices, messagesOf, say, shortTitle, text } from "./common.ts";
 import { addHeldUnits } from "./facts.ts";
@@ -236,7 +247,7 @@ export const askWhichQualification: Act = (c, e, s) => {
   };
 };
 
-export const showRecommendations: Act = (c, _e, s) => {
+export const showRecommendations: Act = (c, e, s) => {
   const m = messagesOf(c);
   const r = recommendFor(s, c, c.today);
   const card = recommendationCard(s, r);
@@ -249,25 +260,69 @@ export const showRecommendations: Act = (c, _e, s) => {
     return [`${i + 1}. ${x.title}`, ...reasons, ...cautions, `   Next: ${x.nextStep}`].join("\n");
   });
   const notOffered = card.notOffered.map((x) => m.notOffered(x.title, x.reason));
-  const next = choices(m.recommendNext, [
+  const options: Choice[] = [
     ...card.items
       .filter((x) => x.hasUnitList)
       .map((x) => ({ label: m.planChoice(shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
     { label: "What comes next after it?", value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
-  ]);
+  ];
+  const next = choices(m.recommendNext, options);
+  // Sent again only when it changed: else one line says so, or says what changed.
+  const changes = c.shown.recommendedFor
+    ? recommendationChanges(shownRecommendations(s, c, c.shown.recommendedFor, c.today), card)
+    : null;
+  // When the order changed, the card comes again and the line says only how; else the line is all.
+  const said = changes?.some(reorders) ? changes.filter(reorders) : changes;
+  const changeLine = said?.length ? m.recommendChanged(said.map((x) => changeWords(m, x))) : null;
+  const replies: Reply[] =
+    changes && !changes.some(reorders)
+      ? [
+          choices(
+            changeLine ??
+              // "plan the nvq" with more than one to choose from: which one, rather than the card again.
+              (e.type === "PLAN"
+                ? m.pickToPlan
+                : m.recommendUnchanged(card.items.map((x) => shortTitle(x.title)))),
+            options,
+          ),
+        ]
+      : [
+          ...(changeLine ? [text(changeLine)] : []),
+          { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
+          next,
+        ];
   return {
-    ...say(
-      c,
-      { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
-      next,
-    ),
-    shown: { ...c.shown, recommendations: card.items.map((x) => x.qualificationId) },
+    ...say(c, ...replies),
+    shown: {
+      ...c.shown,
+      recommendations: card.items.map((x) => x.qualificationId),
+      recommendedFor: recommendationInputs(c),
+    },
     turnFacts: { ...c.turnFacts, recommendations: facts },
     expecting: "qualification",
     misses: 0,
     prompt: [next],
   };
 };
+
+function changeWords(m: Messages, x: RecommendationChange): string {
+  const w = m.recommendChange;
+  const t = shortTitle(x.title);
+  switch (x.kind) {
+    case "added":
+      return w.added(t, x.at);
+    case "moved":
+      return w.moved(t, x.from, x.to);
+    case "dropped":
+      return w.dropped(t);
+    case "says":
+      return w.says(t, x.text);
+    case "noLonger":
+      return w.noLonger(t, x.text);
+    case "notOffered":
+      return w.notOffered(t, x.reason);
+  }
+}
 
 export const showPlan: Act = (c, _e, s) => {
   const m = messagesOf(c);
@@ -291,11 +346,17 @@ export const showPlan: Act = (c, _e, s) => {
             m.planChoices[2] as Choice,
           ])
         : choices(m.planNone(result.reason ?? "", result.fix?.text), [m.checkChoices.change]);
+    // The same answer as last time is not given again in full.
+    const note = digest([entry.id, reply.text]);
+    const again =
+      c.shown.planNote === note && reply.kind === "choices"
+        ? choices(m.planNoteUnchanged(shortTitle(entry.title.value)), reply.choices)
+        : reply;
     return {
-      ...say(c, reply),
+      ...say(c, again),
       prompt: [reply],
       expecting: null,
-      shown: { ...c.shown, plan: null },
+      shown: { ...c.shown, plan: null, planNote: note },
       turnFacts,
     };
   }
@@ -327,9 +388,35 @@ export const showPlan: Act = (c, _e, s) => {
       : []),
   ].join("\n");
   const next = choices(m.recommendNext.replace(/.*/, "What next?"), m.planChoices);
+  // Sent again only when it changed; a new plan for the same qualification says which units changed.
+  const shownDigest = digest(card);
+  const before = c.shown.plan?.qualificationId === entry.id ? c.shown.plan : null;
+  const changed = before ? planChanges(before.units, card) : null;
+  const replies: Reply[] =
+    before?.digest === shownDigest
+      ? [
+          choices(
+            m.planUnchanged(
+              shortTitle(entry.title.value),
+              card.units.filter((u) => !u.held).map((u) => u.unit),
+            ),
+            m.planChoices,
+          ),
+        ]
+      : [
+          ...(changed && (changed.added.length || changed.removed.length)
+            ? [text(m.planChanged(changed.added, changed.removed))]
+            : []),
+          { kind: "card", text: body, card },
+          next,
+        ];
   return {
-    ...say(c, { kind: "card", text: body, card }, next),
-    shown: { ...c.shown, plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit) } },
+    ...say(c, ...replies),
+    shown: {
+      ...c.shown,
+      plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit), digest: shownDigest },
+      planNote: undefined,
+    },
     turnFacts,
     expecting: null,
     misses: 0,
@@ -367,14 +454,17 @@ export const showCheck: Act = (c, _e, s) => {
     return { ...say(c, next), units: null, prompt: [next], expecting: "units" };
   }
   const res = r.result;
-  const card = checkCard(res);
+  const card = checkCard(res, m.checkOthersMet);
   const heldLabels = res.units.filter((u) => u.held).map((u) => u.number ?? u.ref ?? u.unit);
   const facts = checkFacts(res);
   const mark = { holds: "✔", fails: "✘", unknown: "?" } as const;
-  const lines = card.rules.map(
-    (x) =>
-      `${mark[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
-  );
+  const lines = [
+    ...card.rules.map(
+      (x) =>
+        `${mark[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
+    ),
+    ...(card.othersMet ? [card.othersMet] : []),
+  ];
   const verdict =
     res.verdict === "valid"
       ? m.checkVerdict.valid
@@ -386,24 +476,34 @@ export const showCheck: Act = (c, _e, s) => {
       ? [m.checkChoices.fix, m.checkChoices.plan, m.checkChoices.change]
       : [m.checkChoices.happy, m.checkChoices.change, m.checkChoices.plan];
   const next = choices(verdict, options);
+  // Sent again only when it changed: the same units and rules give one line and the choices.
+  const shownDigest = digest(card);
+  const replies: Reply[] =
+    c.shown.check?.digest === shownDigest
+      ? [choices(`${m.checkUnchanged} ${verdict}`, options)]
+      : [
+          {
+            kind: "card",
+            text: [
+              m.checkIntro(res.title),
+              `Units: ${unitIds(res).join(", ")}`,
+              ...(heldLabels.length ? [m.checkHeld(heldLabels)] : []),
+              ...lines,
+            ].join("\n"),
+            card,
+          },
+          next,
+        ];
   return {
-    ...say(
-      c,
-      {
-        kind: "card",
-        text: [
-          m.checkIntro(res.title),
-          `Units: ${unitIds(res).join(", ")}`,
-          ...(heldLabels.length ? [m.checkHeld(heldLabels)] : []),
-          ...lines,
-        ].join("\n"),
-        card,
-      },
-      next,
-    ),
+    ...say(c, ...replies),
     shown: {
       ...c.shown,
-      check: { qualificationId: facts.qualificationId, units: facts.units, verdict: facts.verdict },
+      check: {
+        qualificationId: facts.qualificationId,
+        units: facts.units,
+        verdict: facts.verdict,
+        digest: shownDigest,
+      },
     },
     turnFacts: { ...c.turnFacts, check: facts },
     expecting: "units",
@@ -452,28 +552,36 @@ export const sayCannotAcceptInvalid: Act = (c) => {
 
 export const acceptUnits: Act = () => ({ accepted: true });
 
+/** The session record as a card (its text: the same record in plain text), or a line when it is unchanged. */
+function recordReply(c: AdvisorContext, s: Parameters<Act>[2]): { reply: Reply; shown: string } {
+  const m = messagesOf(c);
+  const card = sessionRecord(c, s);
+  const shownDigest = digest(card);
+  return {
+    reply:
+      c.shown.record === shownDigest
+        ? text(m.recordUnchanged)
+        : { kind: "card", text: `${m.recordReady}\n\n${recordText(card)}`, card },
+    shown: shownDigest,
+  };
+}
+
 export const showSummary: Act = (c, _e, s) => {
   const m = messagesOf(c);
   const id = c.qualificationId ?? c.shown.recommendations?.[0] ?? null;
   const title = id ? (s.catalogue.entries.get(id)?.title.value ?? id) : null;
   const replies: Reply[] = [choices(m.wrapUp(title), m.wrapChoices)];
-  if (c.userKind === "adviser") {
-    const md = sessionRecord(c, s);
-    replies.unshift({
-      kind: "card",
-      text: `${m.recordReady}\n\n${md}`,
-      card: { type: "sessionRecord", markdown: md },
-    });
-  }
-  return { ...say(c, ...replies), expecting: null, prompt: [replies.at(-1) as Reply] };
+  const record = c.userKind === "adviser" ? recordReply(c, s) : null;
+  if (record) replies.unshift(record.reply);
+  return {
+    ...say(c, ...replies),
+    ...(record ? { shown: { ...c.shown, record: record.shown } } : {}),
+    expecting: null,
+    prompt: [replies.at(-1) as Reply],
+  };
 };
 
 export const saySessionRecord: Act = (c, _e, s) => {
-  const m = messagesOf(c);
-  const md = sessionRecord(c, s);
-  return say(c, {
-    kind: "card",
-    text: `${m.recordReady}\n\n${md}`,
-    card: { type: "sessionRecord", markdown: md },
-  });
+  const record = recordReply(c, s);
+  return { ...say(c, record.reply), shown: { ...c.shown, record: record.shown } };
 };

@@ -12,6 +12,10 @@ const months = (m: number) => {
   return `${y} year${y === 1 ? "" : "s"}${r ? ` ${r} month${r === 1 ? "" : "s"}` : ""}`;
 };
 const levelName = (l: number) => (l === 0 ? "no qualifications" : `Level ${l}`);
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+/** A sentence as part of a longer one: its closing full stop dropped. */
+const sentence = (t: string) => t.trim().replace(/\.$/, "");
 
 /** "1", "1 and 2", "1, 2 and 3" */
 const listWords = (xs: string[]) =>
@@ -242,6 +246,19 @@ export const en = {
   recommendIntro: (about: string) => `Here's what I'd suggest for ${about}, best first:`,
   recommendEmpty: "I couldn't find a qualification in our catalogue that suits that profile.",
   recommendNext: "Pick one to plan its units, or ask me anything about them.",
+  recommendUnchanged: (titles: string[]) =>
+    `My suggestions haven't changed (see above): ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.`,
+  pickToPlan: "Which one shall I plan? Pick one below, or type its number (e.g. 10268).",
+  recommendChanged: (parts: string[]) => `What's changed in my suggestions: ${parts.join("; ")}.`,
+  recommendChange: {
+    added: (title: string, at: number) => `${title} is new, ${ordinal(at)}`,
+    moved: (title: string, from: number, to: number) =>
+      `${title} is now ${ordinal(to)} (was ${ordinal(from)})`,
+    dropped: (title: string) => `${title} is no longer suggested`,
+    says: (title: string, text: string) => `${title} now: ${sentence(text)}`,
+    noLonger: (title: string, text: string) => `${title} no longer: ${sentence(text)}`,
+    notOffered: (title: string, reason: string) => `${title} is not offered: ${sentence(reason)}`,
+  },
   planChoice: (shortTitle: string) => `Plan ${shortTitle}`,
   notOffered: (title: string, why: string) => `Not offered: ${title}: ${why}`,
   you: "you",
@@ -282,6 +299,15 @@ export const en = {
     { label: "Fewest units instead", value: "plan with fewest units" },
     { label: "Choose my own units", value: "choose my own units" },
   ] satisfies Choice[],
+  planUnchanged: (title: string, added: string[]) =>
+    `The plan above for ${title} still stands${added.length ? `: add ${unitWords(added)}` : ""}.`,
+  planNoteUnchanged: (title: string) =>
+    `Nothing has changed for ${title}: as above, I can't work out a plan for it from our sources.`,
+  planChanged: (added: string[], removed: string[]) =>
+    `What's changed in the plan: ${[
+      ...(added.length ? [`it adds ${unitWords(added)}`] : []),
+      ...(removed.length ? [`no longer ${unitWords(removed)}`] : []),
+    ].join("; ")}.`,
   alternatives: (n: number) =>
     `${n} other plan${n === 1 ? "" : "s"} of near-equal cost exist${n === 1 ? "s" : ""}.`,
   pickUnits: (title: string) => `Pick units for ${title}, or type their numbers (e.g. 1, 2, 4, 9):`,
@@ -298,6 +324,8 @@ export const en = {
     happy: { label: "I'm happy with these", value: "looks good" },
     change: { label: "Change units", value: "choose my own units" },
   },
+  checkUnchanged: "Same result as the check above.",
+  checkOthersMet: (n: number) => `✔ ${n === 1 ? "1 other rule is" : `${n} other rules are`} met.`,
   cannotAcceptInvalid:
     "That combination breaks the rules, so it wouldn't lead to the qualification. Shall I apply the smallest fix?",
   unitProblem: (messages: string[]) => `I couldn't use all of those units:\n${messages.join("\n")}`,
@@ -326,6 +354,47 @@ export const en = {
       ? `Great. Your next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`
       : "Great. Ask me anything else, say restart to begin again, or delete my data when you're done.",
   recordReady: "Here's the session record:",
+  recordUnchanged: "The session record above is up to date: nothing has changed since.",
+  record: {
+    title: (name: string | null) => (name ? `Session record: ${name}` : "Session record"),
+    date: (iso: string) => `Date: ${iso}`,
+    headings: {
+      profile: "Profile",
+      recommendations: "Recommendations",
+      plan: "Unit plan",
+      next: "Next steps",
+      progression: "Progression discussed",
+    },
+    labels: {
+      role: "Job role",
+      experience: "Experience",
+      level: "Highest level",
+      held: "Qualifications",
+      units: "Units held",
+      working: "Working",
+      apprenticeship: "Apprenticeship",
+      nation: "Nation",
+      age: "Age",
+    },
+    notKnown: "not known",
+    noneNamed: "none named",
+    notWorkingYet: "not working yet",
+    levelNone: "none",
+    working: (v: boolean) => (v ? "in a contact centre" : "not in a contact centre"),
+    apprenticeship: (v: boolean) => (v ? "interested" : "not interested"),
+    unitsOf: (units: string[], title: string | null) => `${units.join(", ")}${title ? ` (${title})` : ""}`,
+    noRecommendations: "None made in this session.",
+    noPlan: "No unit plan in this session.",
+    planUnits: (units: string[], credits: string) => `Units ${units.join(", ")} (${credits} credits)`,
+    verdict: {
+      valid: "Rules engine verdict: valid, every rule is met.",
+      invalid: "Rules engine verdict: not valid.",
+      unconfirmed: "Rules engine verdict: nothing broken, but not confirmed from our sources.",
+    },
+    broken: (message: string, fix: string | undefined) => `Broken: ${message}${fix ? ` Fix: ${fix}` : ""}`,
+    undetermined: (reason: string) => `No plan can be worked out from our sources. ${reason}`.trim(),
+    decide: "Decide on a qualification (ask the advisor for a recommendation).",
+  },
   wrapChoices: [
     { label: "Session record", value: "session record" },
     { label: "Start again", value: "restart" },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MACHINE_VERSION } from "../../dialogs/machine.ts";
+import { recordText } from "../../dialogs/messages/record.ts";
 import { Conversation, NOW, turn } from "./conversation.ts";
 
 describe("conversation: learners", () => {
@@ -256,7 +257,7 @@ describe("conversation: questions at any point", () => {
 });
 
 describe("conversation: advisers", () => {
-  it("runs a session for a named learner and ends with a Markdown record", () => {
+  it("runs a session for a named learner and ends with the session record", () => {
     const c = new Conversation();
     c.say("I'm a careers adviser");
     expect(c.last.stateName).toBe("learnerName");
@@ -268,11 +269,12 @@ describe("conversation: advisers", () => {
     c.say("plan ocr-10265");
     c.say("looks good");
     const record = c.card("sessionRecord");
-    expect(record?.markdown).toMatch(/^# Session record: Priya Shah/);
-    expect(record?.markdown).toMatch(/\| Job role \| Customer Service Advisor \|/);
-    expect(record?.markdown).toMatch(/## Recommendations\n\n1\. \*\*OCR Level 2 NVQ Certificate/);
-    expect(record?.markdown).toMatch(/rules engine verdict \*\*unconfirmed\*\*/);
-    expect(record?.markdown).toMatch(/## Next steps\n\n- Ask a centre approved by OCR/);
+    expect(record?.title).toBe("Session record: Priya Shah");
+    const text = record ? recordText(record) : "";
+    expect(text).toMatch(/^Job role: Customer Service Advisor$/m);
+    expect(text).toMatch(/Recommendations\n─+\n1\. OCR Level 2 NVQ Certificate/);
+    expect(text).toMatch(/Rules engine verdict: nothing broken, but not confirmed/);
+    expect(text).toMatch(/Next steps\n─+\n→ Ask a centre approved by OCR/);
   });
 });
 
@@ -369,10 +371,11 @@ describe("conversation: found in review", () => {
     c.say("check ocr-10265 units 1 2 4 10 18");
     c.say("plan ocr-10265");
     c.say("yes");
-    const md = c.card("sessionRecord")?.markdown ?? "";
-    expect(md).toMatch(
-      /OCR Level 2 NVQ Certificate in Contact Centre Operations: units 1, 2, 4, 5, 6, 9, 16/,
+    const record = c.card("sessionRecord");
+    const text = record ? recordText(record) : "";
+    expect(text).toMatch(
+      /Unit plan\n─+\nOCR Level 2 NVQ Certificate in Contact Centre Operations\n {3}Units 1, 2, 4, 5, 6, 9, 16 /,
     );
-    expect(md).not.toMatch(/Decide on a qualification/);
+    expect(text).not.toMatch(/Decide on a qualification/);
   });
 });

@@ -1,4 +1,11 @@
-import type { CardData, Choice } from "../../../dialogs/types.ts";
+import type {
+  CardData,
+  Choice,
+  RecordBlock,
+  RecordPoint,
+  RecordTone,
+  SessionRecordCard,
+} from "../../../dialogs/types.ts";
 
 /** Adaptive Card JSON (schema 1.5), rendered by Teams and Web Chat. */
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard"; version: "1.5" };
@@ -115,19 +122,73 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
               spacing: "Small",
             }),
           ),
+          ...(data.othersMet ? [text(data.othersMet, { color: "Good", spacing: "Small" })] : []),
           text(`Verdict: ${data.verdict}`, { weight: "Bolder" }),
         ],
         buttons,
       );
     case "sessionRecord":
-      return card(
-        [
-          text("Session record", { size: "Medium", weight: "Bolder" }),
-          text(data.markdown, { fontType: "Monospace", size: "Small" }),
-        ],
-        buttons,
-      );
+      return card(recordBody(data), buttons);
   }
+}
+
+const RECORD_MARK: Record<RecordTone, string> = {
+  reason: "✔",
+  caution: "⚠",
+  broken: "✘",
+  unconfirmed: "?",
+  step: "→",
+};
+const RECORD_COLOR: Partial<Record<RecordTone, string>> = {
+  caution: "Warning",
+  broken: "Attention",
+  unconfirmed: "Warning",
+};
+
+const recordPoint = (x: RecordPoint) => [
+  text(`${x.tone ? `${RECORD_MARK[x.tone]} ` : ""}${x.text}`, {
+    spacing: "Small",
+    ...(x.tone && RECORD_COLOR[x.tone] ? { color: RECORD_COLOR[x.tone] } : {}),
+  }),
+  ...(x.quote
+    ? [text(`“${x.quote}”${x.source ? ` (${x.source})` : ""}`, { isSubtle: true, spacing: "None" })]
+    : []),
+];
+
+function recordBlock(b: RecordBlock) {
+  if (b.kind === "facts") return { type: "FactSet", spacing: "Small", facts: b.facts };
+  if (b.kind === "points")
+    return { type: "Container", spacing: "Small", items: b.points.flatMap(recordPoint) };
+  // "1 — title": a leading "1. " would be read as a Markdown list item.
+  const title = `${b.number !== undefined ? `${b.number} — ` : ""}${b.title}`;
+  return {
+    type: "Container",
+    spacing: "Medium",
+    items: [text(title, { weight: "Bolder" }), ...b.points.flatMap(recordPoint)],
+  };
+}
+
+/**
+ * The session record: a heading per section (TextBlock style "heading", one element each, so headings
+ * never run into the text around them), the profile as a FactSet, the rest as wrapped TextBlocks. Only
+ * elements every Teams client renders (no Table: Teams mobile leaves it blank; no Markdown tables or
+ * headings, which Teams does not render; no monospace).
+ */
+function recordBody(r: SessionRecordCard): unknown[] {
+  return [
+    text(r.title, { size: "Large", weight: "Bolder", style: "heading" }),
+    text(r.date, { isSubtle: true, spacing: "None" }),
+    ...r.sections.flatMap((s) => [
+      text(s.heading, {
+        size: "Medium",
+        weight: "Bolder",
+        style: "heading",
+        separator: true,
+        spacing: "Large",
+      }),
+      ...s.blocks.map(recordBlock),
+    ]),
+  ];
 }
 
 /** The unit picker posts one field per group ("units_A": "1,2"); gather them into one list. */
