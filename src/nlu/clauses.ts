@@ -33,7 +33,7 @@ const NEGATION =
 const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
 /** A person other than the writer as the subject of a clause ("she has", "he's been"), not an object ("failed them all"). */
 const OTHER =
-  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
+  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
 /** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
 const CONTINUING =
   /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;

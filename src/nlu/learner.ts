@@ -16,6 +16,9 @@ const KIN =
 /** People someone advises, teaches or manages. */
 const CHARGE =
   "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]";
+/** People advised, who open a sentence about them ("Client: Liam, 19"); not "trainee" or "apprentice", which people call themselves. */
+const CLIENT =
+  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|person on my caseload|service user|participant|mentee|new starter";
 /** Job titles that name the learner only with "my" / "our" / "one of my" and something said of them. */
 const STAFF =
   "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
@@ -30,10 +33,13 @@ const REFERENT = new RegExp(
   `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
     `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
     `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
-    `|^(?:${KIN}|${CHARGE})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d|[a-z]+ (?:is|has|s|was|wants)\\b))` +
+    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d|[a-z]+ (?:is|has|s|was|wants|\\d)\\b|$))` +
+    // "Line manager of Aisha", "tutor of a learner".
+    "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
     // "One of them, Priyanka, already has...": one of a group picked out.
     "|\\bone of them\\b",
 );
+const LONE_REFERENT = new RegExp(`^(?:${KIN}|${CLIENT})$`);
 /** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
 const STAFF_REFERENT = new RegExp(
   `\\b(?:my|our|their|his|her|one of (?:my|our)|one of them)(?: [a-z]+){0,3} (?:${STAFF})\\b${PREDICATE}|\\b(?:put|putting|send|sending|enrol|enrolling|develop|upskill|train|for) (?:my|our|two of my|some of my|all (?:of )?(?:my|our))(?: [a-z]+){0,2} (?:${STAFF}|${CHARGE})\\b|\\b(?:put|putting|send|enrol) (?:two|some|all|one|three|a few) of them\\b`,
@@ -59,6 +65,8 @@ export function otherMention(text: string, after = ""): OtherMention | undefined
     )
   )
     return undefined;
+  // A clause that is only "Client" or "Customer" ("Client: Liam, 19") names the learner.
+  if (LONE_REFERENT.test(text)) return { start: 0, end: text.length };
   const whole = after ? `${text} ${after}` : text;
   for (const re of [REFERENT, STAFF_REFERENT]) {
     const m = re.exec(whole);
