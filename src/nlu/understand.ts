@@ -25,6 +25,7 @@ export type Expecting =
   | "qualification"
   | "confirm";
 
+export type UnsureSlot = "role" | "experienceMonths" | "age" | "level";
 export type Nation = "England" | "Wales" | "Scotland" | "Northern Ireland";
 export type UserKind = "learner" | "staff" | "adviser";
 
