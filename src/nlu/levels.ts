@@ -39,11 +39,15 @@ const PATTERNS: {
   },
   { re: /\b(hnc|certhe|advanced highers?)\b/, level: () => 4, named: true },
   { re: /\b(hnd|foundation degree)\b/, level: () => 5, named: true },
-  { re: /\b(degree|ba|bsc|bachelors?|graduate|graduated|uni degree)\b/, level: () => 6, named: true },
+  {
+    re: /\b(degree|ba|bsc|bachelors?|graduate|graduated|uni degree|finished uni|(a )?(2 1|2 2|first class|upper second|lower second) (in|degree|hons))\b/,
+    level: () => 6,
+    named: true,
+  },
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
   { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
   {
-    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
+    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school( at \d+)? with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
     level: () => 0,
     named: true,
   },

@@ -24,7 +24,7 @@ const DURATION =
 const OVERALL =
   /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
 const NO_CC_EXPERIENCE =
-  /\b((0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+  /\b(never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
   /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
@@ -38,7 +38,7 @@ const NOT_WORKING =
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
 const AT_SCHOOL =
-  /\b(when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+  /\b(just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
   /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
@@ -49,7 +49,10 @@ const HELD =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
 /** A level mention that names a qualification, not a learner's general level. */
 const QUALIFICATION_WORDS =
-  /\b(nvq|svq|cert|certificate|diploma|apprenticeship|principles|pathway|award|ocr|iq|cityguilds)\b/;
+  /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
+/** A pass at GCSE (grade 4 or C and above): Level 2 whatever else. */
+const HIGH_GRADES =
+  /\bgrades? [4-9]\b|\b[4-9] (in|at)\b|\bat [4-9]\b|\b(a|b|c)s?\b (grades?|in)\b|\bgrades? (a|b|c)\b|\b9 4\b/;
 /** GCSEs at low grades: Level 1. */
 const LOW_GRADES =
   /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g)s?\b|\b(ds|es|fs) and (below|es|fs)\b/;
@@ -150,7 +153,7 @@ export function readProfile(
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
     }
-    if (NOT_WORKING.test(c.text) && c.modality !== "wish" && !c.question) {
+    if (NOT_WORKING.test(c.text) && !c.question) {
       notWorking = true;
       ev("working", c.raw, "not working");
     }
@@ -296,13 +299,14 @@ export function readProfile(
       if (
         QUALIFICATION_WORDS.test(around) &&
         l.level > 0 &&
-        !HELD.test(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " "))
+        (!HELD.test(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " ")) ||
+          /\b(offered|an offer|a place on)\b/.test(text))
       )
         continue;
       if (l.level === 0) {
         if (/^(nothing|none|zilch)$/.test(l.matched)) continue;
         none = true;
-      } else if (l.level === 2 && LOW_GRADES.test(text)) {
+      } else if (l.level === 2 && LOW_GRADES.test(text) && !HIGH_GRADES.test(text)) {
         levels.push(1);
         ev("level", c.raw, "low grades");
       } else levels.push(l.level);

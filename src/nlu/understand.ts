@@ -105,6 +105,15 @@ const HELD_VERB =
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
+/** A word saying the mention is held, with no asking or wanting between ("has asked whether he can do X" is not). */
+function heldWords(clause: string, mention: string): boolean {
+  const at = clause.indexOf(mention);
+  const before = at >= 0 ? clause.slice(0, at) : clause;
+  const held = [...before.matchAll(new RegExp(HELD_VERB.source, "g"))].at(-1);
+  if (!held) return at < 0 && HELD_VERB.test(clause);
+  return !ASKING_VERB.test(before.slice(held.index + held[0].length));
+}
+
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const u: Understanding = { evidence: [] };
   // "3yrs" reads as "3 yrs"; very long messages are cut (nobody states their profile in an essay).
@@ -193,7 +202,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       c.modality !== "progress" &&
       !/\b(compare|vs|versus|difference|or)\b/.test(c.text) &&
       // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3").
-      (HELD_VERB.test(c.text) || (!asking && !ASKING_VERB.test(c.text)));
+      (heldWords(c.text, normalise(mention)) || (!asking && !ASKING_VERB.test(c.text)));
     // "units 1, 2 and 4 for the OCR level 2 certificate", "for the L3 NVQ I've done units...": the
     // qualification the units belong to is the one asked about, not one held.
     const ofUnits =
@@ -329,11 +338,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (reading.role !== undefined) u.role = reading.role;
     if (reading.working !== undefined) u.working = reading.working;
     if (reading.experienceMonths !== undefined) u.experienceMonths = reading.experienceMonths;
-    const questionOnly =
-      heldLevels.length === 0 &&
-      !!u.intent &&
-      ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent);
-    if (reading.level !== undefined && !questionOnly) u.level = reading.level;
+    // (Levels in questions are left out clause by clause: "got 6 GCSEs" in a question about OCR counts.)
+    if (reading.level !== undefined) u.level = reading.level;
     if (reading.apprenticeship !== undefined) u.apprenticeship = reading.apprenticeship;
     if (reading.nation !== undefined) {
       const welshAsked =
