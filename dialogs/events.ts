@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { qualificationsIn } from "../src/nlu/qualifications.ts";
 import { normalise } from "../src/nlu/text.ts";
 import { type Understanding, understand } from "../src/nlu/understand.ts";
 import { unitEditsIn, unitsHeldCue } from "../src/nlu/units.ts";
 import { resolveUnits } from "../src/rules/index.ts";
 import type { AdvisorServices } from "./advice.ts";
+import { readAsked } from "./asked.ts";
 import { readClarifyAnswer } from "./clarify.ts";
 import type { AdvisorContext, AdvisorEvent, HeldUnits } from "./types.ts";
 
@@ -119,6 +121,9 @@ function nextStepAmong(services: AdvisorServices, candidates: string[], held: st
   return next.length === 1 ? next[0] : undefined;
 }
 
+const WHY_NOT_TOGETHER =
+  /^why (?:cant|can not|cannot|am i not allowed to|isnt it allowed to|not) (?:i |we |she |he |you )?(?:do|take|have|pick|choose|select)? ?(?:units? )?(\d{1,2}) (?:and|&|with|plus) (?:unit )?(\d{1,2})\b/;
+
 /** One user message or submit, read in the light of the conversation, as one machine event. */
 export function toEvent(
   input: TurnInput,
@@ -185,6 +190,10 @@ export function toEvent(
       };
   }
   if (/^\s*(apply (the )?(smallest )?fix|fix it|apply it)\s*$/i.test(text)) return { type: "APPLY_FIX", u };
+  // "why can't I do 6 and 8": two units of the qualification under discussion, asked about together.
+  const why = WHY_NOT_TOGETHER.exec(normalise(text));
+  if (why?.[1] && why[2] && c.qualificationId && (!u.intent || u.intent === "together"))
+    return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
   return readMessage(u, text, c, services);
 }
 
@@ -264,15 +273,36 @@ function readMessage(
   )
     return { type: "AMBIGUOUS", candidates: u.ambiguous, u, ...withHeld };
   switch (u.intent) {
+    case "compare": {
+      // "compare the level 2 nvq and the level 2 principles": each side as the message describes it.
+      const sides = qualificationsIn(services.catalogue, normalise(text)).map((q) => q.candidates);
+      return { type: "ASK", u, asked: { aspects: [], suppose: {}, sides }, ...withHeld };
+    }
     case "define":
     case "together":
     case "whatIsUnit":
-    case "compare":
     case "unitsIn":
     case "whatNext":
+      return { type: "ASK", u, ...withHeld };
+    // Questions about a qualification carry what they ask about ("how many credits", "at 16").
     case "eligibility":
     case "details":
-      return { type: "ASK", u, ...withHeld };
+      return { type: "ASK", u, asked: readAsked(normalise(text)), ...withHeld };
+    case "recommend": {
+      // "Is there an apprenticeship I could do?": whether one is open to them, then the advice.
+      const asked = readAsked(normalise(text));
+      if (
+        asked.kind === "apprenticeship" &&
+        /^(?:is|are) there\b|\bany apprenticeships?\b/.test(normalise(text))
+      )
+        return {
+          type: "ASK",
+          u: { ...u, intent: "eligibility" },
+          asked: { ...asked, canDo: true },
+          ...withHeld,
+        };
+      return { type: "RECOMMEND", u, ...withHeld };
+    }
     case "check":
       if (u.units?.length)
         return {
@@ -293,8 +323,6 @@ function readMessage(
         ...withHeld,
       };
     }
-    case "recommend":
-      return { type: "RECOMMEND", u, ...withHeld };
   }
   if (c.expecting === "confirm" && u.yesNo !== undefined) return { type: u.yesNo ? "YES" : "NO", u };
   if (u.units?.length && !hasProfileFacts(u) && !held)

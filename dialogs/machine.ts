@@ -2,12 +2,14 @@ import { assign, setup } from "xstate";
 import * as A from "./actions.ts";
 import type { AdvisorServices } from "./advice.ts";
 import { checkFor, engineQualification, heldNeedsQualification, slotMatters } from "./advice.ts";
-import type { AdvisorContext, AdvisorEvent, Locale, Slot } from "./types.ts";
+import { type AdvisorContext, type AdvisorEvent, type Locale, SLOTS, type Slot } from "./types.ts";
 
 /** Bump when states or context change shape: older snapshots then start a fresh conversation. */
 export const MACHINE_VERSION = 3;
 
 const CORE: readonly Slot[] = ["role", "experience", "level"];
+/** Questions a bare "no" answers (or fails to): a "no" anywhere else declines an offer. */
+const ANSWERED_BY_NO = new Set<string>(["userKind", "learnerName", "confirm", ...SLOTS]);
 
 /**
  * The advisor conversation. Every decision lives in a named guard and every change in a named action
@@ -78,6 +80,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       saySessionRecord: act(A.saySessionRecord),
       answerQuestion: act(A.answerQuestion),
       answerHeldUnits: act(A.answerHeldUnits),
+      sayPoliteClose: act(A.sayPoliteClose),
       closeClarify: act(A.closeClarify),
       settleClarify: act(A.settleClarify),
       sayDismissed: act(A.sayDismissed),
@@ -137,6 +140,9 @@ export function createAdvisorMachine(services: AdvisorServices) {
       hasPlannableQualification: ({ context }) =>
         context.qualificationId !== null &&
         engineQualification(services, context.qualificationId) !== undefined,
+      /** A "no" when no question of the profile is pending declines what was offered. */
+      declinesOffer: ({ context }) =>
+        context.clarify === null && (context.expecting === null || !ANSWERED_BY_NO.has(context.expecting)),
       checkNotInvalid: ({ context }) => !!context.shown.check && context.shown.check.verdict !== "invalid",
       /** A question that also stated facts about the learner moves the conversation on. */
       askChangedProfile: ({ context, event }) => {
@@ -146,6 +152,10 @@ export function createAdvisorMachine(services: AdvisorServices) {
           (u.role !== undefined && u.role !== context.role) ||
           (u.experienceMonths !== undefined && u.experienceMonths !== context.experienceMonths) ||
           (u.level !== undefined && u.level !== context.level) ||
+          (u.age !== undefined && u.age !== context.age) ||
+          (u.working !== undefined && u.working !== context.working) ||
+          (u.nation !== undefined && u.nation !== context.nation) ||
+          (u.apprenticeship !== undefined && u.apprenticeship !== context.apprenticeship) ||
           (u.userKind !== undefined && u.userKind !== context.userKind) ||
           (u.qualificationsHeld ?? []).some((q) => !context.qualificationsHeld.includes(q)) ||
           event.held !== undefined
@@ -238,7 +248,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       ],
       SKIP: { actions: ["sayNothingToSkip", "repeatPrompt"] },
       YES: { actions: "escalate" },
-      NO: { actions: "escalate" },
+      NO: [{ guard: "declinesOffer", actions: "sayPoliteClose" }, { actions: "escalate" }],
       ACCEPT: { actions: "escalate" },
       GREET: { actions: ["sayHelloAgain", "repeatPrompt"] },
     },

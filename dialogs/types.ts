@@ -1,5 +1,6 @@
 import type { ProfileFacts } from "../src/advice/profile.ts";
 import type { Expecting, Understanding, UserKind } from "../src/nlu/understand.ts";
+import type { Asked } from "./asked.ts";
 
 /** The profile slots the conversation fills. */
 export const SLOTS = ["role", "experience", "level", "working", "apprenticeship", "nation", "age"] as const;
@@ -261,7 +262,7 @@ export type AdvisorEvent =
   | ({ type: "ACCEPT" } & WithU)
   | ({ type: "YES" } & WithU)
   | ({ type: "NO" } & WithU)
-  | ({ type: "ASK" } & WithU)
+  | ({ type: "ASK"; asked?: Asked } & WithU)
   | ({ type: "RECOMMEND" } & WithU)
   | ({ type: "PLAN"; objective?: Answers["objective"]; qualificationId?: string } & WithU)
   | ({ type: "CHOOSE"; qualificationId: string } & WithU)

@@ -12,9 +12,13 @@ import {
   unitLabel,
   unitPickerCard,
 } from "../advice.ts";
+import type { Asked } from "../asked.ts";
 import type { Messages } from "../messages/en.ts";
-import type { AdvisorContext } from "../types.ts";
+import type { AdvisorContext, AdvisorEvent } from "../types.ts";
+import { compared, detailsAnswer, eligibilityAnswer } from "./answers.ts";
 import { type Act, messagesOf, say, text, uOf } from "./common.ts";
+
+const askedOf = (e: AdvisorEvent): Asked => (e.type === "ASK" && e.asked) || { aspects: [], suppose: {} };
 
 // ——— Questions at any point ———
 
@@ -77,9 +81,8 @@ export const answerQuestion: Act = (c, e, s) => {
       return reply(m.unknownUnit(u.units?.join(", ") ?? "that unit"));
     }
     case "compare": {
-      const [a, b] = u.qualifications ?? [];
-      const ea = a ? s.catalogue.entries.get(a) : undefined;
-      const eb = b ? s.catalogue.entries.get(b) : undefined;
+      const entries = compared(c, u, askedOf(e), s).flatMap((x) => s.catalogue.entries.get(x) ?? []);
+      const [ea, eb] = entries;
       if (!ea || !eb) return reply(m.unknownQualification);
       const row = (e: NonNullable<typeof ea>) => {
         const parts = [`Level ${e.level.value ?? "?"}`];
@@ -94,7 +97,18 @@ export const answerQuestion: Act = (c, e, s) => {
         if (e.jobRoles.length) parts.push(`job roles: ${e.jobRoles.map((r) => r.value).join(", ")}`);
         return `• ${e.title.value}: ${parts.join("; ")}`;
       };
-      return reply([m.compareIntro(ea.title.value, eb.title.value), row(ea), row(eb)].join("\n"));
+      return reply(
+        [
+          m.compareIntro(
+            ea.title.value,
+            entries
+              .slice(1)
+              .map((x) => x.title.value)
+              .join(" and "),
+          ),
+          ...entries.map(row),
+        ].join("\n"),
+      );
     }
     case "together": {
       const units = u.units ?? [];
@@ -145,10 +159,17 @@ export const answerQuestion: Act = (c, e, s) => {
         );
       return reply(m.whatNextNoFrom);
     }
+    case "eligibility":
+      return reply(eligibilityAnswer(c, u, askedOf(e), s));
+    case "details":
+      return reply(detailsAnswer(c, u, askedOf(e), s));
     default:
       return reply(m.cannotAnswerYet);
   }
 };
+
+/** "No ta" to an offer ("pick one", "shall I apply the fix?", "anything else?"): a polite close, no re-prompt. */
+export const sayPoliteClose: Act = (c) => say(c, text(messagesOf(c).answers.politeClose));
 
 /** The units the learner holds of a qualification: given with it, or by QCF references that are in it. */
 export function heldUnitsOfQualification(c: AdvisorContext, s: AdvisorServices, id: string): string[] {

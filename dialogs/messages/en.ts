@@ -1,3 +1,5 @@
+import type { ConditionCheck, Verdict } from "../../src/advice/eligibility.ts";
+import type { Pathway, Qualification, Source, TextFact } from "../../src/catalogue/schema.ts";
 import type { Choice, Slot } from "../types.ts";
 
 /**
@@ -22,6 +24,46 @@ const listWords = (xs: string[]) =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
 /** "unit 4", "units 1, 2 and 4"; a unit known by title or reference is quoted as it is. */
 const unitWords = (xs: string[]) => `${xs.length === 1 ? "unit" : "units"} ${listWords(xs)}`;
+
+/** Who an answer is about, and the English words for them ("she is", "your age", "the learner works"). */
+export interface Who {
+  person: "you" | "she" | "he" | "they" | "learner";
+  name: string | null;
+}
+const subjectWords = (w: Who) => {
+  const third = w.person !== "you" && w.person !== "they";
+  const subj = w.person === "learner" ? (w.name ?? "the learner") : w.person;
+  const poss =
+    w.person === "learner"
+      ? w.name
+        ? `${w.name}'s`
+        : "the learner's"
+      : { you: "your", she: "her", he: "his", they: "their" }[w.person];
+  return {
+    subj,
+    poss,
+    be: third ? "is" : "are",
+    has: third ? "holds" : "hold",
+    work: third ? "works" : "work",
+    live: third ? "lives" : "live",
+  };
+};
+/** What a condition's line needs beyond the condition: the entry, who runs it, the facts supposed. */
+export interface ConditionExtra {
+  entryId: string;
+  owner: string;
+  titleOf: (id: string) => string;
+  volunteer: boolean;
+  age: number | undefined;
+  nation: string | undefined;
+}
+const VERDICT: Record<Verdict, string> = { yes: "Yes", no: "No", depends: "Not sure yet" };
+const dmy = (iso: string) => iso.split("-").reverse().join("/");
+/** A source's words, quoted after the fact they support. */
+const quoted = (s: Source | undefined) => (s ? ` (“${s.quote}”)` : "");
+const bare = (s: Source | undefined) => (s ? `“${s.quote}”` : "");
+const amount = (n: { value?: number | undefined; min?: number | undefined; max?: number | undefined }) =>
+  n.value !== undefined ? `${n.value}` : `${n.min}–${n.max}`;
 
 export const en = {
   slotName: {
@@ -417,6 +459,176 @@ export const en = {
       "An apprenticeship is a job with training: you work and earn while you learn. The Welsh Contact Centre Operations pathway (Levels 2 and 3) is made of three mandatory parts: a qualification (a competence NVQ or a knowledge certificate), Essential Skills, and on/off-the-job training; it has no mandatory entry requirements.",
     group:
       'A group is a set of units within a qualification that has its own rule: for example Group A holds the mandatory units, and the OCR NVQs ask for "a minimum of 12 credits from Group B" and count credit from "no more than 2 units from Group D".',
+  },
+
+  /** Answers to questions about eligibility and about a qualification's facts, each fact quoted. */
+  answers: {
+    whichQualification:
+      'Which qualification do you mean? Its number or name will do, e.g. "can I do 10265?" or "how many credits is the Level 2 NVQ?"',
+    durationGeneral:
+      'Our sources give credits and hours, not a length in weeks or months (one credit stands for about ten hours of learning). Tell me which qualification, e.g. "how long does 10265 take?", and I\'ll give its hours; the centre or training provider sets the pace.',
+    verdictLine: (verdict: Verdict | null, titles: string[], parts: string[], bullet: boolean) =>
+      `${bullet ? "• " : ""}${verdict ? `${VERDICT[verdict]} for ` : ""}${listWords(titles)}: ${
+        parts.length ? parts.join("; ") : "our sources set no condition that stands in the way"
+      }.`,
+    condition: (k: ConditionCheck, who: Who, x: ConditionExtra): string => {
+      const q = quoted(k.source);
+      const s = subjectWords(who);
+      switch (k.condition) {
+        case "open":
+          if (k.closedOn) return `it closed to new registrations on ${dmy(k.closedOn)}${q}`;
+          if (k.opensOn) return `it opens to new registrations on ${dmy(k.opensOn)}${q}`;
+          if (k.openUntil) return `it is open to new registrations until ${dmy(k.openUntil)}${q}`;
+          return `our sources don't give its operational dates: check with ${x.owner} that it still takes new learners`;
+        case "held":
+          return `${s.subj} already ${s.has} ${k.heldId === x.entryId ? "it" : `the ${x.titleOf(k.heldId ?? "")}`}`;
+        case "age":
+          if (k.anyAge) return `it is open to any age${q}`;
+          if (k.minimumAge === undefined) return "our sources give no minimum age: ask the awarding body";
+          if (k.status === "unknown")
+            return `the minimum age is ${k.minimumAge}${q}: I don't know ${s.poss} age yet; if ${s.subj} ${s.be} ${k.minimumAge} or over, that's met`;
+          return `the minimum age is ${k.minimumAge}${q}, and ${s.subj} ${s.be} ${x.age}`;
+        case "work": {
+          if (k.noJobNeeded) return `no job is needed: it suits people ${bare(k.source)}`;
+          if (k.withJob) return `an apprenticeship comes with a job: ${bare(k.source)}`;
+          const base = `it needs current work in a contact centre${q}`;
+          if (x.volunteer)
+            return `${base}; whether volunteering counts is not in our sources: ask the awarding body or a centre`;
+          if (k.status === "met") return `${base}, and ${s.subj} ${s.work} in one`;
+          if (k.status === "unmet") return `${base}, and ${s.subj} ${s.be} not working in one`;
+          return `${base}: I don't know yet whether ${s.subj} ${s.work} in one`;
+        }
+        case "nation": {
+          const base = `it is for apprentices in ${k.nation}${q}`;
+          if (k.status === "met") return `${base}, where ${s.subj} ${s.live}`;
+          if (k.status === "unmet")
+            return `${base}, and ${s.subj} ${s.live} in ${x.nation ?? "another nation"}`;
+          return `${base}: I don't know yet where ${s.subj} ${s.live}`;
+        }
+        case "entry":
+          return k.status === "met"
+            ? `no qualification is needed first${q}`
+            : `our sources give no entry requirements: ask ${x.owner}`;
+      }
+    },
+    closedToo: (titles: string[]) =>
+      `(${listWords(titles)} ${titles.length === 1 ? "is" : "are"} closed to new registrations.)`,
+    noUpperAge: "None of our sources sets an upper age limit.",
+    apprenticeshipsElsewhere: (parts: { title: string; quote: string }[]) =>
+      [
+        "Outside Wales, our sources hold no apprenticeship framework: a training provider or the National Careers Service can tell you who offers one. The awarding bodies say:",
+        ...parts.map((p) => `• ${p.title}: “${p.quote}”`),
+      ].join("\n"),
+    about: (title: string) => `${title}:`,
+    credits: (e: Qualification) =>
+      e.creditValue
+        ? `${amount(e.creditValue)} credits${quoted(e.creditValue.source)}`
+        : "its credit value is not in our sources",
+    pathwayCredits: (e: Pathway) =>
+      `at least ${amount(e.totalCredits)} credits in all${quoted(e.totalCredits.source)}: ${e.components
+        .map(
+          (c) =>
+            `${amount(c.credits)} for ${c.component === "qualification" ? `the ${c.name.toLowerCase()}` : c.name}`,
+        )
+        .join(", ")}`,
+    hours: (e: Qualification) => {
+      const parts = [
+        ...(e.glh ? [`guided learning hours ${amount(e.glh)}${quoted(e.glh.source)}`] : []),
+        ...(e.tqt ? [`total qualification time ${amount(e.tqt)} hours${quoted(e.tqt.source)}`] : []),
+      ];
+      if (parts.length) return parts.join("; ");
+      const credits = e.creditValue?.value;
+      return credits !== undefined
+        ? `its guided learning hours are not in our sources; its ${credits} credits stand for about ${credits * 10} hours of learning in all (one credit is about ten hours)`
+        : "its guided learning hours are not in our sources";
+    },
+    pathwayHours: (e: Pathway) =>
+      `${amount(e.onTheJobHours)} hours of on-the-job and ${amount(e.offTheJobHours)} of off-the-job training, ${amount(e.totalHours)} in all${quoted(e.totalHours.source)}`,
+    durationNotInSources: (owner: string) =>
+      `our sources give hours, not a length in weeks or months: ${owner} or the centre sets the pace`,
+    essentialSkills: (e: Pathway) => {
+      const skills = e.components.flatMap((c) => (c.component === "essentialSkill" ? [c] : []));
+      const first = skills[0];
+      const alike = skills.every(
+        (c) =>
+          amount(c.level) === amount(first?.level ?? {}) &&
+          amount(c.credits) === amount(first?.credits ?? {}) &&
+          amount(c.glh) === amount(first?.glh ?? {}),
+      );
+      if (!first) return "our sources name no Essential Skills for it";
+      const names = listWords(
+        skills.map((c, i) => (i === 0 ? c.name : c.name.replace(/^Essential Skills Wales /, ""))),
+      );
+      const quotes = skills.map((c) => `“${c.source.quote}”`).join("; ");
+      return alike
+        ? `Essential Skills: ${names}, each at Level ${amount(first.level)} (${amount(first.credits)} credits, ${amount(first.glh)} GLH) (${quotes})`
+        : `Essential Skills: ${skills.map((c) => `${c.name} at Level ${amount(c.level)} (${amount(c.credits)} credits, ${amount(c.glh)} GLH)`).join("; ")} (${quotes})`;
+    },
+    noEssentialSkills: (pathways: string[]) =>
+      pathways.length
+        ? `Essential Skills are not part of the qualification but of the apprenticeship: ${listWords(pathways)} adds Essential Skills Wales Communication and Application of Number`
+        : "our sources name no Essential Skills for it (they come with an apprenticeship)",
+    components: (e: Pathway, titleOf: (id: string) => string) =>
+      `made of: ${e.components
+        .map((c) =>
+          c.component === "qualification"
+            ? `${c.name.toLowerCase()}, ${c.oneOf.map(titleOf).join(" or ")}`
+            : `${c.name} (Level ${amount(c.level)})`,
+        )
+        .join("; ")}`,
+    partOf: (e: Qualification, pathways: string[]) =>
+      [
+        e.apprenticeshipComponent
+          ? `it forms ${e.apprenticeshipComponent.value}${quoted(e.apprenticeshipComponent.source)}`
+          : undefined,
+        pathways.length ? `${listWords(pathways)} names it as one of its qualifications` : undefined,
+        e.units
+          ? `it has ${e.units.length} units (ask "which units are in it?")`
+          : "its unit list is not in our sources",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    unitCount: (e: Qualification) =>
+      e.unitCount
+        ? `${amount(e.unitCount)} units${quoted(e.unitCount.source)}`
+        : e.units
+          ? `${e.units.length} units in its unit list`
+          : "its unit list is not in our sources",
+    languages: (e: Qualification, owner: string) =>
+      e.assessmentLanguages
+        ? `assessed in ${e.assessmentLanguages.value}${quoted(e.assessmentLanguages.source)}`
+        : `its assessment languages are not in our sources: ask ${owner}`,
+    pathwayLanguages: (qualifications: TextFact[], skills: TextFact[]) => {
+      const each = (facts: TextFact[]) =>
+        [...new Set(facts.map((f) => f.value))]
+          .map(
+            (v) =>
+              `${v} (${[...new Set(facts.filter((f) => f.value === v).map((f) => `“${f.source.quote}”`))].join("; ")})`,
+          )
+          .join("; ");
+      return (
+        [
+          ...(qualifications.length ? [`its qualifications are assessed in ${each(qualifications)}`] : []),
+          ...(skills.length ? [`its Essential Skills in ${each(skills)}`] : []),
+        ].join("; ") || "its assessment languages are not in our sources"
+      );
+    },
+    status: (k: ConditionCheck, owner: string) =>
+      k.closedOn
+        ? `closed to new registrations since ${dmy(k.closedOn)}${quoted(k.source)}`
+        : k.opensOn
+          ? `opens to new registrations on ${dmy(k.opensOn)}${quoted(k.source)}`
+          : k.openUntil
+            ? `open to new registrations until ${dmy(k.openUntil)}${quoted(k.source)}`
+            : `our sources don't give its operational dates: check with ${owner} that it still takes new learners`,
+    assessment: (competence: boolean, quote: string, owner: string) =>
+      competence
+        ? `an NVQ is assessed at work: “${quote}”`
+        : `how it is assessed is not in our sources: ask ${owner}`,
+    notInSources: (what: "cost" | "flexible", owner: string, pathway: boolean) =>
+      `${what === "cost" ? "what it costs, and who pays," : "whether it can be done online, part time or in the evenings"} is not in our sources: ask ${pathway ? "a training provider" : `a centre approved by ${owner}`}, or the careers service (National Careers Service, Careers Wales, My World of Work, nidirect)`,
+    politeClose:
+      "No problem. If anything else comes up, just ask; say restart to begin again, or delete my data when you're done.",
   },
 
   cannotAnswerYet:

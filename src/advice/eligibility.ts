@@ -34,6 +34,8 @@ export interface ConditionCheck {
   anyAge?: boolean;
   /** work: a knowledge qualification whose source says it suits people preparing for work (no job needed). */
   noJobNeeded?: boolean;
+  /** work: an apprenticeship, where the job comes with it (employers take apprentices on). */
+  withJob?: boolean;
   /** nation: the pathway's nation. */
   nation?: string;
   /** entry: the entry requirement as the source words it. */
@@ -108,6 +110,12 @@ function workCheck(e: CatalogueEntry, p: LearnerProfile): ConditionCheck | undef
     const prepare = e.suits.find((s) => /^Wishing to prepare/.test(s.value));
     return prepare
       ? { condition: "work", status: "met", noJobNeeded: true, source: prepare.source }
+      : undefined;
+  }
+  if (kind === "apprenticeship") {
+    const employers = e.suits.find((s) => s.source.quote.includes("employers"));
+    return employers
+      ? { condition: "work", status: "met", withJob: true, source: employers.source }
       : undefined;
   }
   if (kind !== "competence") return undefined;

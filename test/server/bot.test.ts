@@ -40,6 +40,30 @@ describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
     ).toBe(true);
   });
 
+  it("answers a question where it is asked (issue 16: 5): 'can she do the IQ level 2 NVQ?' at 17, then back to the question", async () => {
+    const c = "conv-eligibility";
+    await say(s.url, c, "I'm a careers adviser");
+    await say(s.url, c, "Amy");
+    await say(s.url, c, "she is 17, not working, lives in England");
+    const r = await say(s.url, c, "can she do the IQ level 2 NVQ?");
+    const text = textOf(r.activities);
+    expect(text).toMatch(
+      /No for IQ Level 2 NVQ Certificate: the minimum age is 18 \(“Min Age From 18”\), and she is 17/,
+    );
+    expect(text).toMatch(/Operational End Date 31\/12\/2013/);
+    expect(text).toMatch(/Back to where we were:\s+How long has the learner worked/);
+    expect(r.activities.every((a) => a.channelData.advice.plan === undefined)).toBe(true);
+    const d = await say(
+      s.url,
+      c,
+      "how many credits is the welsh apprenticeship and what essential skills do i need",
+    );
+    expect(textOf(d.activities)).toMatch(/at least 53 credits in all/);
+    expect(textOf(d.activities)).toMatch(
+      /Essential Skills Wales Communication and Application of Number, each at Level 1/,
+    );
+  });
+
   it("takes the unit picker's submit (one comma-separated string per group) and checks it", async () => {
     const c = "conv-card";
     await say(s.url, c, "contact centre agent, 2 years, level 2, no apprenticeship");

@@ -1,0 +1,317 @@
+/** Answers to "can I do X?" (eligibility) and "how many credits is X?" (details), from the catalogue. */
+import {
+  type ConditionCheck,
+  conditionsOf,
+  eligibilityFor,
+  NVQ_AT_WORK,
+  type Verdict,
+  verdictOf,
+} from "../../src/advice/eligibility.ts";
+import type { LearnerProfile } from "../../src/advice/profile.ts";
+import { kindOf } from "../../src/advice/targets.ts";
+import type { CatalogueEntry, Pathway } from "../../src/catalogue/schema.ts";
+import type { Understanding } from "../../src/nlu/understand.ts";
+import { type AdvisorServices, profileOf } from "../advice.ts";
+import { ASPECTS, type Asked, type Aspect } from "../asked.ts";
+import type { ConditionExtra, Messages, Who } from "../messages/en.ts";
+import type { AdvisorContext } from "../types.ts";
+import { messagesOf, shortTitle } from "./common.ts";
+
+type AnswerMessages = Messages["answers"];
+
+const ELIGIBILITY_ASPECTS: readonly Aspect[] = ["age", "work", "nation", "entry"];
+const CONDITION_OF: Partial<Record<Aspect, ConditionCheck["condition"]>> = {
+  age: "age",
+  work: "work",
+  nation: "nation",
+  entry: "entry",
+  status: "open",
+};
+
+/** Who a question is about: its pronoun, else the learner an adviser speaks for, else the writer. */
+function whoOf(c: AdvisorContext, asked: Asked): Who {
+  const subject = asked.subject === "self" || !asked.subject ? undefined : asked.subject;
+  if (subject) return { person: subject, name: c.learnerName };
+  // An adviser's "can I do it?" relays the learner's question.
+  if (c.userKind === "adviser") return { person: "learner", name: c.learnerName };
+  return { person: "you", name: null };
+}
+
+/** The profile the answer is for: what the conversation knows, the message's facts, and what it supposes. */
+function profileFor(c: AdvisorContext, u: Understanding, asked: Asked): LearnerProfile {
+  const p = profileOf(c);
+  const s = asked.suppose;
+  const age = s.age ?? u.age ?? p.age;
+  const working = s.volunteer ? undefined : (s.working ?? u.working ?? p.workingInContactCentre);
+  const nation = s.nation ?? u.nation ?? p.nation;
+  const { age: _a, workingInContactCentre: _w, nation: _n, ...rest } = p;
+  return {
+    ...rest,
+    ...(age != null ? { age } : {}),
+    ...(working != null ? { workingInContactCentre: working } : {}),
+    ...(nation != null ? { nation } : {}),
+  };
+}
+
+/**
+ * The entries a question is about: the one it names, those a description matches ("the level 3 nvq"),
+ * those of the kind and level it names ("the NVQ", "skip level 3"), else the one under discussion, else
+ * the recommendations shown.
+ */
+export function entriesAsked(
+  c: AdvisorContext,
+  u: Understanding,
+  asked: Asked,
+  s: AdvisorServices,
+): string[] {
+  if (u.qualification) return [u.qualification];
+  if (u.qualifications?.length) return u.qualifications;
+  if (u.ambiguous?.length) return u.ambiguous;
+  const level = asked.skipLevel ? asked.skipLevel + 1 : asked.level;
+  if (asked.kind || level) {
+    const ids = [...s.catalogue.entries.values()]
+      .filter((e) => (!asked.kind || kindOf(e) === asked.kind) && (!level || e.level.value === level))
+      .map((e) => e.id);
+    if (ids.length) return ids;
+  }
+  if (c.qualificationId) return [c.qualificationId];
+  return c.shown.recommendations ?? [];
+}
+
+/** Of several entries, the one the conversation is about (planned, or best of those recommended). */
+function narrowed(c: AdvisorContext, ids: string[]): string[] {
+  if (ids.length < 2) return ids;
+  if (c.qualificationId && ids.includes(c.qualificationId)) return [c.qualificationId];
+  const shown = (c.shown.recommendations ?? []).find((id) => ids.includes(id));
+  return shown ? [shown] : ids;
+}
+
+/**
+ * The entries a comparison is about: those named, else each side of "X and Y" as the message describes
+ * it ("the level 2 nvq and the level 2 principles"), a side matching several narrowed to the one under
+ * discussion or shown, else to those still open.
+ */
+export function compared(c: AdvisorContext, u: Understanding, asked: Asked, s: AdvisorServices): string[] {
+  if ((u.qualifications?.length ?? 0) >= 2) return u.qualifications ?? [];
+  const open = (id: string) => {
+    const e = s.catalogue.entries.get(id);
+    return !!e && !isClosedEntry(s, e, c.today);
+  };
+  const ids = (asked.sides ?? []).flatMap((side) => {
+    const one = narrowed(c, side);
+    return one.length === 1 ? one : side.filter(open).length ? side.filter(open) : side;
+  });
+  return [...new Set(ids)].slice(0, 4);
+}
+
+/** The checks an answer shows: those asked about, and any other that is unmet or waits on a fact. */
+function checksShown(checks: ConditionCheck[], asked: Asked, single: boolean): ConditionCheck[] {
+  const askedFor = new Set(
+    asked.aspects.map((a) => CONDITION_OF[a]).filter((x): x is ConditionCheck["condition"] => !!x),
+  );
+  if (asked.suppose.volunteer) askedFor.add("work");
+  if (asked.suppose.age !== undefined) askedFor.add("age");
+  const specific = askedFor.size > 0;
+  // "Is there a minimum age?": only what is asked; "can I do it?": every condition that decides it.
+  const shown = checks.filter((k) =>
+    specific && !asked.canDo
+      ? askedFor.has(k.condition) || (k.condition === "open" && k.status === "unmet")
+      : askedFor.has(k.condition) ||
+        k.status === "unmet" ||
+        (k.status === "unknown" && k.needs !== "source") ||
+        // Asked in general ("can I do X?"): what our sources cannot say about its dates, too.
+        (single && !specific && k.condition === "open" && k.status === "unknown"),
+  );
+  // The learner's own conditions first, whether it is open last.
+  return [...shown.filter((k) => k.condition !== "open"), ...shown.filter((k) => k.condition === "open")];
+}
+
+/** "Can I / can she do X?": yes, no, or not sure, with the conditions quoted; entries alike share a line. */
+export function eligibilityAnswer(
+  c: AdvisorContext,
+  u: Understanding,
+  asked: Asked,
+  s: AdvisorServices,
+): string {
+  const m = messagesOf(c).answers;
+  const named = !!(u.qualification || u.qualifications?.length || u.ambiguous?.length);
+  const profile = profileFor(c, u, asked);
+  const who = whoOf(c, asked);
+  const asking = entriesAsked(c, u, asked, s);
+  // "Do I need a job?", "is it too late at 52?": about every entry, when none is named or shown.
+  const ids = asking.length ? asking : [...s.catalogue.entries.keys()];
+  const results = ids.flatMap((id) => eligibilityFor(s.catalogue, id, profile, c.today) ?? []);
+  if (!results.length) return m.whichQualification;
+  // Asked in general ("can I do an NVQ at 16?"), what is closed is said once, at the end.
+  const isClosed = (r: (typeof results)[number]) =>
+    r.checks.some((k) => k.condition === "open" && !!k.closedOn);
+  const verdicts = asked.canDo || !asked.aspects.length;
+  const closed = verdicts && !named && results.some((r) => !isClosed(r)) ? results.filter(isClosed) : [];
+  const titleOf = (id: string) => shortTitle(s.catalogue.entries.get(id)?.title.value ?? id);
+  const lines = new Map<string, { verdict: Verdict | null; parts: string[]; titles: string[] }>();
+  for (const r of results) {
+    const e = s.catalogue.entries.get(r.entryId);
+    if (!e || closed.includes(r)) continue;
+    // At 19 or over, a minimum age our sources do not give cannot stand in the way ("too late at 52?").
+    const shown = checksShown(r.checks, asked, results.length === 1).filter(
+      (k) => !(k.condition === "age" && k.needs === "source" && (profile.age ?? 0) >= 19),
+    );
+    const extra: ConditionExtra = {
+      entryId: e.id,
+      owner: ownerOf(e),
+      titleOf,
+      volunteer: !!asked.suppose.volunteer,
+      age: profile.age ?? undefined,
+      nation: profile.nation ?? undefined,
+    };
+    const parts = shown.map((k) => m.condition(k, who, extra));
+    if (!parts.length) continue;
+    const verdict = verdicts ? verdictOf(shown) : null;
+    const key = `${verdict}\u0000${parts.join("\u0000")}`;
+    const line = lines.get(key) ?? { verdict, parts, titles: [] };
+    line.titles.push(shortTitle(e.title.value));
+    lines.set(key, line);
+  }
+  if (!lines.size) return m.whichQualification;
+  const out = [...lines.values()].map((l) => m.verdictLine(l.verdict, l.titles, l.parts, lines.size > 1));
+  if (closed.length) out.push(m.closedToo(closed.map((r) => titleOf(r.entryId))));
+  // Apprenticeships outside Wales: what the awarding bodies say their qualifications form part of.
+  if (asked.kind === "apprenticeship" && profile.nation !== "Wales") {
+    const parts = [...s.catalogue.entries.values()].flatMap((e) =>
+      e.type === "qualification" &&
+      e.apprenticeshipComponent &&
+      !closed.some((r) => r.entryId === e.id) &&
+      !isClosedEntry(s, e, c.today)
+        ? [
+            {
+              title: shortTitle(e.title.value),
+              owner: ownerOf(e),
+              quote: e.apprenticeshipComponent.source.quote,
+            },
+          ]
+        : [],
+    );
+    out.push(m.apprenticeshipsElsewhere(parts));
+  }
+  if (asked.aspects.includes("age") && (profile.age ?? 0) >= 19) out.unshift(m.noUpperAge);
+  return out.join("\n");
+}
+
+function isClosedEntry(s: AdvisorServices, e: CatalogueEntry, today: string): boolean {
+  return conditionsOf(s.catalogue, e, { qualificationsHeld: [] }, today).some(
+    (k) => k.condition === "open" && k.status === "unmet",
+  );
+}
+
+function ownerOf(e: CatalogueEntry): string {
+  return e.type === "pathway" ? "a training provider in Wales" : e.awardingBody.value.replace(/ \(.*\)$/, "");
+}
+
+/** What the message asks about one entry, each fact quoted, or "not in our sources". */
+function detailLines(
+  m: AnswerMessages,
+  e: CatalogueEntry,
+  aspects: readonly Aspect[],
+  s: AdvisorServices,
+  today: string,
+): string[] {
+  const owner = ownerOf(e);
+  const entries = [...s.catalogue.entries.values()];
+  const pathways = entries
+    .filter(
+      (p): p is Pathway =>
+        p.type === "pathway" &&
+        p.components.some((x) => x.component === "qualification" && x.oneOf.includes(e.id)),
+    )
+    .map((p) => p.title.value);
+  const titleOf = (id: string) => s.catalogue.entries.get(id)?.title.value ?? id;
+  const line = (a: Aspect): string[] => {
+    if (e.type === "pathway")
+      switch (a) {
+        case "credits":
+          return [m.pathwayCredits(e)];
+        case "glh":
+        case "duration":
+          return [m.pathwayHours(e), ...(a === "duration" ? [m.durationNotInSources(owner)] : [])];
+        case "essentialSkills":
+          return [m.essentialSkills(e)];
+        case "components":
+        case "units":
+          return [m.components(e, titleOf)];
+        case "language": {
+          const quals = e.components.flatMap((x) =>
+            x.component === "qualification"
+              ? x.oneOf.flatMap((id) => {
+                  const q = s.catalogue.entries.get(id);
+                  return q?.type === "qualification" && q.assessmentLanguages ? [q.assessmentLanguages] : [];
+                })
+              : [],
+          );
+          const skills = e.components.flatMap((x) =>
+            x.component === "essentialSkill" && x.assessmentLanguages ? [x.assessmentLanguages] : [],
+          );
+          return [m.pathwayLanguages(quals, skills)];
+        }
+      }
+    else
+      switch (a) {
+        case "credits":
+          return [m.credits(e)];
+        case "glh":
+        case "duration":
+          return [m.hours(e), ...(a === "duration" ? [m.durationNotInSources(owner)] : [])];
+        case "essentialSkills":
+          return [m.noEssentialSkills(pathways)];
+        case "components":
+          return [m.partOf(e, pathways)];
+        case "units":
+          return [m.unitCount(e)];
+        case "language":
+          return [m.languages(e, owner)];
+        case "assessment":
+          return [m.assessment(e.qualificationKind.value === "competence", NVQ_AT_WORK.quote, owner)];
+      }
+    switch (a) {
+      case "status": {
+        const open = conditionsOf(s.catalogue, e, { qualificationsHeld: [] }, today).find(
+          (k) => k.condition === "open",
+        );
+        return open ? [m.status(open, owner)] : [];
+      }
+      case "assessment":
+        return [m.assessment(false, NVQ_AT_WORK.quote, owner)];
+      case "cost":
+      case "flexible":
+        return [m.notInSources(a, owner, e.type === "pathway")];
+      default:
+        return [];
+    }
+  };
+  return aspects.flatMap(line);
+}
+
+const DETAIL_ASPECTS: readonly Aspect[] = ASPECTS.filter((a) => !ELIGIBILITY_ASPECTS.includes(a));
+const FACT_SHEET: readonly Aspect[] = ["credits", "glh", "units", "language", "status"];
+
+/** Credits, hours, Essential Skills, parts, units, languages, status: what the catalogue says, quoted. */
+export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked, s: AdvisorServices): string {
+  const m = messagesOf(c).answers;
+  const aspects = asked.aspects.filter((a) => DETAIL_ASPECTS.includes(a));
+  if (!aspects.length && asked.aspects.some((a) => ELIGIBILITY_ASPECTS.includes(a)))
+    return eligibilityAnswer(c, u, asked, s);
+  // "What essential skills do I need": only the apprenticeship pathways have them.
+  const about: Asked =
+    aspects.includes("essentialSkills") && !asked.kind && !u.qualification && !u.ambiguous
+      ? { ...asked, kind: "apprenticeship" }
+      : asked;
+  const ids = narrowed(c, entriesAsked(c, u, about, s));
+  if (!ids.length) return aspects.includes("duration") ? m.durationGeneral : m.whichQualification;
+  return ids
+    .slice(0, 3)
+    .flatMap((id) => s.catalogue.entries.get(id) ?? [])
+    .map((e) => {
+      const lines = detailLines(m, e, aspects.length ? aspects : FACT_SHEET, s, c.today);
+      return [m.about(e.title.value), ...lines.map((l) => `• ${l}`)].join("\n");
+    })
+    .join("\n");
+}

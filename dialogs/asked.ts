@@ -1,0 +1,160 @@
+import type { Nation } from "../src/nlu/understand.ts";
+
+/**
+ * What a question about a qualification asks, beyond its intent: the facts it asks about (credits, the
+ * minimum age, Essential Skills...), the facts it supposes ("at 16", "volunteers"), who it is about
+ * ("can she"), and the kind of entry it names without naming one ("the NVQ", "the welsh
+ * apprenticeship", "skip level 3"). Read from the normalise()d message; the answer (actions/answers.ts)
+ * picks what to show from it. A reading the understanding may take over (see the report of issue 16).
+ */
+export const ASPECTS = [
+  "age",
+  "work",
+  "nation",
+  "language",
+  "entry",
+  "credits",
+  "glh",
+  "duration",
+  "essentialSkills",
+  "components",
+  "units",
+  "status",
+  "cost",
+  "assessment",
+  "flexible",
+] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+export interface Supposed {
+  age?: number;
+  working?: boolean;
+  /** "can volunteers do it": whether volunteering counts as work is not in our sources. */
+  volunteer?: boolean;
+  nation?: Nation;
+}
+
+export interface Asked {
+  aspects: Aspect[];
+  suppose: Supposed;
+  /** Who the question is about, by its pronoun: the writer, or a learner written about. */
+  subject?: "self" | "she" | "he" | "they";
+  kind?: "competence" | "knowledge" | "apprenticeship";
+  /** A level the question names ("the level 3", "straight to level 3"). */
+  level?: number;
+  /** "skip level 3": the level skipped (the question is about the one above it). */
+  skipLevel?: number;
+  /** "Can I / can she do X?": asks for a verdict, not for one fact ("is there a minimum age"). */
+  canDo?: boolean;
+  /** A comparison: the entries each side names ("the level 2 nvq" matches three). */
+  sides?: string[][];
+}
+
+const ASPECT_CUES: [Aspect, RegExp][] = [
+  [
+    "age",
+    /\b(age|ages|aged|old|older|young|younger|too late|late for me)\b|\bat (1[0-9]|[2-9]\d)\b|\b(1[0-9]|[2-9]\d) (year olds?|yr olds?|yo)\b|\b(under|over) (1[4-9]|2[0-5])s?\b/,
+  ],
+  [
+    "work",
+    /\b(job|jobs|work|working|employed|unemployed|employer|volunteers?|volunteering|in work|out of work)\b/,
+  ],
+  ["nation", /\b(england|scotland|northern ireland|wales|english apprenticeship|scottish)\b/],
+  [
+    "language",
+    /\b(in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bcymraeg\b|\blanguages?\b|\bbilingual\b/,
+  ],
+  [
+    "entry",
+    /\bskip\b|\bstraight (on ?to|into|to|in)\b|\bentry requirements?\b|\bprerequisites?\b|\bneed (?:\w+ ){0,3}(first|before)\b|\bstart (at|on|with) (level|l) ?\d\b/,
+  ],
+  ["credits", /\bcredits?\b/],
+  ["glh", /\bglh\b|\bguided learning\b|\bhours\b/],
+  [
+    "duration",
+    /\bhow long\b|\b(weeks|months|years) (does|will|would|to)\b|\bduration\b|\btake to (finish|complete|do)\b/,
+  ],
+  [
+    "essentialSkills",
+    /\bessential skills?\b|\bmaths\b|\benglish and maths\b|\bapplication of number\b|\bcommunication skills?\b/,
+  ],
+  [
+    "components",
+    /\bmade (up )?of\b|\bmake(s)? up\b|\bconsist(s)? of\b|\bwhat (qualifications|parts|bits|components)\b|\bcomponents?\b|\bwhat (is|s) in (the|an?) (\w+ )?apprenticeship\b|\bwhat does (the|an?) (\w+ )?apprenticeship (include|involve|cover)\b/,
+  ],
+  ["units", /\bhow many units\b|\bnumber of units\b|\bunit count\b/],
+  [
+    "status",
+    /\bstill (running|available|open|going|offered|valid|current|on offer|exist|around)\b|\b(ended|withdrawn|discontinued|expired|closed|last registration|certification end|operational)\b/,
+  ],
+  ["cost", /\bcost|\bfees?\b|\bprice\b|\bfree\b|\bpay for\b|\bfunding\b|\bfunded\b/],
+  [
+    "assessment",
+    /\bassess(ed|ment|ments)?\b|\bexams?\b|\bportfolio\b|\bobserv(ed|ation)\b|\bpass mark\b|\btests?\b/,
+  ],
+  [
+    "flexible",
+    /\bonline\b|\bfrom home\b|\bremotely\b|\bdistance learning\b|\bevenings?\b|\bpart time\b|\bweekends?\b/,
+  ],
+];
+
+const NATIONS: [RegExp, Nation][] = [
+  [/\bin northern ireland\b/, "Northern Ireland"],
+  [/\bin wales\b/, "Wales"],
+  [/\bin scotland\b/, "Scotland"],
+  [/\bin england\b/, "England"],
+];
+
+/** What a question asks about; `text` is the message normalise()d. */
+export function readAsked(text: string): Asked {
+  const aspects = ASPECT_CUES.filter(([, re]) => re.test(text)).map(([a]) => a);
+  const suppose: Supposed = {};
+  const age =
+    /\b(?:at|aged?|when (?:im|i am|shes|she is|hes|he is|theyre|they are)|if (?:im|i am|shes|she is|hes|he is)) (1[0-9]|[2-9]\d)\b(?! (?:credits?|units?|hours|glh|months?|weeks?))/.exec(
+      text,
+    ) ?? /\b(?:an?|my) (1[0-9]|[2-9]\d) (?:year old|yr old|yo)\b/.exec(text);
+  if (age?.[1]) suppose.age = Number(age[1]);
+  if (/\bvolunteer/.test(text)) suppose.volunteer = true;
+  else if (
+    /\b(?:if|while|whilst|when) (?:im|i am|shes|she is|hes|he is|theyre|they are|youre) (?:not working|unemployed|out of work|at (?:school|college))\b|\bwithout (?:a |any )?(?:job|work)\b|\bnot in work\b/.test(
+      text,
+    )
+  )
+    suppose.working = false;
+  const nation = NATIONS.find(([re]) => re.test(text))?.[1];
+  if (nation) suppose.nation = nation;
+  const subject = /\b(she|her)\b/.test(text)
+    ? "she"
+    : /\b(he|him|his)\b/.test(text)
+      ? "he"
+      : /\b(they|them)\b/.test(text)
+        ? "they"
+        : /\b(i|me|my|im)\b/.test(text)
+          ? "self"
+          : undefined;
+  const kind = /\bapprenticeships?\b|\bpathways?\b/.test(text)
+    ? "apprenticeship"
+    : /\b[ns]vqs?\b|\bcompetence\b/.test(text)
+      ? "competence"
+      : /\bprinciples\b|\bcertificates?\b|\bcerts?\b|\bknowledge\b/.test(text)
+        ? "knowledge"
+        : undefined;
+  const skip = /\bskip (?:the )?(?:level|l|lvl) ?([1-8])\b/.exec(text);
+  const level = /\b(?:level|l|lvl) ?([1-8])\b/.exec(skip ? text.replace(skip[0], "") : text);
+  const canDo =
+    /^(?:\w+ )?(?:can|could|may|cn|cud|am i allowed to|is (?:she|he) allowed to|are (?:they|we) allowed to)\b(?! you\b)/.test(
+      text,
+    ) ||
+    /\b(?:can|could|may) (?:i|she|he|they|we|my \w+|\w+s) (?:do|take|start|get|go|apply|enrol|enroll|skip|join|study)\b/.test(
+      text,
+    );
+  return {
+    aspects,
+    ...(canDo ? { canDo } : {}),
+    suppose,
+    ...(subject ? { subject } : {}),
+    ...(kind ? { kind } : {}),
+    ...(level?.[1] ? { level: Number(level[1]) } : {}),
+    ...(skip?.[1] ? { skipLevel: Number(skip[1]) } : {}),
+  };
+}
