@@ -267,30 +267,47 @@ export const showRecommendations: Act = (c, e, s) => {
     { label: "What comes next after it?", value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
   ];
   const next = choices(m.recommendNext, options);
-  // Sent again only when it changed: else one line says so, or says what changed.
+  // Sent again only when it changed. Unchanged: a line says so. A detail or two changed: one line says
+  // what, without the card. The order, or much, changed: the card again, after a line saying how.
   const changes = c.shown.recommendedFor
     ? recommendationChanges(shownRecommendations(s, c, c.shown.recommendedFor, c.today), card)
     : null;
-  // When the order changed, the card comes again and the line says only how; else the line is all.
-  const said = changes?.some(reorders) ? changes.filter(reorders) : changes;
-  const changeLine = said?.length ? m.recommendChanged(said.map((x) => changeWords(m, x))) : null;
-  const replies: Reply[] =
-    changes && !changes.some(reorders)
-      ? [
-          choices(
-            changeLine ??
-              // "plan the nvq" with more than one to choose from: which one, rather than the card again.
-              (e.type === "PLAN"
-                ? m.pickToPlan
-                : m.recommendUnchanged(card.items.map((x) => shortTitle(x.title)))),
-            options,
-          ),
-        ]
-      : [
-          ...(changeLine ? [text(changeLine)] : []),
-          { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
-          next,
-        ];
+  const reordered = changes?.filter(reorders) ?? [];
+  const details = changes?.filter((x) => !reorders(x)) ?? [];
+  const detailLine = details.length ? m.recommendChanged(details.map((x) => changeWords(m, x))) : null;
+  const lineOnly =
+    changes !== null &&
+    !reordered.length &&
+    details.length <= MAX_DETAILS_SAID &&
+    (detailLine?.length ?? 0) <= MAX_LINE;
+  const changeLine = reordered.length
+    ? m.recommendChanged(reordered.map((x) => changeWords(m, x)))
+    : lineOnly
+      ? detailLine
+      : details.length
+        ? m.recommendChanged([
+            m.recommendChange.reasons([
+              ...new Set(details.filter((x) => x.kind !== "notOffered").map((x) => shortTitle(x.title))),
+            ]),
+            ...details.filter((x) => x.kind === "notOffered").map((x) => changeWords(m, x)),
+          ])
+        : null;
+  const replies: Reply[] = lineOnly
+    ? [
+        choices(
+          changeLine ??
+            // "plan the nvq" with more than one to choose from: which one, rather than the card again.
+            (e.type === "PLAN"
+              ? m.pickToPlan
+              : m.recommendUnchanged(card.items.map((x) => shortTitle(x.title)))),
+          options,
+        ),
+      ]
+    : [
+        ...(changeLine ? [text(changeLine)] : []),
+        { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
+        next,
+      ];
   return {
     ...say(c, ...replies),
     shown: {
@@ -304,6 +321,10 @@ export const showRecommendations: Act = (c, e, s) => {
     prompt: [next],
   };
 };
+
+/** A change of detail is said in one line, without the card, when it is this small. */
+const MAX_DETAILS_SAID = 2;
+const MAX_LINE = 300;
 
 function changeWords(m: Messages, x: RecommendationChange): string {
   const w = m.recommendChange;

@@ -300,6 +300,7 @@ export const en = {
     says: (title: string, text: string) => `${title} now: ${sentence(text)}`,
     noLonger: (title: string, text: string) => `${title} no longer: ${sentence(text)}`,
     notOffered: (title: string, reason: string) => `${title} is not offered: ${sentence(reason)}`,
+    reasons: (titles: string[]) => `the reasons for ${listWords(titles)}`,
   },
   planChoice: (shortTitle: string) => `Plan ${shortTitle}`,
   notOffered: (title: string, why: string) => `Not offered: ${title}: ${why}`,

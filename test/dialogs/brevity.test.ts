@@ -73,6 +73,17 @@ describe("brevity: the recommendation card is not sent again unless it changed",
     expect(line).not.toMatch(/ now: /);
   });
 
+  it("when the reasons of every suggestion changed: the card again, after one short line naming them", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader, been here 3 years, got my NVQ 2");
+    while (c.last.stateName.startsWith("gathering")) c.say("no");
+    c.say("actually I'm a supervisor");
+    expect(cardsOf(c)).toEqual(["recommendations"]);
+    expect(c.text).toMatch(
+      /What's changed in my suggestions: the reasons for OCR Level 3 NVQ Diploma, OCR Level 3 Principles Certificate and City & Guilds Level 3 NVQ Diploma\.\n/,
+    );
+  });
+
   it("the session record is not sent again when nothing in it changed", () => {
     const c = marcus();
     c.say("session record");
