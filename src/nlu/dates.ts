@@ -100,6 +100,11 @@ function dateAfter(cue: string, rest: string, today: Date): { date: Date; dayKno
   // "since 2025 06" (normalised from 2025-06) is a year and a month.
   const ym = /^((?:19|20)\d\d)[-/ ](0?[1-9]|1[0-2])\b/.exec(rest);
   if (ym) return { date: new Date(Date.UTC(Number(ym[1]), Number(ym[2]) - 1, 1)), dayKnown: false };
+  // The usual forms, read directly (chrono-node, below, reads the rest: it costs a hundred times more).
+  const quick = quickDate(rest, today);
+  if (quick) return quick;
+  // Digits that are neither a day of a month nor a numeric date ("from 16 to 18") are not a date.
+  if (/^\d/.test(rest) && !/^\d{1,2}(st|nd|rd|th)?\s|^\d{1,2}\/\d{1,2}/.test(rest)) return undefined;
   const found = parser.parse(rest, { instant: today }, { forwardDate: false })[0];
   if (!found || found.index > 12) return undefined;
   let date = found.start.date();
@@ -120,4 +125,36 @@ export function monthsSince(start: { date: Date; dayKnown: boolean }, today: Dat
     (today.getUTCFullYear() - start.date.getUTCFullYear()) * 12 +
       (today.getUTCMonth() - start.date.getUTCMonth()),
   );
+}
+
+const MONTH_WORD =
+  "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober|t)?";
+const QUICK = new RegExp(
+  `^(?:(last|this)\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?${MONTH_WORD}\\b(?:\\s+((?:19|20)\\d\\d)\\b|\\s+(last year))?(?!\\s*\\d)`,
+);
+
+/** "feb", "last march", "sept 2025", "25th january 2025", "1st nov", "march last year", "the summer", "easter", or undefined. */
+function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+  const season = /^(?:(?:the|last)\s+)?(spring|summer|autumn|fall|winter)\b(?!\s*\d)/.exec(rest);
+  if (season) {
+    const month = SEASON_MONTH[season[1] ?? ""] ?? 0;
+    const year = today.getUTCFullYear() - (month > today.getUTCMonth() ? 1 : 0);
+    return { date: new Date(Date.UTC(year, month, 1, 12)), dayKnown: false };
+  }
+  if (/^(?:last\s+)?easter\b(?!\s*\d)/.test(rest)) {
+    let d = easter(today.getUTCFullYear());
+    if (d > today) d = easter(today.getUTCFullYear() - 1);
+    return { date: d, dayKnown: true };
+  }
+  const m = QUICK.exec(rest);
+  if (!m) return undefined;
+  const month = MONTHS.indexOf((m[3] ?? "").slice(0, 3));
+  const day = m[2] ? Number(m[2]) : 1;
+  let year = m[4] ? Number(m[4]) : today.getUTCFullYear();
+  if (m[5]) year = today.getUTCFullYear() - 1;
+  else if (!m[4] && (month > today.getUTCMonth() || (m[1] === "last" && month === today.getUTCMonth())))
+    year--;
+  const date = new Date(Date.UTC(year, month, day, 12));
+  if (date > today && !m[4]) date.setUTCFullYear(year - 1);
+  return { date, dayKnown: !!m[2] };
 }

@@ -39,6 +39,16 @@ const REFERENT = new RegExp(
     // "One of them, Priyanka, already has...": one of a group picked out.
     "|\\bone of them\\b",
 );
+/** Every word that can end a mention of someone else ("son", "clients", "tls", "them", "aisha"...). */
+const REFERENT_WORDS = new Set(
+  `${KIN}|${CHARGE}|${STAFF}|${CLIENT}|them|of|manager|tutor|mentor|coach|assessor|s4|s5|s6|10|11|12|13|10s|11s|12s|13s`
+    .replace(/\(\?:[^)]*\)|\\d\{2\}|\[[^\]]*\]/g, "")
+    .split("|")
+    .flatMap((alt) => {
+      const last = alt.trim().split(" ").at(-1) ?? "";
+      return last.endsWith("s?") ? [last.slice(0, -2), `${last.slice(0, -2)}s`] : [last, `${last}s`];
+    }),
+);
 const LONE_REFERENT = new RegExp(`^(?:${KIN}|${CLIENT})$`);
 /** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
 const STAFF_REFERENT = new RegExp(
@@ -58,6 +68,8 @@ export interface OtherMention {
  * that follows the clause ("my supervisor" + "rachel has a degree"): what is said of them may be there.
  */
 export function otherMention(text: string, after = ""): OtherMention | undefined {
+  // Most clauses name no one: a word lookup decides that before the patterns run.
+  if (!text.split(" ").some((w) => REFERENT_WORDS.has(w))) return undefined;
   if (
     NOT_THE_LEARNER.test(text) &&
     !/\b(asking|enquiring|writing|here|advice|help|info|information) (for|about|on behalf of) my\b|^(for|about) my\b|\bon behalf of\b/.test(

@@ -25,7 +25,19 @@ interface Features {
   kinds: Kind[];
 }
 
-function featuresOf(e: CatalogueEntry): Required<Omit<Features, "level">> & { level: number | undefined } {
+type EntryFeatures = Required<Omit<Features, "level">> & { level: number | undefined };
+const featuresCache = new WeakMap<CatalogueEntry, EntryFeatures>();
+/** An entry's body, level and kinds, worked out once per entry. */
+function featuresOf(e: CatalogueEntry): EntryFeatures {
+  let f = featuresCache.get(e);
+  if (!f) {
+    f = readFeatures(e);
+    featuresCache.set(e, f);
+  }
+  return f;
+}
+
+function readFeatures(e: CatalogueEntry): EntryFeatures {
   const t = e.title.value.toLowerCase();
   const body: Body = e.id.startsWith("ocr")
     ? "ocr"

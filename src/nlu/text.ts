@@ -38,6 +38,8 @@ export function normaliseKnown(text: string): string {
 /** Text-speak and abbreviations, spelt out. */
 const TEXT_SPEAK: Record<string, string> = {
   wot: "what",
+  wots: "whats",
+  wats: "whats",
   wat: "what",
   r: "are",
   u: "you",
