@@ -264,7 +264,7 @@ export const showRecommendations: Act = (c, e, s) => {
     ...card.items
       .filter((x) => x.hasUnitList)
       .map((x) => ({ label: m.planChoice(shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
-    { label: "What comes next after it?", value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
+    { label: m.whatComesNextChoice, value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
   ];
   const next = choices(m.recommendNext, options);
   // Sent again only when it changed. Unchanged: a line says so. A detail or two changed: one line says
@@ -396,7 +396,7 @@ export const showPlan: Act = (c, _e, s) => {
     ...(closed ? [m.closedForNew(entry.title.value, end)] : []),
     m.planIntro(entry.title.value, m.objective[result.objective]),
     ...lines,
-    `Total: ${card.totalCredits} credits, ${card.totalGlh} GLH.`,
+    m.planTotal(card.totalCredits, card.totalGlh),
     verdict,
     ...(card.alternatives.length ? [m.alternatives(card.alternatives.length)] : []),
     ...(result.surest && result.plan
@@ -408,7 +408,7 @@ export const showPlan: Act = (c, _e, s) => {
         ]
       : []),
   ].join("\n");
-  const next = choices(m.recommendNext.replace(/.*/, "What next?"), m.planChoices);
+  const next = choices(m.planNext, m.planChoices);
   // Sent again only when it changed; a new plan for the same qualification says which units changed.
   const shownDigest = digest(card);
   const before = c.shown.plan?.qualificationId === entry.id ? c.shown.plan : null;
@@ -507,7 +507,7 @@ export const showCheck: Act = (c, _e, s) => {
             kind: "card",
             text: [
               m.checkIntro(res.title),
-              `Units: ${unitIds(res).join(", ")}`,
+              m.checkUnits(unitIds(res)),
               ...(heldLabels.length ? [m.checkHeld(heldLabels)] : []),
               ...lines,
             ].join("\n"),

@@ -290,6 +290,7 @@ export const en = {
   recommendNext: "Pick one to plan its units, or ask me anything about them.",
   recommendUnchanged: (titles: string[]) =>
     `My suggestions haven't changed (see above): ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.`,
+  whatComesNextChoice: "What comes next after it?",
   pickToPlan: "Which one shall I plan? Pick one below, or type its number (e.g. 10268).",
   recommendChanged: (parts: string[]) => `What's changed in my suggestions: ${parts.join("; ")}.`,
   recommendChange: {
@@ -342,6 +343,8 @@ export const en = {
     { label: "Fewest units instead", value: "plan with fewest units" },
     { label: "Choose my own units", value: "choose my own units" },
   ] satisfies Choice[],
+  planTotal: (credits: string, glh: string) => `Total: ${credits} credits, ${glh} GLH.`,
+  planNext: "What next?",
   planUnchanged: (title: string, added: string[]) =>
     `The plan above for ${title} still stands${added.length ? `: add ${unitWords(added)}` : ""}.`,
   planNoteUnchanged: (title: string) =>
@@ -367,6 +370,7 @@ export const en = {
     happy: { label: "I'm happy with these", value: "looks good" },
     change: { label: "Change units", value: "choose my own units" },
   },
+  checkUnits: (units: string[]) => `Units: ${units.join(", ")}`,
   checkUnchanged: "Same result as the check above.",
   checkOthersMet: (n: number) => `✔ ${n === 1 ? "1 other rule is" : `${n} other rules are`} met.`,
   cannotAcceptInvalid:
