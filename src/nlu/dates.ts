@@ -90,6 +90,12 @@ function dateAfter(cue: string, rest: string, today: Date): { date: Date; dayKno
   // "since I left school in June 2024": the date of the event named.
   const event = /^(?:i|she|he|they) (?:left|finished) \w+(?: \w+)? in (.{1,20})/.exec(rest);
   if (event) return dateAfter("in", event[1] ?? "", today);
+  if (
+    /^(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago\b/.test(
+      rest,
+    )
+  )
+    return quickDate(rest, today);
   // Only a date-like word after the cue is worth the parser's time ("from Leeds" is not a date).
   if (
     !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter|\d)/i.test(
@@ -127,6 +133,22 @@ export function monthsSince(start: { date: Date; dayKnown: boolean }, today: Dat
   );
 }
 
+const AGO_NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const MONTH_WORD =
   "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober|t)?";
 const QUICK = new RegExp(
@@ -145,6 +167,16 @@ function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean }
     let d = easter(today.getUTCFullYear());
     if (d > today) d = easter(today.getUTCFullYear() - 1);
     return { date: d, dayKnown: true };
+  }
+  // "6 weeks ago", "a year ago".
+  const ago =
+    /^(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago\b/.exec(
+      rest,
+    );
+  if (ago) {
+    const n = /^\d/.test(ago[1] ?? "") ? Number(ago[1]) : (AGO_NUMBERS[ago[1] ?? ""] ?? 1);
+    const days = { day: 1, week: 7, month: 30.44, year: 365.25 }[ago[2] as "day" | "week" | "month" | "year"];
+    return { date: new Date(today.getTime() - n * days * 86_400_000), dayKnown: true };
   }
   const m = QUICK.exec(rest);
   if (!m) return undefined;
