@@ -125,15 +125,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const ev = (slot: string, read: string, how: string) => u.evidence.push({ slot, read, how });
   const expecting = ctx.expecting;
 
-  const intent = intentOf(full);
+  // The question the message asks, read from its sentences (src/nlu/questions.ts), not its words.
+  const intent = intentOf(text, full);
   if (intent) {
-    u.intent =
-      intent.intent === "eligibility" &&
-      /^(what|which|wot) (qualifications?|quals?|courses?|qualifactions)\b/.test(full)
-        ? "recommend"
-        : intent.intent;
+    u.intent = intent.intent;
     if (intent.term) u.term = intent.term;
-    ev("intent", intent.intent, "pattern");
+    ev("intent", intent.intent, "question");
   }
 
   // Who is speaking.
