@@ -108,9 +108,12 @@ const NAME_PATTERNS = [
 ];
 
 /** The learner's name as someone writing about them gives it: "my client Priya", "Claimant: Dylan, 24". */
+const NAME_PATTERNS_G = NAME_PATTERNS.map((re) => new RegExp(re.source, "g"));
 export function learnerNameIn(raw: string): string | undefined {
-  for (const re of NAME_PATTERNS) {
-    for (const m of raw.matchAll(new RegExp(re.source, "g"))) {
+  // A name is a capitalised word: a message without one names no one.
+  if (!/[A-Z][a-z]/.test(raw)) return undefined;
+  for (const re of NAME_PATTERNS_G) {
+    for (const m of raw.matchAll(re)) {
       const name = m[1];
       if (name && !NOT_NAMES.has(name)) return name;
     }

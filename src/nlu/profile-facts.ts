@@ -44,6 +44,8 @@ const STUDYING =
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
 const OTHERS_STAFF =
   /\b(my|our|for my|for our|the|their|his|her) ([a-z]+ )?(tls?|team leaders?|supervisors?|managers?|agents?|advisors?|planners?|staff|team)\b/g;
+/** "an NVQ level 2 in retail": a qualification in another subject, a general level. */
+export const OTHER_SUBJECT = /^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b)[a-z]+/;
 /** Words saying something is held. */
 const HELD =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
@@ -299,6 +301,8 @@ export function readProfile(
       if (
         QUALIFICATION_WORDS.test(around) &&
         l.level > 0 &&
+        /^(nvq|svq|qcf|rqf|level|lvl|lev|l\d|\d|one|two|three|four)\b/.test(l.matched) &&
+        !OTHER_SUBJECT.test(text.slice(l.end)) &&
         (!HELD.test(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " ")) ||
           /\b(offered|an offer|a place on)\b/.test(text))
       )

@@ -164,6 +164,8 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     if (lm.level < 1 || lm.level > 4) continue;
     // GCSEs, A levels, a degree: a learner's general level, never a catalogue entry.
     if (!/^(nvq|svq|qcf|rqf|level|lvl|lev|l\d|\d|one|two|three|four)\b/.test(lm.matched)) continue;
+    // "an NVQ level 2 in retail": another subject's qualification.
+    if (/^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b)[a-z]+/.test(t.slice(lm.end))) continue;
     const windowText = clauseAround(t, lm.start, lm.end);
     // "NVQ 2 and 3": a bare number after a level mention names the same kind at another level.
     const listItem = /^[a-z0-9]+$/.test(lm.matched) ? previous : undefined;

@@ -98,6 +98,36 @@ function namesOf(roles: RoleList): Name[] {
 }
 
 /**
+ * For a word of the text, the words of role names it could be a misspelling of (one typo per five
+ * letters, names' words of four letters or more), with the distance: worked out once per word, so a
+ * message costs a lookup per word and name instead of an edit distance.
+ */
+const nearCache = new WeakMap<RoleList, (w: string) => Map<string, number>>();
+function nearWords(roles: RoleList, names: Name[]): (w: string) => Map<string, number> {
+  const cached = nearCache.get(roles);
+  if (cached) return cached;
+  const known = new Map<string, Map<string, number>>();
+  const vocabulary = [...new Set(names.flatMap((n) => n.words))].filter((x) => x.length >= 4);
+  const near = (w: string) => {
+    let found = known.get(w);
+    if (!found) {
+      found = new Map();
+      for (const want of vocabulary) {
+        const allowed = Math.max(1, Math.floor(want.length / 5));
+        if (Math.abs(w.length - want.length) > allowed) continue;
+        const d = typoDistance(w, want);
+        if (d <= allowed) found.set(want, d);
+      }
+      if (known.size > 20_000) known.clear();
+      known.set(w, found);
+    }
+    return found;
+  };
+  nearCache.set(roles, near);
+  return near;
+}
+
+/**
  * The job role named in already-normalised text: a title or synonym (longest first), else a
  * misspelling within one edit per five letters of a name of two or more words or of six letters or
  * more, else "not working". Undefined when the text names none.
@@ -111,6 +141,7 @@ export function roleIn(
   if (nw)
     return { role: null, matched: nw[0], how: "not working", start: nw.index, end: nw.index + nw[0].length };
   const names = namesOf(roles);
+  const near = nearWords(roles, names);
   const words = text.split(" ");
   const offsets: number[] = [];
   for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++) offsets.push(at);
@@ -127,17 +158,8 @@ export function roleIn(
         const want = nameWords[j] ?? "";
         if (w === want) continue;
         // A word may carry one typo per five letters; short words and lone common words must be exact.
-        const allowed = Math.max(1, Math.floor(want.length / 5));
-        if (
-          want.length < 4 ||
-          (k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w))) ||
-          Math.abs(w.length - want.length) > allowed
-        ) {
-          d = -1;
-          break;
-        }
-        const wd = typoDistance(w, want);
-        if (wd > allowed) {
+        const wd = k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)) ? undefined : near(w).get(want);
+        if (wd === undefined) {
           d = -1;
           break;
         }

@@ -352,8 +352,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (!u.userKind && (reading.aboutOther || aboutSelf))
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
     else if (u.userKind === "learner" && u.working === true) u.userKind = "staff";
-    const name = learnerNameIn(text);
-    if (name && (u.userKind === "adviser" || reading.aboutOther)) {
+    const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : undefined;
+    if (name) {
       u.learnerName = name;
       ev("learnerName", name, "named by the adviser");
     }
