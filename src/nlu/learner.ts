@@ -1,3 +1,5 @@
+import { AMBIGUOUS, NEEDS_CONTEXT, PLACES } from "./gazetteer.ts";
+
 /**
  * Who the advice is for. A careers adviser, a parent, a teacher or a manager writes about someone
  * else: "my son is 17", "Client: 44, ex-army", "One of my agents, Jade, has been with us 2 years",
@@ -18,7 +20,7 @@ const CHARGE =
   "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]";
 /** People advised, who open a sentence about them ("Client: Liam, 19"); not "trainee" or "apprentice", which people call themselves. */
 const CLIENT =
-  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|person on my caseload|service user|participant|mentee|new starter";
+  "team members?|staff members?|clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|person on my caseload|service user|participant|mentee|new starter";
 /** Job titles that name the learner only with "my" / "our" / "one of my" and something said of them. */
 const STAFF =
   "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
@@ -89,23 +91,67 @@ export function otherMention(text: string, after = ""): OtherMention | undefined
 }
 
 const NOT_NAMES = new Set(
-  "I The He She They We Our My Hi Hello Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
+  "I It Its The He She They We Our My Hi Hello Back Never Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
     " ",
   ),
 );
-const NAME = "([A-Z][a-z]{1,19}(?:-[A-Z][a-z]+)?)";
+const NAME = "([A-Z][a-z\\u00e0-\\u00ff]{1,19}(?:-[A-Z][a-z]+)?)";
+const TITLES =
+  "TL|team leader|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|operative|operator";
 const NAME_PATTERNS = [
-  // "my client Priya", "student of mine Ciara", "our supervisor Karen (52)", "my customer service advisor Shauna"
+  // "my client Priya", "student of mine Ciara", "One of my agents, Bethan", "my service user Gareth"
   new RegExp(
-    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|TL|team leader|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|deputy|starter|guy|employee|team member|staff member|Year 1[0-3]s|of mine|of them|one of my [a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|deputy|starter|guy|employee|team member|staff member|service user|Year 1[0-3]s|of mine|of them|[Oo]ne of (?:[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+  ),
+  // "our supervisor Karen (52)", "my customer service advisor Shauna", "My TL, Fraser,"
+  new RegExp(
+    `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)(?: [a-z]+){0,3} (?:${TITLES}),?|(?:${TITLES}))\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
   /\b(?:(?:his|her|their) name is|called|named|manager of)\s+([A-Z][a-z]{1,19})\b/,
   // "Claimant: Dylan, 24", "(Sunita, 34)", "Tom, 18,"
-  /(?:^|[(:]\s*)([A-Z][a-z]{1,19}),?\s+(?:is\s+|aged\s+)?(?:1[4-9]|[2-7]\d)\b(?!\s*(?:years?|yrs?|months?)\s+(?:in|of|as|at|experience))/,
+  /(?:^|[(:,]\s*)([A-Z][a-z]{1,19}),?\s+(?:is\s+|aged\s+)?(?:1[4-9]|[2-7]\d)\b(?!\s*(?:years?|yrs?|months?)\s+(?:in|of|as|at|experience))/,
   /\b([A-Z][a-z]{1,19})\s+\((?:1[4-9]|[2-7]\d)\)/,
+  // "a gentleman (Paul) who's 57", "Team member (Nadia) is"
+  /\b(?:gentleman|lady|man|woman|member|lad|girl|boy|person|learner|student|client|customer)\s+\(([A-Z][a-z]{1,19})\)/,
+  // "Chloe on my team is", "Kieran holds"
+  /\b([A-Z][a-z]{1,19}) (?:on|in|from) (?:my|our) (?:team|course|caseload|books|class|group)\b/,
   // "Raj is a Key Account Manager", "Tanya has been supervising": a name opening a sentence.
-  /(?:^|[.!?-]\s+)([A-Z][a-z]{1,19})(?:'s| is| has| was| wants| did| does| works| started| joined| asked| needs)\b/,
+  /(?:^|[.!?-]\s+)([A-Z][a-z]{1,19})(?: is| has| was| wants| did| does| works| started| joined| asked| needs| holds)\b/,
 ];
+
+/** A town or county ("Careers adviser, Derry."), not a person. */
+const isPlace = (name: string) => {
+  const k = name.toLowerCase();
+  return PLACES.has(k) || NEEDS_CONTEXT.has(k) || AMBIGUOUS.has(k);
+};
+
+/** The writer's own name: "my name's Kayleigh", "Hi, I'm Rhian, a CSA", "hi im jade". */
+const OWN_NAME = new RegExp(
+  `\\b(?:[Mm]y name is|[Mm]y name's|[Mm]y names|I'm|I’m|Im|im|i'm|I am|i am|[Tt]his is)\\s+${NAME}(?=\\s*(?:[,.!?]|$| and | im | i'm | from | aged | \\d))`,
+);
+const OWN_NAME_LOWER =
+  /^\s*(?:hi|hello|hiya|hey)?[,!]?\s*(?:my name is|my names|i'm|im|i am)\s+([a-z]{2,15})\s*[,.!]?\s*$/i;
+
+/** The name of someone writing about themselves, when they give it. */
+export function ownNameIn(raw: string): string | undefined {
+  const m = OWN_NAME.exec(raw) ?? OWN_NAME_LOWER.exec(raw);
+  const name = m?.[1];
+  if (
+    !name ||
+    NOT_NAMES.has(name) ||
+    REFERENT_WORDS.has(name.toLowerCase()) ||
+    COMMON_WORDS.has(name.toLowerCase())
+  )
+    return undefined;
+  return name[0]?.toUpperCase() + name.slice(1);
+}
+
+/** Words that follow "I'm" without being a name. */
+const COMMON_WORDS = new Set(
+  "a an the not just so really very still fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty currently now here looking after working doing trying wanting thinking interested keen new sorry confused unemployed employed retired based from in on at with back off out over under about 16 17 18 19 also only already well good fine ok okay happy glad unsure stuck lost".split(
+    " ",
+  ),
+);
 
 /** The learner's name as someone writing about them gives it: "my client Priya", "Claimant: Dylan, 24". */
 const NAME_PATTERNS_G = NAME_PATTERNS.map((re) => new RegExp(re.source, "g"));
@@ -115,7 +161,8 @@ export function learnerNameIn(raw: string): string | undefined {
   for (const re of NAME_PATTERNS_G) {
     for (const m of raw.matchAll(re)) {
       const name = m[1];
-      if (name && !NOT_NAMES.has(name)) return name;
+      if (name && !NOT_NAMES.has(name) && !REFERENT_WORDS.has(name.toLowerCase()) && !isPlace(name))
+        return name;
     }
   }
   return undefined;

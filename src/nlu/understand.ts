@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/load.ts";
 import { type Clause, clausesOf } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
-import { AGE_RANGE, learnerNameIn, otherAgeIn } from "./learner.ts";
+import { AGE_RANGE, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
 import { type ProfileReading, readProfile } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
@@ -344,15 +344,23 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       if (!welshAsked || reading.evidence.some((e) => e.slot === "nation" && e.how === "gazetteer"))
         u.nation = reading.nation;
     }
+    // Who writes is said only when the message says something about them: a bare question ("how
+    // many credits is the L3 NVQ?", "delete my data") leaves it for the bot to ask.
     const aboutSelf =
-      clauses.some((c) => c.subject === "self") ||
+      u.age !== undefined ||
       Object.keys(reading).some(
-        (k) => k !== "aboutOther" && k !== "evidence" && reading[k as keyof ProfileReading] !== undefined,
-      );
+        (k) =>
+          k !== "aboutOther" &&
+          k !== "evidence" &&
+          k !== "nation" &&
+          reading[k as keyof ProfileReading] !== undefined,
+      ) ||
+      !!u.qualificationsHeld?.length;
     if (!u.userKind && (reading.aboutOther || aboutSelf))
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
     else if (u.userKind === "learner" && u.working === true) u.userKind = "staff";
-    const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : undefined;
+    // A learner writing for themselves may give their own name ("Hi, I'm Rhian, a CSA").
+    const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : ownNameIn(text);
     if (name) {
       u.learnerName = name;
       ev("learnerName", name, "named by the adviser");
