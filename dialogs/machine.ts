@@ -1,8 +1,15 @@
-import { assign, setup } from "xstate";
+import { enqueueActions, raise, setup } from "xstate";
 import * as A from "./actions.ts";
 import type { AdvisorServices } from "./advice.ts";
 import { checkFor, engineQualification, heldNeedsQualification, slotMatters } from "./advice.ts";
-import { type AdvisorContext, type AdvisorEvent, type Locale, SLOTS, type Slot } from "./types.ts";
+import {
+  type AdvisorContext,
+  type AdvisorEmitted,
+  type AdvisorEvent,
+  type Locale,
+  SLOTS,
+  type Slot,
+} from "./types.ts";
 
 /** Bump when states or context change shape: older snapshots then start a fresh conversation. */
 export const MACHINE_VERSION = 3;
@@ -16,24 +23,45 @@ const ANSWERED_BY_NO = new Set<string>(["userKind", "learnerName", "confirm", ..
  * (dialogs/actions.ts); the config below only says which happens when.
  */
 export function createAdvisorMachine(services: AdvisorServices) {
+  // An action decides (a pure function, dialogs/actions/); the machine applies what it decided: the
+  // context changes are assigned, the replies and the advice emitted, in order, for the turn to collect.
   const act = (f: A.Act) =>
-    assign<AdvisorContext, AdvisorEvent, undefined, AdvisorEvent, never>(({ context, event }) =>
-      f(context, event, services),
-    );
+    enqueueActions<
+      AdvisorContext,
+      AdvisorEvent,
+      undefined,
+      AdvisorEvent,
+      never,
+      never,
+      never,
+      never,
+      AdvisorEmitted
+    >(({ context, event, enqueue }) => {
+      const { said, facts, dataDeleted, ...changes } = f(context, event, services);
+      if (Object.keys(changes).length) enqueue.assign(changes);
+      for (const reply of said ?? []) enqueue.emit({ type: "reply", reply });
+      if (facts) enqueue.emit({ type: "advice", facts });
+      if (dataDeleted) enqueue.emit({ type: "dataDeleted" });
+    });
   return setup({
     types: {
       context: {} as AdvisorContext,
       events: {} as AdvisorEvent,
+      emitted: {} as AdvisorEmitted,
       input: {} as { locale?: Locale; today: string },
     },
     actions: {
       clock: act(A.clock),
-      flush: act(A.flush),
       remember: act(A.remember),
       undo: act(A.undo),
       reset: act(A.reset),
       deleteEverything: act(A.deleteEverything),
-      greet: act(A.greet),
+      sayWelcome: act(A.sayWelcome),
+      awaitUserKind: act(A.awaitUserKind),
+      sayStartedOver: act(A.sayStartedOver),
+      sayBadSubmit: act(A.sayBadSubmit),
+      /** The first message, handled again once the greeting is entered (its welcome left unsaid). */
+      replay: raise(({ event }) => event),
       askLearnerName: act(A.ask("learnerName")),
       askRole: act(A.ask("role")),
       askExperience: act(A.ask("experience")),
@@ -56,6 +84,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       sayHelloAgain: act(A.sayHelloAgain),
       sayCancelled: act(A.sayCancelled),
       sayNothingToUndo: act(A.sayNothingToUndo),
+      sayNoFix: act(A.sayNoFix),
       sayKeptData: act(A.sayKeptData),
       askDeleteConfirm: act(A.askDeleteConfirm),
       applyFacts: act(A.applyFacts),
@@ -98,6 +127,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       hasUnits: ({ context }) =>
         context.qualificationId !== null && context.units !== null && context.units.length > 0,
       hasQualification: ({ context }) => context.qualificationId !== null,
+      hasPrompt: ({ context }) => context.prompt.length > 0,
       /** Units held were given as numbers before their qualification was known. */
       pendingHeldUnits: ({ context }) => !!context.pendingHeld && !!context.pendingUnits?.length,
       heldNeedsQualification: ({ event }) =>
@@ -164,11 +194,11 @@ export function createAdvisorMachine(services: AdvisorServices) {
     },
   }).createMachine({
     id: "advisor",
-    initial: "greeting",
+    initial: "opening",
     context: ({ input }) => A.initialContext(input.locale ?? "en", input.today),
     on: {
       CLOCK: { actions: "clock" },
-      FLUSH: { actions: "flush" },
+      BAD_SUBMIT: { actions: "sayBadSubmit" },
       HELP: { actions: ["sayHelp", "repeatPrompt"] },
       HANDOVER: { actions: ["sayHandover", "repeatPrompt"] },
       ASK: [
@@ -204,7 +234,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
         { guard: "canUndo", target: ".router", actions: "undo" },
         { actions: ["sayNothingToUndo", "repeatPrompt"] },
       ],
-      RESTART: { target: ".greeting", actions: "reset" },
+      RESTART: { target: ".greeting", actions: ["reset", "sayWelcome"] },
       CANCEL: { target: ".stopped" },
       DELETE_DATA: { target: ".confirmDelete" },
       FACTS: { target: ".router", actions: ["remember", "applyFacts"] },
@@ -240,7 +270,9 @@ export function createAdvisorMachine(services: AdvisorServices) {
       ],
       APPLY_FIX: [
         { guard: "hasUnits", target: ".router", actions: ["remember", "applyFix"] },
-        { actions: "repeatPrompt" },
+        { guard: "hasPrompt", actions: "repeatPrompt" },
+        // Nothing to fix and no question pending (after "cancel"): said, never silence.
+        { actions: "sayNoFix" },
       ],
       UNCLEAR: [
         { guard: "missesExhausted", target: ".router", actions: ["remember", "autoSkip"] },
@@ -253,8 +285,21 @@ export function createAdvisorMachine(services: AdvisorServices) {
       GREET: { actions: ["sayHelloAgain", "repeatPrompt"] },
     },
     states: {
+      // A new conversation, before its first event: the bot speaks first (START), a first "hello" is
+      // answered by the welcome itself, and a first message that says something real gets an answer,
+      // not the welcome question.
+      opening: {
+        on: {
+          CLOCK: { actions: "clock" },
+          STARTED_OVER: { actions: "sayStartedOver" },
+          START: { target: "greeting", actions: "sayWelcome" },
+          GREET: { target: "greeting", actions: "sayWelcome" },
+          UNCLEAR: { target: "greeting", actions: ["sayWelcome", "replay"] },
+          "*": { target: "greeting", actions: "replay" },
+        },
+      },
       greeting: {
-        entry: "greet",
+        entry: "awaitUserKind",
         on: { GREET: { actions: "sayPrompt" } },
       },
       learnerName: {
@@ -277,7 +322,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       router: {
         entry: "closeClarify",
         always: [
-          { guard: "noUserKind", target: "greeting" },
+          { guard: "noUserKind", target: "greeting", actions: "sayWelcome" },
           { guard: "needsLearnerName", target: "learnerName" },
           { guard: "pendingHeldUnits", target: "askQualification" },
           // Someone who brings units or a qualification gets them checked or planned first: the

@@ -5,8 +5,7 @@ import type { MilpSolver } from "../src/planner/solver.ts";
 import { currentFacts } from "./actions.ts";
 import { type TurnInput, toEvent } from "./events.ts";
 import { type AdvisorMachine, createAdvisorMachine, MACHINE_VERSION } from "./machine.ts";
-import { en } from "./messages/en.ts";
-import type { AdviceFacts, AdvisorContext, Locale, Reply } from "./types.ts";
+import type { AdviceFacts, Locale, Reply, TurnFacts } from "./types.ts";
 
 export type { TurnInput } from "./events.ts";
 
@@ -64,7 +63,6 @@ function contextUsable(c: Record<string, unknown>): boolean {
     Array.isArray(c.heldUnits) &&
     c.heldUnits.every((h) => isObject(h) && isStrings(h.units)) &&
     Array.isArray(c.prompt) &&
-    Array.isArray(c.outbox) &&
     typeof c.misses === "number" &&
     isObject(c.shown)
   );
@@ -93,7 +91,8 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /**
  * The conversation as a plain function: (stored state | none, input, now) → (state, replies). The
  * same function drives the terminal chat, the bot, the REST API and the tests. `input` null means the
- * conversation has just opened (the bot speaks first).
+ * conversation has just opened (the bot speaks first). It only restores the conversation, sends it the
+ * message as an event, collects what the machine emits, and saves it: what to say is the machine's.
  */
 export function createTurn(
   given: AdvisorServices | { catalogue: Catalogue; solver: MilpSolver },
@@ -106,76 +105,65 @@ export function createTurn(
   const fresh = (now: Date) => createActor(machine, { input: { locale, today: today(now) } });
 
   function restore(stored: PersistedConversation | null | undefined, now: Date) {
-    if (stored === null || stored === undefined)
-      return { actor: fresh(now), startedOver: null, isFresh: true };
+    if (stored === null || stored === undefined) return { actor: fresh(now), startedOver: null };
     const p = readStored(stored);
-    if (!p) return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
-    if (p.version !== MACHINE_VERSION)
-      return { actor: fresh(now), startedOver: "version" as const, isFresh: true };
+    if (!p) return { actor: fresh(now), startedOver: "corrupt" as const };
+    if (p.version !== MACHINE_VERSION) return { actor: fresh(now), startedOver: "version" as const };
     const snap = p.snapshot;
     if (!contextUsable(snap.context as Record<string, unknown>) || !states.has(stateName(snap.value)))
-      return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+      return { actor: fresh(now), startedOver: "corrupt" as const };
     try {
       const actor = createActor(machine, {
         snapshot: snap as unknown as SnapshotFrom<AdvisorMachine>,
         input: { locale, today: today(now) },
       });
-      return { actor, startedOver: null, isFresh: false };
+      return { actor, startedOver: null };
     } catch {
-      return { actor: fresh(now), startedOver: "corrupt" as const, isFresh: true };
+      return { actor: fresh(now), startedOver: "corrupt" as const };
     }
   }
 
   return (stored, input, now) => {
-    let { actor, startedOver, isFresh } = restore(stored, now);
+    let { actor, startedOver } = restore(stored, now);
+    // What the machine emits while it runs this turn: its replies, in order, and the advice they rest on.
+    const replies: Reply[] = [];
+    let facts: TurnFacts = {};
+    let deleteData = false;
+    const collect = (a: ReturnType<typeof fresh>) => {
+      a.on("reply", (e) => replies.push(e.reply));
+      a.on("advice", (e) => {
+        facts = { ...facts, ...e.facts };
+      });
+      a.on("dataDeleted", () => {
+        deleteData = true;
+      });
+    };
+    collect(actor);
     try {
       actor.start();
       if (actor.getSnapshot().status !== "active") throw new Error("restored conversation is not active");
     } catch {
       actor = fresh(now);
+      collect(actor);
       actor.start();
       startedOver = "corrupt";
-      isFresh = true;
     }
     actor.send({ type: "CLOCK", today: today(now) });
+    if (startedOver) actor.send({ type: "STARTED_OVER", why: startedOver });
     const before = actor.getSnapshot().context;
-    const event = input
-      ? toEvent(input, before, services, new Date(`${today(now)}T12:00:00Z`))
-      : { type: "START" as const };
-    // Someone whose first message says something real gets an answer, not the welcome question.
-    if (isFresh && event.type !== "START" && event.type !== "GREET" && event.type !== "UNCLEAR")
-      actor.send({ type: "FLUSH" });
-    if (event.type === "BAD_SUBMIT") {
-      const c = actor.getSnapshot().context;
-      actor.send({ type: "FLUSH" });
-      const replies: Reply[] = [{ kind: "text", text: en.badSubmit }, ...c.prompt];
-      return finish(actor, replies, startedOver);
-    }
-    // A first "hello" is answered by the welcome itself.
-    if (!(isFresh && event.type === "GREET")) actor.send(event);
-    const c = actor.getSnapshot().context;
-    const replies = [...c.outbox];
-    if (startedOver)
-      replies.unshift({
-        kind: "text",
-        text: startedOver === "version" ? en.startedOverVersion : en.startedOverCorrupt,
-      });
-    return finish(actor, replies, startedOver);
-  };
-
-  function finish(
-    actor: ReturnType<typeof fresh>,
-    replies: Reply[],
-    startedOver: TurnResult["startedOver"],
-  ): TurnResult {
+    actor.send(
+      input ? toEvent(input, before, services, new Date(`${today(now)}T12:00:00Z`)) : { type: "START" },
+    );
     const snap = actor.getSnapshot();
-    const c: AdvisorContext = snap.context;
-    const advice = currentFacts(c);
-    const deleteData = c.deleted;
-    const name = stateName(snap.value);
-    actor.send({ type: "FLUSH" });
     const state = deleteData ? null : { version: MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() };
     actor.stop();
-    return { state, replies, advice, deleteData, startedOver, stateName: name };
-  }
+    return {
+      state,
+      replies,
+      advice: currentFacts(snap.context, facts),
+      deleteData,
+      startedOver,
+      stateName: stateName(snap.value),
+    };
+  };
 }

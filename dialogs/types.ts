@@ -223,14 +223,19 @@ export interface AdvisorContext extends Answers {
    * to when the answer is "no".
    */
   clarify: { options: ClarifyOption[]; resume: Pick<AdvisorContext, "expecting" | "prompt"> } | null;
-  outbox: Reply[];
-  turnFacts: {
-    recommendations?: AdviceFacts["recommendations"];
-    check?: AdviceFacts["check"];
-    plan?: AdviceFacts["plan"];
-  };
-  deleted: boolean;
 }
+
+/** The advice a turn works out besides the profile: what it recommended, planned or checked. */
+export type TurnFacts = Omit<AdviceFacts, "profile">;
+
+/**
+ * What the machine emits (XState `emit`) for the turn function to collect: the replies, in order; the
+ * advice a reply rests on (channelData.advice); that the conversation's data is to be deleted.
+ */
+export type AdvisorEmitted =
+  | { type: "reply"; reply: Reply }
+  | { type: "advice"; facts: TurnFacts }
+  | { type: "dataDeleted" };
 
 export interface ClarifyOption extends Choice {
   qualificationId: string;
@@ -245,8 +250,11 @@ type WithU = {
 };
 export type AdvisorEvent =
   | { type: "CLOCK"; today: string }
-  | { type: "FLUSH" }
   | { type: "START" }
+  /** The stored conversation could not be used: the fresh one opens with an apology. */
+  | { type: "STARTED_OVER"; why: "version" | "corrupt" }
+  /** A card submit that is out of date or not one of the bot's own cards. */
+  | { type: "BAD_SUBMIT" }
   | ({ type: "GREET" } & WithU)
   | ({ type: "FACTS" } & WithU)
   | ({ type: "UNCLEAR" } & WithU)
@@ -272,4 +280,4 @@ export type AdvisorEvent =
   | ({ type: "EDIT_UNITS"; add: string[]; remove: string[] } & WithU)
   | ({ type: "DISMISS" } & WithU)
   | ({ type: "OWN_UNITS" } & WithU);
-export type UserEventType = Exclude<AdvisorEvent["type"], "CLOCK" | "FLUSH">;
+export type UserEventType = Exclude<AdvisorEvent["type"], "CLOCK" | "STARTED_OVER">;

@@ -1,17 +1,24 @@
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { type AdvisorServices, profileFacts } from "../advice.ts";
 import { en, type Messages } from "../messages/en.ts";
-import type { AdvisorContext, AdvisorEvent, Answers, Choice, Reply, Slot } from "../types.ts";
+import type { AdvisorContext, AdvisorEvent, Answers, Choice, Reply, Slot, TurnFacts } from "../types.ts";
 
-/** An action: what changes in the context, from the context, the event and the services. Pure. */
-export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Partial<AdvisorContext>;
+/**
+ * What an action decides: the changes to the context, the replies it says (`said`, in order) and the
+ * advice they rest on (`facts`). The machine assigns the changes and emits the rest (dialogs/machine.ts).
+ */
+export type Outcome = Partial<AdvisorContext> & { said?: Reply[]; facts?: TurnFacts; dataDeleted?: true };
+
+/** An action: what it decides, from the context, the event and the services. Pure. */
+export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Outcome;
 
 const CATALOGUES: Record<AdvisorContext["locale"], Messages> = { en };
 export const messagesOf = (c: AdvisorContext): Messages => CATALOGUES[c.locale];
 
 export const text = (t: string): Reply => ({ kind: "text", text: t });
 export const choices = (t: string, cs: Choice[]): Reply => ({ kind: "choices", text: t, choices: cs });
-export const say = (c: AdvisorContext, ...replies: Reply[]) => ({ outbox: [...c.outbox, ...replies] });
+/** Replies to say. */
+export const say = (...replies: Reply[]): Outcome => ({ said: replies });
 export const uOf = (e: AdvisorEvent): Understanding | undefined => ("u" in e ? e.u : undefined);
 
 export const INITIAL_ANSWERS: Answers = {
@@ -39,9 +46,6 @@ export function initialContext(locale: AdvisorContext["locale"], today: string):
     prompt: [],
     shown: { recommendations: null, plan: null, check: null, transfer: null },
     clarify: null,
-    outbox: [],
-    turnFacts: {},
-    deleted: false,
   };
 }
 
@@ -105,5 +109,8 @@ export const blankAnswers = (): Partial<AdvisorContext> => ({
   pendingHeld: undefined,
 });
 
-/** Replies carry the profile on every turn. */
-export const currentFacts = (c: AdvisorContext) => ({ profile: profileFacts(c), ...c.turnFacts });
+/** Replies carry the profile on every turn, with the advice the turn worked out. */
+export const currentFacts = (c: AdvisorContext, facts: TurnFacts = {}) => ({
+  profile: profileFacts(c),
+  ...facts,
+});

@@ -18,7 +18,6 @@ import { describeChanges } from "./facts.ts";
 // ——— Bookkeeping ———
 
 export const clock: Act = (_c, e) => (e.type === "CLOCK" ? { today: e.today } : {});
-export const flush: Act = () => ({ outbox: [], turnFacts: {} });
 
 /**
  * Answers as kept in the undo history: only what differs from a fresh conversation (the history is
@@ -52,7 +51,7 @@ export const settleClarify: Act = (c, e) =>
   c.clarify && (e.type === "DISMISS" || ("clarified" in e && e.clarified))
     ? { ...c.clarify.resume, clarify: null }
     : {};
-export const sayDismissed: Act = (c) => say(c, text(messagesOf(c).dismissed));
+export const sayDismissed: Act = (c) => say(text(messagesOf(c).dismissed));
 
 export const undo: Act = (c) => {
   const last = c.history.at(-1);
@@ -65,33 +64,47 @@ export const undo: Act = (c) => {
     ...blankAnswers(),
     ...previous,
     history: c.history.slice(0, -1),
-    ...say(c, text(changed.length ? m.undone(changed.join("; ")) : m.undoneGeneric)),
+    ...say(text(changed.length ? m.undone(changed.join("; ")) : m.undoneGeneric)),
   };
 };
 
 export const reset: Act = (c) => ({
   ...initialContext(c.locale, c.today),
   ...blankAnswers(),
-  ...say(c, text(messagesOf(c).restarted)),
+  ...say(text(messagesOf(c).restarted)),
 });
 
 export const deleteEverything: Act = (c) => ({
   ...initialContext(c.locale, c.today),
   ...blankAnswers(),
-  deleted: true,
-  ...say(c, text(messagesOf(c).deleted)),
+  dataDeleted: true,
+  ...say(text(messagesOf(c).deleted)),
 });
 
 // ——— Asking ———
 
-export const greet: Act = (c) => {
+/** The welcome, said on the way into the greeting (not on a first message that says something real). */
+export const sayWelcome: Act = (c) => {
   const m = messagesOf(c);
   // One message, so that its buttons stay on screen (channels show the last message's buttons).
-  const q = choices(`${m.welcome.text}\n\n${m.welcome.hint}`, m.welcome.choices);
-  // After an aside, the question again, not the whole welcome.
-  const again = choices(m.ask.userKind.first, m.welcome.choices);
-  return { ...say(c, q), expecting: "userKind", misses: 0, prompt: [again] };
+  return say(choices(`${m.welcome.text}\n\n${m.welcome.hint}`, m.welcome.choices));
 };
+
+/** The greeting waits for who is speaking; after an aside, the question again, not the whole welcome. */
+export const awaitUserKind: Act = (c) => {
+  const m = messagesOf(c);
+  return { expecting: "userKind", misses: 0, prompt: [choices(m.ask.userKind.first, m.welcome.choices)] };
+};
+
+/** A stored conversation that could not be used: the fresh one says why it starts again. */
+export const sayStartedOver: Act = (c, e) => {
+  if (e.type !== "STARTED_OVER") return {};
+  const m = messagesOf(c);
+  return say(text(e.why === "version" ? m.startedOverVersion : m.startedOverCorrupt));
+};
+
+/** A card submit that is out of date or not the bot's own: said, and the pending question again. */
+export const sayBadSubmit: Act = (c) => say(text(messagesOf(c).badSubmit), ...c.prompt);
 
 type Question =
   | Exclude<Expecting, "units" | "qualification" | "confirm">
@@ -120,9 +133,9 @@ export const ask =
         c.misses === 0
           ? { ...reply, text: messagesOf(c).askAgain(reply.text) }
           : choices(spec?.rephrase ?? reply.text, spec?.choices ?? []);
-      return { ...say(c, again), expecting: q, misses: c.misses + 1, prompt: [reply] };
+      return { ...say(again), expecting: q, misses: c.misses + 1, prompt: [reply] };
     }
-    return { ...say(c, reply), expecting: q, misses: 0, prompt: [reply] };
+    return { ...say(reply), expecting: q, misses: 0, prompt: [reply] };
   };
 
 const CLOSED = new Set<Question>(["working", "apprenticeship", "nation", "confirm"]);
@@ -135,22 +148,21 @@ export const escalate: Act = (c) => {
   const q = c.expecting;
   // Outside the profile questions there is nothing to skip: say so briefly and show the choices again.
   if (!q || !(q in m.ask) || !QUESTIONS_WITH_SKIP.has(q))
-    return { misses, ...say(c, text(m.notCaught), ...c.prompt) };
+    return { misses, ...say(text(m.notCaught), ...c.prompt) };
   const spec = m.ask[q as keyof Messages["ask"]];
-  if (misses === 1) return { misses, ...say(c, text(spec.rephrase)) };
-  if (misses === 2 && spec.choices.length) return { misses, ...say(c, choices(spec.rephrase, spec.choices)) };
-  return { misses, ...say(c, choices(m.stuck, m.stuckChoices)) };
+  if (misses === 1) return { misses, ...say(text(spec.rephrase)) };
+  if (misses === 2 && spec.choices.length) return { misses, ...say(choices(spec.rephrase, spec.choices)) };
+  return { misses, ...say(choices(m.stuck, m.stuckChoices)) };
 };
 
 export const autoSkip: Act = (c) => {
   const m = messagesOf(c);
   const q = c.expecting;
-  if (q === "learnerName")
-    return { learnerNameAsked: true, ...say(c, text(m.autoSkipped("learner's name"))) };
-  if (q === "userKind") return { userKind: "learner", ...say(c, text(m.autoSkipped("role in this chat"))) };
+  if (q === "learnerName") return { learnerNameAsked: true, ...say(text(m.autoSkipped("learner's name"))) };
+  if (q === "userKind") return { userKind: "learner", ...say(text(m.autoSkipped("role in this chat"))) };
   if (q && (SLOTS as readonly string[]).includes(q)) {
     const slot = q as Slot;
-    return { skipped: [...new Set([...c.skipped, slot])], ...say(c, text(m.autoSkipped(m.slotName[slot]))) };
+    return { skipped: [...new Set([...c.skipped, slot])], ...say(text(m.autoSkipped(m.slotName[slot]))) };
   }
   return {};
 };
@@ -161,28 +173,29 @@ export const skipSlot: Act = (c) => {
   if (q === "learnerName") return { learnerNameAsked: true };
   if (q && (SLOTS as readonly string[]).includes(q)) {
     const slot = q as Slot;
-    return { skipped: [...new Set([...c.skipped, slot])], ...say(c, text(m.skipped(m.slotName[slot]))) };
+    return { skipped: [...new Set([...c.skipped, slot])], ...say(text(m.skipped(m.slotName[slot]))) };
   }
   return {};
 };
 
 export const repeatPrompt: Act = (c) =>
-  c.prompt.length ? say(c, text(messagesOf(c).backToIt), ...c.prompt) : {};
-export const sayPrompt: Act = (c) => say(c, ...c.prompt);
-export const sayNothingToSkip: Act = (c) => say(c, text(messagesOf(c).nothingToSkip));
+  c.prompt.length ? say(text(messagesOf(c).backToIt), ...c.prompt) : {};
+export const sayPrompt: Act = (c) => say(...c.prompt);
+export const sayNothingToSkip: Act = (c) => say(text(messagesOf(c).nothingToSkip));
 export const clearPendingUnits: Act = () => ({ pendingUnits: null, pendingHeld: false });
-export const sayHelp: Act = (c) => say(c, text(messagesOf(c).help));
-export const sayHandover: Act = (c) => say(c, text(messagesOf(c).handover));
-export const sayHelloAgain: Act = (c) => say(c, text(messagesOf(c).helloAgain));
+export const sayHelp: Act = (c) => say(text(messagesOf(c).help));
+export const sayHandover: Act = (c) => say(text(messagesOf(c).handover));
+export const sayHelloAgain: Act = (c) => say(text(messagesOf(c).helloAgain));
 export const sayCancelled: Act = (c) => ({
-  ...say(c, text(messagesOf(c).cancelled)),
+  ...say(text(messagesOf(c).cancelled)),
   expecting: null,
   prompt: [],
 });
-export const sayNothingToUndo: Act = (c) => say(c, text(messagesOf(c).nothingToUndo));
-export const sayKeptData: Act = (c) => say(c, text(messagesOf(c).keptData));
+export const sayNoFix: Act = (c) => say(text(messagesOf(c).noFix));
+export const sayNothingToUndo: Act = (c) => say(text(messagesOf(c).nothingToUndo));
+export const sayKeptData: Act = (c) => say(text(messagesOf(c).keptData));
 export const askDeleteConfirm: Act = (c) => {
   const m = messagesOf(c);
   const q = choices(m.confirmDelete, m.ask.confirm.choices);
-  return { ...say(c, q), expecting: "confirm", misses: 0 };
+  return { ...say(q), expecting: "confirm", misses: 0 };
 };

@@ -200,7 +200,7 @@ export const applyFacts: Act = (c, e, s) => {
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));
-  return { ...next, ...say(c, ...replies) };
+  return { ...next, ...say(...replies) };
 };
 
 export const skipLearnerName: Act = () => ({ learnerNameAsked: true });

@@ -26,7 +26,7 @@ export const answerQuestion: Act = (c, e, s) => {
   const u = uOf(e);
   if (!u) return {};
   const m = messagesOf(c);
-  const reply = (t: string) => say(c, text(t));
+  const reply = (t: string) => say(text(t));
   const id = u.qualification ?? u.qualifications?.[0] ?? c.qualificationId ?? undefined;
   switch (u.intent) {
     case "define":
@@ -49,7 +49,7 @@ export const answerQuestion: Act = (c, e, s) => {
       });
       const rules = q.rules.map((r) => `• ${describeRule(q, r)}`);
       return {
-        ...say(c, {
+        ...say({
           kind: "card",
           text: [m.unitsInIntro(entry.title.value, q.units.length), ...groups, "Rules:", ...rules].join("\n"),
           card: unitPickerCard(q, []),
@@ -169,7 +169,7 @@ export const answerQuestion: Act = (c, e, s) => {
 };
 
 /** "No ta" to an offer ("pick one", "shall I apply the fix?", "anything else?"): a polite close, no re-prompt. */
-export const sayPoliteClose: Act = (c) => say(c, text(messagesOf(c).answers.politeClose));
+export const sayPoliteClose: Act = (c) => say(text(messagesOf(c).answers.politeClose));
 
 /** The units the learner holds of a qualification: given with it, or by QCF references that are in it. */
 export function heldUnitsOfQualification(c: AdvisorContext, s: AdvisorServices, id: string): string[] {
@@ -195,7 +195,7 @@ export const showTransfer = (
   s: AdvisorServices,
   from: string,
 ): Partial<AdvisorContext> => ({
-  ...say(c, text(transferAnswer(c, s, from))),
+  ...say(text(transferAnswer(c, s, from))),
   shown: { ...c.shown, transfer: from },
 });
 

@@ -80,16 +80,16 @@ export const editUnits: Act = (c, e, s) => {
   else replies.push(text(m.editChangedNothing));
   if (stays.length) replies.push(text(m.heldStays(stays.map((k) => unitLabel(q, k)))));
   if (absent.length) replies.push(text(m.notInSelection(absent.map((k) => unitLabel(q, k)))));
-  return { units, accepted: false, ...say(c, ...replies) };
+  return { units, accepted: false, ...say(...replies) };
 };
 
 /** Units of an edit that are not units of the qualification: said, and nothing changes. */
 export const sayEditProblems: Act = (c, e, s) => {
   if (e.type !== "EDIT_UNITS") return {};
   const m = messagesOf(c);
-  if (!c.qualificationId) return say(c, text(m.whichQualificationForUnits));
+  if (!c.qualificationId) return say(text(m.whichQualificationForUnits));
   const r = checkFor(s, c.qualificationId, [...e.add, ...e.remove]);
-  return say(c, text(r.kind === "badUnits" ? m.unitProblem(r.messages) : m.noUnitList(c.qualificationId)));
+  return say(text(r.kind === "badUnits" ? m.unitProblem(r.messages) : m.noUnitList(c.qualificationId)));
 };
 
 export const chooseQualification: Act = (c, e, s) => {
@@ -110,7 +110,7 @@ export const chooseQualification: Act = (c, e, s) => {
       pendingUnits: null,
       pendingHeld: false,
       accepted: false,
-      ...say(c, ...replies),
+      ...say(...replies),
     };
   }
   let units = same ? c.units : c.pendingUnits;
@@ -127,7 +127,7 @@ export const chooseQualification: Act = (c, e, s) => {
     units,
     pendingUnits: null,
     accepted: false,
-    ...say(c, ...replies),
+    ...say(...replies),
   };
 };
 
@@ -161,11 +161,11 @@ export const sayUnitProblems: Act = (c, e, s) => {
   if (e.type !== "UNITS") return {};
   const id = e.qualificationId ?? c.qualificationId;
   const m = messagesOf(c);
-  if (!id) return say(c, text(m.whichQualificationForUnits));
+  if (!id) return say(text(m.whichQualificationForUnits));
   const r = checkFor(s, id, e.units);
-  if (r.kind === "badUnits") return say(c, text(m.unitProblem(r.messages)));
-  if (r.kind === "noUnitList") return say(c, text(m.noUnitList(r.entry.title.value)));
-  if (r.kind === "pathway") return say(c, text(m.notAQualification(r.entry.title.value)));
+  if (r.kind === "badUnits") return say(text(m.unitProblem(r.messages)));
+  if (r.kind === "noUnitList") return say(text(m.noUnitList(r.entry.title.value)));
+  if (r.kind === "pathway") return say(text(m.notAQualification(r.entry.title.value)));
   return {};
 };
 
@@ -174,9 +174,8 @@ export const sayChoiceUnusable: Act = (c, e, s) => {
   const m = messagesOf(c);
   const id = e.qualificationId ?? c.qualificationId;
   const entry = id ? s.catalogue.entries.get(id) : undefined;
-  if (!entry) return say(c, text(m.unknownQualification));
+  if (!entry) return say(text(m.unknownQualification));
   return say(
-    c,
     text(entry.type === "pathway" ? m.notAQualification(entry.title.value) : m.noUnitList(entry.title.value)),
   );
 };
@@ -199,7 +198,7 @@ export const askQualificationForUnits: Act = (c, _e, s) => {
   const offered = [...held, ...all.filter((o) => !held.some((h) => h.value === o.value))];
   const q = choices(c.pendingHeld ? m.whichQualificationForHeldUnits : m.ask.qualification.first, offered);
   return {
-    ...say(c, q),
+    ...say(q),
     expecting: "qualification",
     misses: 0,
     prompt: [q],
@@ -238,7 +237,7 @@ export const askWhichQualification: Act = (c, e, s) => {
     options.map(({ label, value }) => ({ label, value })),
   );
   return {
-    ...say(c, q),
+    ...say(q),
     // The question to go back to once this one is answered (or dismissed): the one before any clarification.
     clarify: { options, resume: c.clarify?.resume ?? { expecting: c.expecting, prompt: c.prompt } },
     expecting: "qualification",
@@ -253,7 +252,7 @@ export const showRecommendations: Act = (c, e, s) => {
   const card = recommendationCard(s, r);
   const facts = recommendationFacts(r);
   const about = c.userKind === "adviser" ? m.theLearner(c.learnerName) : m.you;
-  if (!card.items.length) return { ...say(c, text(m.recommendEmpty)), expecting: null, prompt: [] };
+  if (!card.items.length) return { ...say(text(m.recommendEmpty)), expecting: null, prompt: [] };
   const lines = card.items.map((x, i) => {
     const reasons = x.reasons.map((y) => `   + ${y.text}${y.quote ? `\n     “${y.quote}”` : ""}`);
     const cautions = x.cautions.map((y) => `   ! ${y.text}`);
@@ -309,13 +308,13 @@ export const showRecommendations: Act = (c, e, s) => {
         next,
       ];
   return {
-    ...say(c, ...replies),
+    ...say(...replies),
     shown: {
       ...c.shown,
       recommendations: card.items.map((x) => x.qualificationId),
       recommendedFor: recommendationInputs(c),
     },
-    turnFacts: { ...c.turnFacts, recommendations: facts },
+    facts: { recommendations: facts },
     expecting: "qualification",
     misses: 0,
     prompt: [next],
@@ -351,13 +350,13 @@ export const showPlan: Act = (c, _e, s) => {
   if (!id) return {};
   const outcome = planFor(s, c, id);
   if (outcome.kind === "noUnitList")
-    return { ...say(c, text(m.noUnitList(outcome.entry.title.value))), qualificationId: null };
+    return { ...say(text(m.noUnitList(outcome.entry.title.value))), qualificationId: null };
   if (outcome.kind === "pathway")
-    return { ...say(c, text(m.notAQualification(outcome.entry.title.value))), qualificationId: null };
-  if (outcome.kind === "badUnits") return { ...say(c, text(m.unitProblem(outcome.messages))), units: null };
+    return { ...say(text(m.notAQualification(outcome.entry.title.value))), qualificationId: null };
+  if (outcome.kind === "badUnits") return { ...say(text(m.unitProblem(outcome.messages))), units: null };
   const { result, entry, q } = outcome;
   const facts = planFacts(result, q);
-  const turnFacts = { ...c.turnFacts, plan: facts };
+  const turnFacts = { plan: facts };
   // Where our sources lack the credit values (or no completion exists), no plan is made up: what is
   // known is said as it is, and only "choose my own units" is offered.
   if (result.status !== "planned" || !result.plan) {
@@ -374,11 +373,11 @@ export const showPlan: Act = (c, _e, s) => {
         ? choices(m.planNoteUnchanged(shortTitle(entry.title.value)), reply.choices)
         : reply;
     return {
-      ...say(c, again),
+      ...say(again),
       prompt: [reply],
       expecting: null,
       shown: { ...c.shown, plan: null, planNote: note },
-      turnFacts,
+      facts: turnFacts,
     };
   }
   const card = planCard(result, entry);
@@ -432,13 +431,13 @@ export const showPlan: Act = (c, _e, s) => {
           next,
         ];
   return {
-    ...say(c, ...replies),
+    ...say(...replies),
     shown: {
       ...c.shown,
       plan: { qualificationId: entry.id, units: card.units.map((u) => u.unit), digest: shownDigest },
       planNote: undefined,
     },
-    turnFacts,
+    facts: turnFacts,
     expecting: null,
     misses: 0,
     prompt: [next],
@@ -454,10 +453,10 @@ export const acceptPlan: Act = (c) => {
 export const showUnitPicker: Act = (c, _e, s) => {
   const m = messagesOf(c);
   const q = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;
-  if (!q) return say(c, text(m.whichQualificationForUnits));
+  if (!q) return say(text(m.whichQualificationForUnits));
   const card = unitPickerCard(q, c.units ?? []);
   const reply: Reply = { kind: "card", text: m.pickUnits(q.entry.title.value), card };
-  return { ...say(c, reply), expecting: "units", misses: 0, prompt: [text(m.ask.units.first)] };
+  return { ...say(reply), expecting: "units", misses: 0, prompt: [text(m.ask.units.first)] };
 };
 
 export const showCheck: Act = (c, _e, s) => {
@@ -472,7 +471,7 @@ export const showCheck: Act = (c, _e, s) => {
           ? m.noUnitList(r.entry.title.value)
           : m.notAQualification(r.entry.title.value);
     const next = choices(why, [m.checkChoices.change, m.checkChoices.plan]);
-    return { ...say(c, next), units: null, prompt: [next], expecting: "units" };
+    return { ...say(next), units: null, prompt: [next], expecting: "units" };
   }
   const res = r.result;
   const card = checkCard(res, m.checkOthersMet);
@@ -516,7 +515,7 @@ export const showCheck: Act = (c, _e, s) => {
           next,
         ];
   return {
-    ...say(c, ...replies),
+    ...say(...replies),
     shown: {
       ...c.shown,
       check: {
@@ -526,7 +525,7 @@ export const showCheck: Act = (c, _e, s) => {
         digest: shownDigest,
       },
     },
-    turnFacts: { ...c.turnFacts, check: facts },
+    facts: { check: facts },
     expecting: "units",
     misses: 0,
     prompt: [next],
@@ -541,8 +540,8 @@ export const applyFix: Act = (c, _e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
   const r = checkFor(s, c.qualificationId, c.units, c);
-  if (r.kind !== "checked") return say(c, text(m.noFix));
-  if (r.result.violations.length === 0) return say(c, text(m.nothingToFix));
+  if (r.kind !== "checked") return say(text(m.noFix));
+  if (r.result.violations.length === 0) return say(text(m.nothingToFix));
   const drop = new Set(r.result.violations.flatMap((v) => v.fixAction?.drop ?? []));
   const keptIds = r.result.units.filter(
     (u) => !drop.has(u.unit) && !drop.has(u.number ?? "") && !drop.has(u.ref ?? ""),
@@ -553,22 +552,21 @@ export const applyFix: Act = (c, _e, s) => {
   const dropped = r.result.units.filter((u) => !keptIds.includes(u)).map(label);
   const outcome = planFor(s, { ...answersOf(c), units: kept, objective: "glh" }, c.qualificationId);
   if (outcome.kind === "plan" && outcome.result.status === "undetermined")
-    return say(c, text(m.planUndetermined(outcome.result.reason ?? "", [], [])));
+    return say(text(m.planUndetermined(outcome.result.reason ?? "", [], [])));
   if (outcome.kind !== "plan" || outcome.result.status !== "planned" || !outcome.result.plan)
     return say(
-      c,
       text(
         outcome.kind === "plan" ? m.planNone(outcome.result.reason ?? "", outcome.result.fix?.text) : m.noFix,
       ),
     );
   const units = outcome.result.plan.detail.map(label);
   const added = outcome.result.plan.detail.filter((d) => !d.held).map(label);
-  return { units, ...say(c, text(m.fixApplied(dropped, added))) };
+  return { units, ...say(text(m.fixApplied(dropped, added))) };
 };
 
 export const sayCannotAcceptInvalid: Act = (c) => {
   const m = messagesOf(c);
-  return say(c, choices(m.cannotAcceptInvalid, [m.checkChoices.fix, m.checkChoices.plan]));
+  return say(choices(m.cannotAcceptInvalid, [m.checkChoices.fix, m.checkChoices.plan]));
 };
 
 export const acceptUnits: Act = () => ({ accepted: true });
@@ -595,7 +593,7 @@ export const showSummary: Act = (c, _e, s) => {
   const record = c.userKind === "adviser" ? recordReply(c, s) : null;
   if (record) replies.unshift(record.reply);
   return {
-    ...say(c, ...replies),
+    ...say(...replies),
     ...(record ? { shown: { ...c.shown, record: record.shown } } : {}),
     expecting: null,
     prompt: [replies.at(-1) as Reply],
@@ -604,5 +602,5 @@ export const showSummary: Act = (c, _e, s) => {
 
 export const saySessionRecord: Act = (c, _e, s) => {
   const record = recordReply(c, s);
-  return { ...say(c, record.reply), shown: { ...c.shown, record: record.shown } };
+  return { ...say(record.reply), shown: { ...c.shown, record: record.shown } };
 };

@@ -185,7 +185,7 @@ describe("brevity: facts said back once", () => {
   it("a qualification named twice is held once: no 'holds X and X'", () => {
     const u = { evidence: [], qualificationsHeld: ["ocr-10265", "ocr-10265"] };
     const out = applyFacts(initialContext("en", "2026-11-22"), { type: "FACTS", u }, services);
-    const said = allText(out.outbox ?? []);
+    const said = allText(out.said ?? []);
     expect(said).toMatch(/holds OCR Level 2 NVQ Certificate in Contact Centre Operations\./);
     expect(said).not.toMatch(/ and OCR Level 2 NVQ/);
     expect(out.qualificationsHeld).toEqual(["ocr-10265"]);

@@ -18,6 +18,8 @@ const u = (text: string, expecting?: Parameters<typeof understand>[1]["expecting
 
 /** Sample events of every type, as the turn function would build them from real messages. */
 const EVENTS: AdvisorEvent[] = [
+  { type: "START" },
+  { type: "BAD_SUBMIT" },
   { type: "GREET", u: u("hi") },
   { type: "FACTS", u: u("I'm a careers adviser") },
   { type: "FACTS", u: u("It's Priya", "learnerName") },
@@ -109,12 +111,17 @@ describe("the machine's paths (@xstate/graph)", () => {
     }
     for (const [name, path] of shortestPerState) {
       if (name === "router") continue;
-      const actor = createActor(machine, { input: { today } }).start();
+      const actor = createActor(machine, { input: { today } });
+      let replies = 0;
+      actor.on("reply", () => {
+        replies++;
+      });
+      actor.start();
       for (const step of path.steps.slice(1)) {
-        actor.send({ type: "FLUSH" });
+        replies = 0;
         actor.send(step.event);
         if (actor.getSnapshot().status === "active")
-          expect(actor.getSnapshot().context.outbox.length, `${name}: ${step.event.type}`).toBeGreaterThan(0);
+          expect(replies, `${name}: ${step.event.type}`).toBeGreaterThan(0);
       }
       expect(stateName(actor.getSnapshot().value)).toBe(name);
       actor.stop();
