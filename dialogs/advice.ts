@@ -36,7 +36,7 @@ export function profileOf(a: Answers): LearnerProfile {
     qualificationsHeld: a.qualificationsHeld,
     ...(working !== undefined ? { workingInContactCentre: working } : {}),
     ...(a.apprenticeship !== undefined ? { apprenticeship: a.apprenticeship } : {}),
-    ...(a.nation !== undefined ? { nation: a.nation as LearnerProfile["nation"] } : {}),
+    ...(a.nation !== undefined ? { nation: a.nation } : {}),
     ...(a.age !== undefined ? { age: a.age } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { ProfileFacts } from "../src/advice/profile.ts";
+import type { LearnerProfile, ProfileFacts } from "../src/advice/profile.ts";
 import type { Expecting, Understanding, UserKind } from "../src/nlu/understand.ts";
 import type { Asked } from "./asked.ts";
 
@@ -159,19 +159,20 @@ export interface AdviceFacts {
   };
 }
 
+/**
+ * The learner's facts as the conversation holds them: the one profile schema's (absent: not asked;
+ * null: asked, and not known), `working` being its `workingInContactCentre` (the slot's name).
+ */
+export type ProfileAnswers = Pick<
+  LearnerProfile,
+  "role" | "experienceMonths" | "level" | "qualificationsHeld" | "apprenticeship" | "nation" | "age"
+> & { working?: LearnerProfile["workingInContactCentre"] };
+
 /** Everything "back" can restore: the answers, not the conversation's bookkeeping. */
-export interface Answers {
+export interface Answers extends ProfileAnswers {
   userKind: UserKind | null;
   learnerName: string | null;
   learnerNameAsked: boolean;
-  role?: string | null;
-  experienceMonths?: number | null;
-  level?: number | null;
-  qualificationsHeld: string[];
-  working?: boolean | null;
-  apprenticeship?: boolean | null;
-  nation?: string | null;
-  age?: number | null;
   skipped: Slot[];
   /** Units the learner holds, by the qualification they are units of: they count in every plan and check. */
   heldUnits: HeldUnits[];
