@@ -30,15 +30,15 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently) (a |an )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|teacher|ta|teaching assistant|driver|chef|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 const NOT_WORKING =
-  /\b(been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
 const AT_SCHOOL =
-  /\b(just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+  /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
   /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
@@ -149,6 +149,7 @@ export function readProfile(
     return roles.get(c);
   };
   let notWorking = false;
+  let inEducation = false;
   let ccFact = false;
   for (const c of clauses) {
     if (NOT_IN_CC.test(c.text)) {
@@ -158,6 +159,11 @@ export function readProfile(
     if (NOT_WORKING.test(c.text) && !c.question) {
       notWorking = true;
       ev("working", c.raw, "not working");
+    }
+    // At school or college now, even in a clause about what comes next ("leaving school in June").
+    if (c.modality !== "past" && !c.question && AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text)) {
+      inEducation = true;
+      ev("working", c.raw, "in education");
     }
     if (c.modality === "wish" || c.modality === "future") continue;
     const m = roleOf(c);
@@ -199,14 +205,14 @@ export function readProfile(
       ccFact = true;
       ev("working", c.raw, "contact-centre work now");
     }
-    if (
-      c.modality !== "past" &&
-      (WORKS_ELSEWHERE.test(c.text) || (AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text)))
-    ) {
+    if (c.modality !== "past" && WORKS_ELSEWHERE.test(c.text)) {
       notWorking = true;
-      ev("working", c.raw, "elsewhere or in education");
+      ev("working", c.raw, "works elsewhere");
     }
   }
+  // A contact-centre job now, beside school or college ("I work in a call centre while I'm at
+  // college"), is work; being in education with no such job is not.
+  if (inEducation && !ccFact) notWorking = true;
   if (clauses.some((c) => NOT_IN_CC.test(c.text))) {
     r.role = null;
     r.working = false;
