@@ -53,7 +53,7 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
-  "(?:barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+  "(?:(?:foundation |advanced |higher )apprenticeships?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
 /** What a recommendation names. */
 const QUAL_NOUN =
   "(?:qualifications?|quals?|courses?|levels?|routes?|pathways?|ones?|nvqs?|apprenticeships?|certificates?|certs?|diplomas?|options?|awarding bod(?:y|ies)|l\\d|level \\d)";
@@ -93,6 +93,18 @@ const DEFINE: Cue[] = [
 ];
 
 const UNITS: Cue[] = [
+  // "what's actually in the Level 2 NVQ", "which units will I be doing", "what units would be on it"
+  {
+    intent: "unitsIn",
+    rank: 65,
+    re: /\bwhat(?:s| is| are)(?: actually)? in (?:the|a|an|it)\b|\b(?:which|what) units (?:will|would|do|does|are|is) (?:\S+ ){0,4}(?:doing|on|in|be|cover|covered)\b/,
+  },
+  // "quickest route to the Level 3 NVQ", "help me choose optional units", "pick her units"
+  {
+    intent: "plan",
+    rank: 70,
+    re: /\b(?:quickest|fastest|shortest|easiest) (?:route|way|path) (?:to|through|for) (?:\S+ ){0,3}(?:level \d|l\d|nvq|qualification|cert|certificate|diploma|principles|ocr|iq|cityguilds|\d{5})\b|\b(?:help (?:me|us|her|him) )?(?:choose|pick|select) (?:my|her|his|their|the|some)? ?(?:optional )?units\b/,
+  },
   {
     intent: "check",
     rank: 76,
@@ -103,7 +115,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\bcombo\b|\bcombination\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\bcombo\b|\bcombination\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {

@@ -62,9 +62,9 @@ const termIn = (text: string): Term | undefined => TERM_PATTERNS.find(([re]) => 
  * back a step, i typed it wrong"), so that "looking to go back to work" is no command.
  */
 const DELETE_DATA =
-  /\b(delete|erase|remove|wipe|clear|forget) (all )?(of )?(my|me|our|everything)( (data|details|info|information|conversation|history|stuff|chat|messages))?\b|\bforget (about )?me\b|\b(gdpr|right to be forgotten)\b|\b(delete|erase|remove|wipe|clear)( \w+){0,3} (data|details|info|information|history|conversation|messages)\b/;
+  /\b(data|details|info|information|records?|account|history|messages|everything)\b.{0,30}\b(removed|deleted|wiped|erased|cleared)\b|\b(remove|delete|erase|wipe|clear) (all )?(the )?(records?|data|details|info|account)( \w+){0,4}\b|\b(delete|erase|remove|wipe|clear|forget) (all )?(of )?(my|me|our|everything)( (data|details|info|information|conversation|history|stuff|chat|messages))?\b|\bforget (about )?me\b|\b(gdpr|right to be forgotten)\b|\b(delete|erase|remove|wipe|clear)( \w+){0,3} (data|details|info|information|history|conversation|messages)\b/;
 const HANDOVER =
-  /\bput me (through to|in touch)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\bget me an? (human|person|advisor)\b/;
+  /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\bget me an? (human|person|advisor)\b/;
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
@@ -79,7 +79,7 @@ const CANCEL =
 const HELP_ALONE =
   /^(help|\?+|h|menu|options|commands)( me)?( please)?$|^what (do|can) i (do|say|type)( here| now)?$/;
 const HELP =
-  /\bwhat ((sort|kind|type)s? of (things|stuff|questions) |else |things )?(can|could|do|does) (you|this( \w+)?|the (bot|chat|service|tool|app))( actually| even| really)? (do|help( me)? with|offer)\b|\bhow (do|can) i use (this|you|it)\b|\bwhat (help|support|advice|information|info) (can|do|could) (you|this \w+) (give|offer|provide)\b|\bhow (does|do) (this|you) work\b|\bwhat can i (say|ask|type)\b|\bwhat am i (meant|supposed) to (type|say|do)\b/;
+  /\bwhat (are you|r u|ur|you re|is this|is this bot|is this chat) (for|about)\b|\bwhat (you|u) (do|can do)( for me)?\b|\bwhat (can|could) (you|u) do for (me|us)\b|\bwhat ((sort|kind|type)s? of (things|stuff|questions) |else |things )?(can|could|do|does) (you|this( \w+)?|the (bot|chat|service|tool|app))( actually| even| really)? (do|help( me)? with|offer)\b|\bhow (do|can) i use (this|you|it)\b|\bwhat (help|support|advice|information|info) (can|do|could) (you|this \w+) (give|offer|provide)\b|\bhow (does|do) (this|you) work\b|\bwhat can i (say|ask|type)\b|\bwhat am i (meant|supposed) to (type|say|do)\b/;
 /** Asking for help without saying with what: only when nothing else is asked. */
 const HELP_VAGUE =
   /^(i need help|can you help|can anyone help|help)( me)?( please)?$|\bim (stuck|lost|confused)\b/;
