@@ -16,7 +16,11 @@ const CATALOGUES: Record<AdvisorContext["locale"], Messages> = { en };
 export const messagesOf = (c: AdvisorContext): Messages => CATALOGUES[c.locale];
 
 export const text = (t: string): Reply => ({ kind: "text", text: t });
-export const choices = (t: string, cs: Choice[]): Reply => ({ kind: "choices", text: t, choices: cs });
+export const choices = (t: string, cs: Choice[]): Extract<Reply, { kind: "choices" }> => ({
+  kind: "choices",
+  text: t,
+  choices: cs,
+});
 /** Replies to say. */
 export const say = (...replies: Reply[]): Outcome => ({ said: replies });
 export const uOf = (e: AdvisorEvent): Understanding | undefined => ("u" in e ? e.u : undefined);

@@ -96,6 +96,14 @@ function describeValue(m: Messages, a: Answers, slot: Slot): string | undefined 
   }
 }
 
+/** A slot's value as a change line says it: the description, or a shorter word ("age 19 → 17"). */
+function changeValue(m: Messages, a: Answers, slot: Slot): string | undefined {
+  const v = slotValue(a, slot);
+  if (slot === "age" && typeof v === "number") return m.changeValue.age(v);
+  if (slot === "nation" && typeof v === "string") return m.changeValue.nation(v);
+  return describeValue(m, a, slot);
+}
+
 /** What differs between two sets of answers, in words ("role Agent → Supervisor"). */
 export function describeChanges(m: Messages, before: Answers, after: Answers, bothWays = false): string[] {
   const out: string[] = [];
@@ -105,7 +113,10 @@ export function describeChanges(m: Messages, before: Answers, after: Answers, bo
     const b = describeValue(m, before, slot);
     const a = describeValue(m, after, slot);
     if (a === b) continue;
-    if (b !== undefined && a !== undefined) out.push(m.change(m.slotName[slot], b, a));
+    if (b !== undefined && a !== undefined)
+      out.push(
+        m.change(m.slotName[slot], changeValue(m, before, slot) ?? b, changeValue(m, after, slot) ?? a),
+      );
     else if (a !== undefined) out.push(a);
     else if (b !== undefined && bothWays) out.push(`${m.slotName[slot]} (${b}) forgotten`);
   }
@@ -166,7 +177,9 @@ export const applyFacts: Act = (c, e, s) => {
       slotValue(before, slot) !== undefined &&
       (slot !== "working" || before.working !== undefined)
     )
-      corrections.push(m.change(m.slotName[slot], b, a));
+      corrections.push(
+        m.change(m.slotName[slot], changeValue(m, before, slot) ?? b, changeValue(m, next, slot) ?? a),
+      );
     else news.push(a);
   }
   if (u.qualificationsHeld?.length) {

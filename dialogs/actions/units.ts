@@ -372,9 +372,15 @@ export const showPlan: Act = (c, _e, s) => {
       c.shown.planNote === note && reply.kind === "choices"
         ? choices(m.planNoteUnchanged(shortTitle(entry.title.value)), reply.choices)
         : reply;
+    // After an aside, the question in short, not the paragraph again.
+    const title = shortTitle(entry.title.value);
+    const pending = choices(
+      result.status === "undetermined" ? m.pending.planUndetermined(title) : m.pending.planNone(title),
+      reply.choices,
+    );
     return {
       ...say(again),
-      prompt: [reply],
+      prompt: [pending],
       expecting: null,
       shown: { ...c.shown, plan: null, planNote: note },
       facts: turnFacts,
@@ -471,7 +477,8 @@ export const showCheck: Act = (c, _e, s) => {
           ? m.noUnitList(r.entry.title.value)
           : m.notAQualification(r.entry.title.value);
     const next = choices(why, [m.checkChoices.change, m.checkChoices.plan]);
-    return { ...say(next), units: null, prompt: [next], expecting: "units" };
+    const pending = choices(m.pending.unitsUnusable, next.choices);
+    return { ...say(next), units: null, prompt: [pending], expecting: "units" };
   }
   const res = r.result;
   const card = checkCard(res, m.checkOthersMet);

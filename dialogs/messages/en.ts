@@ -234,6 +234,11 @@ export const en = {
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
   readAs: (what: string, read: string, value: string) => `your ${what} ("${read}" read as ${value})`,
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
+  /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
+  changeValue: {
+    age: (v: number) => String(v),
+    nation: (v: string) => v,
+  } satisfies Partial<Record<Slot, (v: never) => string>>,
   learnerNameNoted: (name: string) => `Thanks, I'll put ${name} on the session record.`,
   learnerNameSlot: "learner's name",
   heldUnitsSlot: (title: string | null) => `units held${title ? ` of ${title}` : ""}`,
@@ -278,6 +283,13 @@ export const en = {
   deleted: "Done: I've deleted your data from this conversation. Say hello to start again.",
   keptData: "OK, nothing deleted.",
   backToIt: "Back to where we were:",
+  /** The pending question in short, to repeat after an aside when the reply that asked it was long. */
+  pending: {
+    planUndetermined: (title: string) =>
+      `I can't work out a plan for ${title} from our sources: shall I check units you choose?`,
+    planNone: (title: string) => `No valid completion of ${title} exists: shall I check units you choose?`,
+    unitsUnusable: "Which units shall I check? Or shall I plan it for you?",
+  },
   badSubmit: "That card is out of date or wasn't one of mine, so I've ignored it. Here's where we are:",
   startedOverVersion:
     "Sorry: I've been updated since we last spoke and couldn't pick up where we left off, so let's start again.",

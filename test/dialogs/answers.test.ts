@@ -188,7 +188,14 @@ describe("FAQs users ask", () => {
     expect(c.text).toMatch(
       /No: unit 6 .* and unit 8 .* are barred together\. The rule says: “unit 6 or 8 \(but not both\)”/,
     );
-    resumed(c, "planning", /Everyone takes the mandatory units/);
+    // The pending question in short, not the paragraph that asked it.
+    resumed(
+      c,
+      "planning",
+      /I can't work out a plan for OCR Level 2 Principles Certificate .*: shall I check units you choose\?/,
+    );
+    expect(c.text).not.toMatch(/Everyone takes the mandatory units/);
+    expect(c.choices).toContain("choose my own units");
   });
 
   it("'compare the level 2 nvq and the level 2 principles': both sides read from the descriptions", () => {

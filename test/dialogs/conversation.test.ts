@@ -71,6 +71,17 @@ describe("conversation: corrections, back, restart, cancel", () => {
     expect(c.last.advice.recommendations?.[0]?.qualificationId).toBe("ocr-10268");
   });
 
+  it("a corrected age or nation is said once, not with its description twice ('age 19 → 17')", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 19, in England, team leader 2 years GCSEs");
+    c.say("actually I'm 17");
+    expect(c.text).toMatch(/Updated: age 19 → 17\./);
+    c.say("I live in Wales");
+    expect(c.text).toMatch(/Updated: where you live England → Wales\./);
+    c.say("back");
+    expect(c.text).toMatch(/Undone: where you live Wales → England\./);
+  });
+
   it("back undoes the last answer and asks for it again", () => {
     const c = new Conversation();
     c.say("I'm a learner");
