@@ -24,6 +24,9 @@ const WISH =
   /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming)\b/;
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
+/** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
+const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
+const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
 const PAST =
   /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break)\b/;
 const PROGRESS =
@@ -86,7 +89,7 @@ export function clausesOf(text: string): Clause[] {
     }
     const modality: Modality = WISH.test(t)
       ? "wish"
-      : FUTURE.test(t)
+      : FUTURE.test(t) && !(PAST_DONE.test(t) && !FUTURE.test(t.replace(AFTER, " ")))
         ? "future"
         : PROGRESS.test(t)
           ? "progress"
@@ -107,7 +110,7 @@ export function clausesOf(text: string): Clause[] {
 
 /** Contact-centre or customer-service work, by what the words name. */
 export const CC_WORK =
-  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor|calls|calling|cold calling|switchboard|webchat|telephone banking|customer contact)\b/;
+  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor|calls|calling|over the phone|on the phone|by phone|cold calling|switchboard|webchat|telephone banking|customer contact)\b/;
 /** Work or time away that is not contact-centre work. */
 export const OTHER_WORK =
   /\b(postman|postwoman|post office|army|navy|raf|military|forces|police|retail|shop|shops|store|warehouse|factory|nursing|nurse|hca|care home|carer|caring|steelworks|hairdress\w*|hotel|reception|receptionist|bank branch|counter|kids|children|twins|career break|off work|been off|time off|off for|maternity|stay at home|at home|mum|dad|school|college|uni|university|degree|cafe|restaurant|bar|pub|office|admin|unemployed|out of work|redundant|retired|greggs|asda|tesco|primark|next|sports direct|teaching|teacher|building|construction|driving|driver|hairdresser|hairdressing|postie|universal credit|job centre)\b/;

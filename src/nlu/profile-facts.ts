@@ -24,7 +24,7 @@ const DURATION =
 const OVERALL =
   /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
 const NO_CC_EXPERIENCE =
-  /\b(never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+  /\b(never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
   /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
@@ -198,7 +198,7 @@ export function readProfile(
       !c.negated &&
       !c.question &&
       CC_NOW.test(c.text) &&
-      !/\b(experience|trial|placement (?!in)|friend|mate|boss|about|qualifications?|quals?|course|nvqs?|apprenticeships?)\b/.test(
+      !/\b(experience|trial|placement (?!in)|friend|mate|boss|about (the |a |an |any |those )?(qualifications?|quals?|courses?|nvqs?|apprenticeships?|levels?|units?)|qualifications?|quals?|course|nvqs?|apprenticeships?)\b/.test(
         c.text,
       )
     ) {
