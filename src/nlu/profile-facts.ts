@@ -49,6 +49,17 @@ export const OTHER_SUBJECT = /^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b)[a-z
 /** Words saying something is held. */
 const HELD =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
+/** A held word before `at` with nothing asking or wanting between ("I have the L2 NVQ"; not "can I do the L2 NVQ if I don't have a job"). */
+function heldGoverns(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const held = [...before.matchAll(new RegExp(HELD.source, "g"))].at(-1);
+  if (!held) return false;
+  if (/\b(can|could|would|should|will|may|might|to)( [a-z]+){0,2} $/.test(before.slice(0, held.index)))
+    return false;
+  return !/\b(can|could|do|does|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|if|whether)\b/.test(
+    before.slice(held.index + held[0].length),
+  );
+}
 /** A level mention that names a qualification, not a learner's general level. */
 const QUALIFICATION_WORDS =
   /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
@@ -279,6 +290,7 @@ export function readProfile(
   for (const [i, c] of clauses.entries()) {
     if (c.modality === "wish" || c.modality === "future") continue;
     if (c.question && !HELD.test(c.text)) continue;
+    // In a question, a level counts only where a held word governs it ("I have GCSEs, can I...").
     // "Got my A level results back - failed them all."
     if (/^(but )?(i )?failed (them|it|those|all)\b/.test(clauses[i + 1]?.text ?? "")) continue;
     const text = c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses");
@@ -305,11 +317,11 @@ export function readProfile(
         continue;
       // A level that names a qualification ("the OCR L3 NVQ diploma") is held only when the clause says so.
       if (
-        QUALIFICATION_WORDS.test(around) &&
+        (c.question || QUALIFICATION_WORDS.test(around)) &&
         l.level > 0 &&
         /^(nvq|svq|qcf|rqf|level|lvl|lev|l\d|\d|one|two|three|four)\b/.test(l.matched) &&
         !OTHER_SUBJECT.test(text.slice(l.end)) &&
-        (!HELD.test(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " ")) ||
+        (!heldGoverns(text.replace(/\b(done|chosen|picked|got|completed|have|has) units\b/g, " "), l.start) ||
           /\b(offered|an offer|a place on)\b/.test(text))
       )
         continue;

@@ -68,6 +68,9 @@ const KIND: [RegExp, Kind][] = [
   [/\bdiploma\b/, "diploma"],
   [/\b(apprenticeships?|pathway)\b/, "apprenticeship"],
 ];
+/** "an NVQ level 2 in retail", "a level 2 foundation apprenticeship in business admin": another subject. */
+const OTHER_SUBJECT_AFTER =
+  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|apprenticeship|award|qualification))* (?:in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
 const HELD =
   /\b(i have|have|has|i ve|ive|i got|got|hold|holds|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
 const WANTED =
@@ -165,7 +168,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     // GCSEs, A levels, a degree: a learner's general level, never a catalogue entry.
     if (!/^(nvq|svq|qcf|rqf|level|lvl|lev|l\d|\d|one|two|three|four)\b/.test(lm.matched)) continue;
     // "an NVQ level 2 in retail": another subject's qualification.
-    if (/^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b)[a-z]+/.test(t.slice(lm.end))) continue;
+    if (OTHER_SUBJECT_AFTER.test(t.slice(lm.end))) continue;
     const windowText = clauseAround(t, lm.start, lm.end);
     // "NVQ 2 and 3": a bare number after a level mention names the same kind at another level.
     const listItem = /^[a-z0-9]+$/.test(lm.matched) ? previous : undefined;
@@ -210,7 +213,11 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
         return f.body === body && kinds.every((k) => f.kinds.includes(k));
       })
       .map((e) => e.id);
-    if (candidates.length === 1 && !levelsIn(windowText).some((l) => l.level >= 1 && l.level <= 4))
+    if (
+      candidates.length === 1 &&
+      !levelsIn(windowText).some((l) => l.level >= 1 && l.level <= 4) &&
+      !OTHER_SUBJECT_AFTER.test(t.slice(m.index + m[0].length))
+    )
       take(candidates, m.index, m.index + m[0].length, true);
   }
   return found.sort((a, b) => a.start - b.start);

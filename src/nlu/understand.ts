@@ -110,7 +110,16 @@ function heldWords(clause: string, mention: string): boolean {
   const at = clause.indexOf(mention);
   const before = at >= 0 ? clause.slice(0, at) : clause;
   const held = [...before.matchAll(new RegExp(HELD_VERB.source, "g"))].at(-1);
-  if (!held) return at < 0 && HELD_VERB.test(clause);
+  // "IQ level 2 NVQ done back in 2013", "NVQ L3 w/ OCR 10268 completed": said after it.
+  if (!held)
+    return at < 0
+      ? HELD_VERB.test(clause)
+      : /^(?: [a-z0-9/]+){0,3} (done|completed|finished|passed|achieved|gained|awarded)\b/.test(
+          clause.slice(at + mention.length),
+        );
+  // "can a learner hold both...": a held word after a modal asks, it does not say.
+  if (/\b(can|could|would|should|will|may|might|to)( [a-z]+){0,2} $/.test(before.slice(0, held.index)))
+    return false;
   return !ASKING_VERB.test(before.slice(held.index + held[0].length));
 }
 
@@ -190,7 +199,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const mention = t.slice(q.start, q.end).trim();
     let c = free ? clauseOf(mention) : undefined;
     // "(10267)" on its own is read with the clause it belongs to.
-    if (c && c.text === normalise(mention)) c = clauses[clauses.indexOf(c) - 1] ?? c;
+    if (c && c.text === normalise(mention) && /^[\d/ x]+$/.test(c.text))
+      c = clauses[clauses.indexOf(c) - 1] ?? c;
     const heldByClause =
       c &&
       !c.question &&
@@ -210,7 +220,16 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(q.end, q.end + 60),
       );
     if (ofUnits) return { ...q, held: false };
-    return { ...q, held: c ? q.held || !!heldByClause : q.held || (!asking && !wish(q.start)) };
+    // "compare X with the OCR level 2 NVQ", "for the Level 2 pathway, what's...": not held whatever
+    // word comes before it.
+    const notHeld =
+      !!c &&
+      (/\b(compare|comparing|difference|differ|vs|versus)\b/.test(c.text) ||
+        /\b(for|about|on|of) (the|a|an)\s*$/.test(t.slice(Math.max(0, q.start - 8), q.start)));
+    return {
+      ...q,
+      held: c ? (q.held && !notHeld) || (!!heldByClause && !notHeld) : q.held || (!asking && !wish(q.start)),
+    };
   });
   for (const q of quals) t = mask(t, q.start, q.end);
   const held = quals.filter((q) => q.held);
