@@ -185,6 +185,7 @@ const OTHER_AGE = [
     `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: [a-z]+)?,? (?:who is |who s |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),
   new RegExp(`\\bmy ${AGE_NUMBER} (?:year old|yo)\\b`),
+  new RegExp(`\\bwho (?:is|s) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`),
   new RegExp(
     `\\b(?:he|she|they) (?:is|s|are|re) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),
@@ -204,6 +205,9 @@ export function otherAgeIn(text: string, raw: string): number | undefined {
     if (m) return Number(m[m.length - 1]);
   }
   for (const m of raw.matchAll(NAMED_AGE)) if (m[1] && !NOT_NAMES.has(m[1])) return Number(m[2]);
+  // "Zara (30)", "(17, Year 13)"
+  const bracket = /\b[A-Z][a-z]+ \((1[4-9]|[2-7]\d)\)|\((1[4-9]|[2-7]\d),/.exec(raw);
+  if (bracket) return Number(bracket[1] ?? bracket[2]);
   return undefined;
 }
 

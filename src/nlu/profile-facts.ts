@@ -112,7 +112,7 @@ const NATION_WORDS: [RegExp, Nation][] = [
 ];
 /** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
 const NOT_RESIDENCE =
-  /\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
+  /\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:

@@ -248,7 +248,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
   // "the difference between the OCR level 2 certificate and the NVQ one": one of two is not one asked.
   const comparing = asked.length > askedIds.length && /\b(compare|difference|differ|vs|versus|or)\b/.test(t);
-  if (askedIds.length === 1 && !comparing) u.qualification = askedIds[0];
+  // A comparison names two: with only one of them known, none is "the one asked about".
+  if (askedIds.length === 1 && !comparing && u.intent !== "compare") u.qualification = askedIds[0];
   else if (askedIds.length > 1) u.qualifications = askedIds;
   const ambiguous = asked.find((q) => !q.id);
   if (ambiguous && askedIds.length === 0) u.ambiguous = ambiguous.candidates;
