@@ -43,7 +43,7 @@ const REFERENT = new RegExp(
 );
 /** Every word that can end a mention of someone else ("son", "clients", "tls", "them", "aisha"...). */
 const REFERENT_WORDS = new Set(
-  `${KIN}|${CHARGE}|${STAFF}|${CLIENT}|them|of|manager|tutor|mentor|coach|assessor|s4|s5|s6|10|11|12|13|10s|11s|12s|13s`
+  `${KIN}|${CHARGE}|${STAFF}|${CLIENT}|manager|tutor|mentor|coach|assessor|s4|s5|s6|10|11|12|13|10s|11s|12s|13s`
     .replace(/\(\?:[^)]*\)|\\d\{2\}|\[[^\]]*\]/g, "")
     .split("|")
     .flatMap((alt) => {
@@ -71,7 +71,7 @@ export interface OtherMention {
  */
 export function otherMention(text: string, after = ""): OtherMention | undefined {
   // Most clauses name no one: a word lookup decides that before the patterns run.
-  if (!text.split(" ").some((w) => REFERENT_WORDS.has(w))) return undefined;
+  if (!text.includes(" of them") && !text.split(" ").some((w) => REFERENT_WORDS.has(w))) return undefined;
   if (
     NOT_THE_LEARNER.test(text) &&
     !/\b(asking|enquiring|writing|here|advice|help|info|information) (for|about|on behalf of) my\b|^(for|about) my\b|\bon behalf of\b/.test(
