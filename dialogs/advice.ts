@@ -14,7 +14,8 @@ import {
   UnitInputError,
 } from "../src/rules/index.ts";
 import { describe as describeInterval, type IntervalJson } from "../src/rules/interval.ts";
-import type { AdviceFacts, Answers, CardData, HeldUnits, PlanFacts, Slot } from "./types.ts";
+import type { Messages } from "./messages/messages.ts";
+import type { AdviceFacts, Answers, CardOf, HeldUnits, PlanFacts, Slot } from "./types.ts";
 
 export type { AdvisorServices };
 
@@ -103,11 +104,13 @@ export function recommendationFacts(r: RecommendationResult): NonNullable<Advice
 
 export function recommendationCard(
   services: AdvisorServices,
+  m: Messages,
   r: RecommendationResult,
   n = 3,
-): Extract<CardData, { type: "recommendations" }> {
+): CardOf<"recommendations"> {
   return {
     type: "recommendations",
+    words: m.cards.recommendations,
     items: r.recommendations.slice(0, n).map((x) => {
       const e = services.catalogue.entries.get(x.qualificationId);
       return {
@@ -118,10 +121,7 @@ export function recommendationCard(
         reasons: x.reasons,
         cautions: x.cautions,
         // The CLI command in the next step means nothing in a chat.
-        nextStep: x.nextStep.replace(
-          /,? and plan your units \(advisor plan [^)]+\)/,
-          ", and plan your units with me",
-        ),
+        nextStep: m.planWithMe(x.nextStep),
         hasUnitList: e?.type === "qualification" && !!e.units,
       };
     }),
@@ -259,12 +259,28 @@ export function planFacts(result: PlanResult, q: EngineQualification): PlanFacts
   };
 }
 
-export function planCard(result: PlanResult, entry: Qualification): Extract<CardData, { type: "plan" }> {
+/** The plan card; `today` tells whether the qualification has closed to new registrations. */
+export function planCard(
+  m: Messages,
+  result: PlanResult,
+  entry: Qualification,
+  today: string,
+): CardOf<"plan"> {
+  const verdict = result.verdict ?? "invalid";
+  const totalCredits = intervalText(result.totalCredits);
+  const totalGlh = intervalText(result.totalGlh);
+  const end = entry.operationalEnd?.value;
+  const closed = !!end && new Date(`${end}T23:59:59Z`) < new Date(`${today}T12:00:00Z`);
+  const label = (d: { number: string | null; ref: string | null; unit: string }) =>
+    d.number ?? d.ref ?? d.unit;
   return {
     type: "plan",
+    words: m.cards.plan({ title: entry.title.value, totalCredits, totalGlh, verdict }),
     qualificationId: entry.id,
     title: entry.title.value,
-    verdict: result.verdict ?? "invalid",
+    verdict,
+    objective: result.objective,
+    closedOn: closed && end ? end : null,
     units: (result.plan?.detail ?? []).map((d) => ({
       unit: d.number ?? d.ref ?? d.unit,
       title: d.title,
@@ -272,14 +288,21 @@ export function planCard(result: PlanResult, entry: Qualification): Extract<Card
       glh: d.glh ? intervalText(d.glh) : "?",
       held: d.held,
     })),
-    totalCredits: intervalText(result.totalCredits),
-    totalGlh: intervalText(result.totalGlh),
+    totalCredits,
+    totalGlh,
     reliesOn: result.reliesOn,
     alternatives: result.alternatives.map((p) => ({
-      units: p.detail.map((d) => d.number ?? d.ref ?? d.unit),
+      units: p.detail.map(label),
       totalGlh: intervalText(p.totalGlh),
       totalCredits: intervalText(p.totalCredits),
     })),
+    surest:
+      result.surest && result.plan
+        ? {
+            extraGlh: (result.surest.totalGlh.min ?? 0) - (result.plan.totalGlh.min ?? 0),
+            units: result.surest.detail.map(label),
+          }
+        : null,
   };
 }
 
@@ -337,14 +360,13 @@ export function checkFacts(r: CheckResult): NonNullable<AdviceFacts["check"]> {
   };
 }
 
-/** The check card; `othersMet` words the count of rules met that are not listed (from the catalogue). */
-export function checkCard(
-  r: CheckResult,
-  othersMet: (n: number) => string,
-): Extract<CardData, { type: "check" }> {
+/** The check card, in the words of the conversation's catalogue. */
+export function checkCard(m: Messages, r: CheckResult): CardOf<"check"> {
   const unlisted = r.rules.filter((x) => !mattersToSelection(x)).length;
+  const totalCredits = intervalText(r.totals.credits);
   return {
     type: "check",
+    words: m.cards.check(r.title, unitIds(r), totalCredits, r.verdict, r.violations.length),
     qualificationId: r.qualificationId,
     title: r.title,
     verdict: r.verdict,
@@ -353,6 +375,7 @@ export function checkCard(
       title: u.title,
       credits: intervalText(u.credits),
       counted: u.counted,
+      held: u.held,
     })),
     rules: r.rules.filter(mattersToSelection).map((x) => ({
       rule: x.rule,
@@ -361,8 +384,8 @@ export function checkCard(
       wording: x.wording,
       ...(x.fix && x.status !== "holds" ? { fix: x.fix } : {}),
     })),
-    totalCredits: intervalText(r.totals.credits),
-    othersMet: unlisted ? othersMet(unlisted) : null,
+    totalCredits,
+    othersMet: unlisted ? m.checkOthersMet(unlisted) : null,
   };
 }
 
@@ -380,11 +403,13 @@ export function mattersToSelection(x: CheckResult["rules"][number]): boolean {
 }
 
 export function unitPickerCard(
+  m: Messages,
   q: EngineQualification,
   selected: string[],
-): Extract<CardData, { type: "unitPicker" }> {
+): CardOf<"unitPicker"> {
   return {
     type: "unitPicker",
+    words: m.cards.unitPicker(q.entry.title.value),
     qualificationId: q.entry.id,
     title: q.entry.title.value,
     groups: [...q.groupNames.entries()].map(([id, name]) => ({

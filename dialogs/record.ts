@@ -21,7 +21,7 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
   const p = profileFacts(c);
   const title = (id: string) => s.catalogue.entries.get(id)?.title.value ?? id;
   // Recommendations, plans and checks are pure: recompute what was shown from its ids.
-  const card = recommendationCard(s, recommendFor(s, c, c.today), 12);
+  const card = recommendationCard(s, messagesOf(c), recommendFor(s, c, c.today), 12);
   // As they stand now: a fact corrected after they were shown re-ranks them.
   const recs = c.shown.recommendations ? card.items.slice(0, 3) : [];
   // The units now under discussion (a plan taken, or units checked) for the chosen qualification; else

@@ -1,4 +1,5 @@
 import { type AdvisorServices, recommendationCard, recommendFor } from "./advice.ts";
+import type { Messages } from "./messages/messages.ts";
 import type { Answers, CardData } from "./types.ts";
 
 // A card is sent again only when its content changed (issue 16: the recommendation card is ~1,500 px
@@ -34,6 +35,7 @@ export function recommendationInputs(a: Answers): Partial<Answers> {
 /** The recommendation card shown before, worked out again from the answers it was shown for. */
 export function shownRecommendations(
   s: AdvisorServices,
+  m: Messages,
   a: Answers,
   shownFor: Partial<Answers>,
   today: string,
@@ -50,7 +52,7 @@ export function shownRecommendations(
     age: undefined,
     ...shownFor,
   };
-  return recommendationCard(s, recommendFor(s, before, today));
+  return recommendationCard(s, m, recommendFor(s, before, today));
 }
 
 /** One change between two recommendation cards; positions count from 1. */

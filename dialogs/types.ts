@@ -21,10 +21,15 @@ export interface ReasonCard {
   source?: string;
 }
 
-/** Structured card data: channels render it (Adaptive Cards, terminal text); `text` is the fallback. */
+/**
+ * Structured card data: channels render it (Adaptive Cards, terminal text); `text` is the fallback. The
+ * card's `words` are chosen from the conversation's message catalogue when it is built, so that
+ * channels lay out a card in any language without a word of their own (as the session record).
+ */
 export type CardData =
   | {
       type: "recommendations";
+      words: { heading: string; next: string; notOffered: string };
       items: {
         qualificationId: string;
         title: string;
@@ -39,17 +44,36 @@ export type CardData =
     }
   | {
       type: "plan";
+      words: {
+        heading: string;
+        have: string;
+        add: string;
+        credits: string;
+        glh: string;
+        /** "Total: 24 credits, 150 GLH." */
+        total: string;
+        /** The rules engine's verdict, in words. */
+        verdict: string;
+        notConfirmed: string;
+      };
       qualificationId: string;
       title: string;
       verdict: string;
+      /** What the plan minimises. */
+      objective: "glh" | "units" | "credits" | "role";
+      /** The day it closed to new registrations, when it has. */
+      closedOn: string | null;
       units: { unit: string; title: string; credits: string; glh: string; held: boolean }[];
       totalCredits: string;
       totalGlh: string;
       reliesOn: string[];
       alternatives: { units: string[]; totalGlh: string; totalCredits: string }[];
+      /** A plan resting on fewer unknown facts, at a higher cost. */
+      surest: { extraGlh: number; units: string[] } | null;
     }
   | {
       type: "unitPicker";
+      words: { heading: string; unit: string; credits: string; creditsShort: string; submit: string };
       qualificationId: string;
       title: string;
       groups: { id: string; name: string; units: { value: string; label: string; credits: string }[] }[];
@@ -57,10 +81,18 @@ export type CardData =
     }
   | {
       type: "check";
+      words: {
+        heading: string;
+        /** "Units: 1, 2, 4 (12 credits)" */
+        units: string;
+        fix: string;
+        /** The rules engine's verdict, in words. */
+        verdict: string;
+      };
       qualificationId: string;
       title: string;
       verdict: string;
-      units: { unit: string; title: string; credits: string; counted: boolean }[];
+      units: { unit: string; title: string; credits: string; counted: boolean; held: boolean }[];
       rules: {
         rule: string;
         status: "holds" | "fails" | "unknown";
@@ -73,6 +105,9 @@ export type CardData =
       othersMet: string | null;
     }
   | SessionRecordCard;
+
+/** One kind of card's data, e.g. `CardOf<"plan">`. */
+export type CardOf<T extends CardData["type"]> = Extract<CardData, { type: T }>;
 
 /** A tone channels show with a mark and a colour: a reason, a caution, a broken or unconfirmed rule. */
 export type RecordTone = "reason" | "caution" | "broken" | "unconfirmed" | "step";

@@ -13,9 +13,9 @@ import type { CatalogueEntry, Pathway } from "../../src/catalogue/schema.ts";
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { type AdvisorServices, profileOf } from "../advice.ts";
 import { ASPECTS, type Asked, type Aspect } from "../asked.ts";
-import type { ConditionExtra, Messages, Who } from "../messages/en.ts";
+import type { ConditionExtra, Messages, Who } from "../messages/messages.ts";
 import type { AdvisorContext } from "../types.ts";
-import { messagesOf, shortTitle } from "./common.ts";
+import { messagesOf } from "./common.ts";
 
 type AnswerMessages = Messages["answers"];
 
@@ -147,7 +147,7 @@ export function eligibilityAnswer(
     r.checks.some((k) => k.condition === "open" && !!k.closedOn);
   const verdicts = asked.canDo || !asked.aspects.length;
   const closed = verdicts && !named && results.some((r) => !isClosed(r)) ? results.filter(isClosed) : [];
-  const titleOf = (id: string) => shortTitle(s.catalogue.entries.get(id)?.title.value ?? id);
+  const titleOf = (id: string) => messagesOf(c).shortTitle(s.catalogue.entries.get(id)?.title.value ?? id);
   const lines = new Map<string, { verdict: Verdict | null; parts: string[]; titles: string[] }>();
   for (const r of results) {
     const e = s.catalogue.entries.get(r.entryId);
@@ -158,7 +158,7 @@ export function eligibilityAnswer(
     );
     const extra: ConditionExtra = {
       entryId: e.id,
-      owner: ownerOf(e),
+      owner: ownerOf(e, m),
       titleOf,
       volunteer: !!asked.suppose.volunteer,
       age: profile.age ?? undefined,
@@ -169,7 +169,7 @@ export function eligibilityAnswer(
     const verdict = verdicts ? verdictOf(shown) : null;
     const key = `${verdict}\u0000${parts.join("\u0000")}`;
     const line = lines.get(key) ?? { verdict, parts, titles: [] };
-    line.titles.push(shortTitle(e.title.value));
+    line.titles.push(messagesOf(c).shortTitle(e.title.value));
     lines.set(key, line);
   }
   if (!lines.size) return m.whichQualification;
@@ -184,8 +184,8 @@ export function eligibilityAnswer(
       !isClosedEntry(s, e, c.today)
         ? [
             {
-              title: shortTitle(e.title.value),
-              owner: ownerOf(e),
+              title: messagesOf(c).shortTitle(e.title.value),
+              owner: ownerOf(e, m),
               quote: e.apprenticeshipComponent.source.quote,
             },
           ]
@@ -203,8 +203,9 @@ function isClosedEntry(s: AdvisorServices, e: CatalogueEntry, today: string): bo
   );
 }
 
-function ownerOf(e: CatalogueEntry): string {
-  return e.type === "pathway" ? "a training provider in Wales" : e.awardingBody.value.replace(/ \(.*\)$/, "");
+/** Who to ask about an entry: its awarding body, or for a pathway the catalogue's words. */
+function ownerOf(e: CatalogueEntry, m: AnswerMessages): string {
+  return e.type === "pathway" ? m.pathwayOwner : e.awardingBody.value.replace(/ \(.*\)$/, "");
 }
 
 /** What the message asks about one entry, each fact quoted, or "not in our sources". */
@@ -215,7 +216,7 @@ function detailLines(
   s: AdvisorServices,
   today: string,
 ): string[] {
-  const owner = ownerOf(e);
+  const owner = ownerOf(e, m);
   const entries = [...s.catalogue.entries.values()];
   const pathways = entries
     .filter(

@@ -1,6 +1,6 @@
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { type AdvisorServices, profileFacts } from "../advice.ts";
-import { en, type Messages } from "../messages/en.ts";
+import { type Messages, messagesFor } from "../messages/index.ts";
 import type { AdvisorContext, AdvisorEvent, Answers, Choice, Reply, Slot, TurnFacts } from "../types.ts";
 
 /**
@@ -12,8 +12,8 @@ export type Outcome = Partial<AdvisorContext> & { said?: Reply[]; facts?: TurnFa
 /** An action: what it decides, from the context, the event and the services. Pure. */
 export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Outcome;
 
-const CATALOGUES: Record<AdvisorContext["locale"], Messages> = { en };
-export const messagesOf = (c: AdvisorContext): Messages => CATALOGUES[c.locale];
+/** The conversation's message catalogue (its words and renderer), by its locale. */
+export const messagesOf = (c: Pick<AdvisorContext, "locale">): Messages => messagesFor(c.locale);
 
 export const text = (t: string): Reply => ({ kind: "text", text: t });
 export const choices = (t: string, cs: Choice[]): Extract<Reply, { kind: "choices" }> => ({
@@ -94,12 +94,6 @@ export function slotValue(a: Answers, slot: Slot): unknown {
       return a.age;
   }
 }
-
-export const shortTitle = (title: string) =>
-  title
-    .replace(/ in Contact Centre Operations.*$/, "")
-    .replace(/Certificate in Principles of Contact Centre Operations/, "Principles Certificate")
-    .replace(/^Welsh apprenticeship pathway, Contact Centre Operations, /, "Welsh apprenticeship ");
 
 /** Every optional answer field unset, so restoring an older Answers removes what came after. */
 export const blankAnswers = (): Partial<AdvisorContext> => ({

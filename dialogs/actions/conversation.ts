@@ -1,5 +1,5 @@
 import type { Expecting } from "../../src/nlu/understand.ts";
-import type { Messages } from "../messages/en.ts";
+import type { Messages } from "../messages/messages.ts";
 import type { AdvisorContext, Answers, Reply, Slot } from "../types.ts";
 import { SLOTS } from "../types.ts";
 import {
@@ -158,8 +158,10 @@ export const escalate: Act = (c) => {
 export const autoSkip: Act = (c) => {
   const m = messagesOf(c);
   const q = c.expecting;
-  if (q === "learnerName") return { learnerNameAsked: true, ...say(text(m.autoSkipped("learner's name"))) };
-  if (q === "userKind") return { userKind: "learner", ...say(text(m.autoSkipped("role in this chat"))) };
+  if (q === "learnerName")
+    return { learnerNameAsked: true, ...say(text(m.autoSkipped(m.autoSkippedWhat.learnerName))) };
+  if (q === "userKind")
+    return { userKind: "learner", ...say(text(m.autoSkipped(m.autoSkippedWhat.userKind))) };
   if (q && (SLOTS as readonly string[]).includes(q)) {
     const slot = q as Slot;
     return { skipped: [...new Set([...c.skipped, slot])], ...say(text(m.autoSkipped(m.slotName[slot]))) };

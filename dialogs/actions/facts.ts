@@ -1,6 +1,6 @@
 import { resolveUnits } from "../../src/rules/index.ts";
 import { type AdvisorServices, engineQualification, heldNeedsQualification, unitLabel } from "../advice.ts";
-import type { Messages } from "../messages/en.ts";
+import type { Messages } from "../messages/messages.ts";
 import type { Answers, HeldUnits, Reply, Slot } from "../types.ts";
 import { SLOTS } from "../types.ts";
 import { type Act, answersOf, messagesOf, say, slotValue, text, uOf } from "./common.ts";
@@ -118,7 +118,7 @@ export function describeChanges(m: Messages, before: Answers, after: Answers, bo
         m.change(m.slotName[slot], changeValue(m, before, slot) ?? b, changeValue(m, after, slot) ?? a),
       );
     else if (a !== undefined) out.push(a);
-    else if (b !== undefined && bothWays) out.push(`${m.slotName[slot]} (${b}) forgotten`);
+    else if (b !== undefined && bothWays) out.push(m.forgotten(m.slotName[slot], b));
   }
   return out;
 }

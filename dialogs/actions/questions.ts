@@ -1,5 +1,5 @@
 /** Questions at any point: what next, units in, a unit, compare, together, definitions. */
-import type { TransferResult } from "../../src/advice/progression.ts";
+import type { CatalogueEntry } from "../../src/catalogue/schema.ts";
 import type { Term } from "../../src/nlu/intents.ts";
 import { describeRule } from "../../src/rules/describe.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
@@ -13,10 +13,37 @@ import {
   unitPickerCard,
 } from "../advice.ts";
 import type { Asked } from "../asked.ts";
-import type { Messages } from "../messages/en.ts";
+import type { CompareRow } from "../messages/messages.ts";
 import type { AdvisorContext, AdvisorEvent } from "../types.ts";
 import { compared, detailsAnswer, eligibilityAnswer } from "./answers.ts";
 import { type Act, messagesOf, say, text, uOf } from "./common.ts";
+
+/** A credit interval whose open end (a unit of unknown credits) is no number. */
+const finite = (i: { min: number; max: number }) => ({
+  min: i.min,
+  max: Number.isFinite(i.max) ? i.max : null,
+});
+
+/** An entry's facts as a comparison shows them. */
+function compareRow(e: CatalogueEntry): CompareRow {
+  return {
+    title: e.title.value,
+    level: e.level.value ?? null,
+    ...(e.type === "qualification"
+      ? {
+          qualification: {
+            kind: e.qualificationKind.value,
+            ...(e.creditValue?.value !== undefined ? { credits: e.creditValue.value } : {}),
+            ...(e.glh ? { glh: `${e.glh.value ?? `${e.glh.min}–${e.glh.max}`}` } : {}),
+            ...(e.minimumAge?.value !== undefined ? { minimumAge: e.minimumAge.value } : {}),
+            ...(e.operationalEnd?.value ? { operationalEnd: e.operationalEnd.value } : {}),
+            units: e.units ? e.units.length : null,
+          },
+        }
+      : {}),
+    jobRoles: e.jobRoles.map((r) => r.value),
+  };
+}
 
 const askedOf = (e: AdvisorEvent): Asked => (e.type === "ASK" && e.asked) || { aspects: [], suppose: {} };
 
@@ -40,21 +67,23 @@ export const answerQuestion: Act = (c, e, s) => {
         return reply(
           entry.type === "pathway" ? m.notAQualification(entry.title.value) : m.noUnitList(entry.title.value),
         );
-      const groups = [...q.groupNames.entries()].map(([g, name]) => {
-        const units = (q.groupUnits.get(g) ?? []).map((i) => {
+      const groups = [...q.groupNames.entries()].map(([g, name]) => ({
+        name,
+        units: (q.groupUnits.get(g) ?? []).map((i) => {
           const x = q.units[i];
-          return `  ${x?.number ?? x?.ref ?? ""} ${x?.title ?? ""} (${x ? intervalText({ min: x.credits.min, max: Number.isFinite(x.credits.max) ? x.credits.max : null }) : "?"} credits)`;
-        });
-        return [`${name}:`, ...units].join("\n");
-      });
-      const rules = q.rules.map((r) => `• ${describeRule(q, r)}`);
-      return {
-        ...say({
-          kind: "card",
-          text: [m.unitsInIntro(entry.title.value, q.units.length), ...groups, "Rules:", ...rules].join("\n"),
-          card: unitPickerCard(q, []),
+          return {
+            id: x?.number ?? x?.ref ?? "",
+            title: x?.title ?? "",
+            credits: x ? intervalText(finite(x.credits)) : "?",
+          };
         }),
-      };
+      }));
+      const rules = q.rules.map((r) => describeRule(q, r));
+      return say({
+        kind: "card",
+        text: m.render.unitsIn(entry.title.value, q.units.length, groups, rules),
+        card: unitPickerCard(m, q, []),
+      });
     }
     case "whatIsUnit": {
       const ids = id ? [id] : [...s.catalogue.entries.keys()];
@@ -67,48 +96,27 @@ export const answerQuestion: Act = (c, e, s) => {
           if (!x) continue;
           const partners = (q.exclusivePartners[x.index] ?? []).map((p) => q.units[p]?.label ?? "");
           return reply(
-            m.unitAbout([
-              `${x.label} — ${q.entry.title.value}`,
-              `Group: ${q.groupNames.get(x.group) ?? x.group}`,
-              `Credits: ${intervalText({ min: x.credits.min, max: Number.isFinite(x.credits.max) ? x.credits.max : null })}; level: ${x.level ?? (x.inferredLevel ? `${x.inferredLevel} (inferred)` : "not in our sources")}; GLH: ${x.glh ? intervalText({ min: x.glh.min, max: x.glh.max }) : "not in our sources"}`,
-              ...(partners.length ? [`Barred with: ${partners.join("; ")}`] : []),
-            ]),
+            m.render.unit({
+              label: x.label,
+              qualification: q.entry.title.value,
+              group: q.groupNames.get(x.group) ?? x.group,
+              credits: intervalText(finite(x.credits)),
+              level: x.level ?? null,
+              inferredLevel: x.inferredLevel ?? null,
+              glh: x.glh ? intervalText({ min: x.glh.min, max: x.glh.max }) : null,
+              barredWith: partners,
+            }),
           );
         } catch {
           // Not a unit of this qualification: try the next.
         }
       }
-      return reply(m.unknownUnit(u.units?.join(", ") ?? "that unit"));
+      return reply(m.unknownUnit(u.units?.join(", ") ?? m.thatUnit));
     }
     case "compare": {
       const entries = compared(c, u, askedOf(e), s).flatMap((x) => s.catalogue.entries.get(x) ?? []);
-      const [ea, eb] = entries;
-      if (!ea || !eb) return reply(m.unknownQualification);
-      const row = (e: NonNullable<typeof ea>) => {
-        const parts = [`Level ${e.level.value ?? "?"}`];
-        if (e.type === "qualification") {
-          parts.push(e.qualificationKind.value);
-          if (e.creditValue?.value !== undefined) parts.push(`${e.creditValue.value} credits`);
-          if (e.glh) parts.push(`GLH ${e.glh.value ?? `${e.glh.min}–${e.glh.max}`}`);
-          if (e.minimumAge?.value !== undefined) parts.push(`minimum age ${e.minimumAge.value}`);
-          if (e.operationalEnd?.value) parts.push(`operational until ${e.operationalEnd.value}`);
-          parts.push(e.units ? `${e.units.length} units` : "unit list not in our sources");
-        } else parts.push("apprenticeship pathway");
-        if (e.jobRoles.length) parts.push(`job roles: ${e.jobRoles.map((r) => r.value).join(", ")}`);
-        return `• ${e.title.value}: ${parts.join("; ")}`;
-      };
-      return reply(
-        [
-          m.compareIntro(
-            ea.title.value,
-            entries
-              .slice(1)
-              .map((x) => x.title.value)
-              .join(" and "),
-          ),
-          ...entries.map(row),
-        ].join("\n"),
-      );
+      if (entries.length < 2) return reply(m.unknownQualification);
+      return reply(m.render.compare(entries.map(compareRow)));
     }
     case "together": {
       const units = u.units ?? [];
@@ -187,7 +195,7 @@ export function heldUnitsOfQualification(c: AdvisorContext, s: AdvisorServices, 
 /** What comes after a qualification, with the units held that count towards each next step. */
 export function transferAnswer(c: AdvisorContext, s: AdvisorServices, from: string): string {
   const t = transferFor(s, from, heldUnitsOfQualification(c, s, from));
-  return "error" in t ? t.error : transferText(messagesOf(c), t, s);
+  return "error" in t ? t.error : messagesOf(c).render.transfer(t);
 }
 
 export const showTransfer = (
@@ -206,33 +214,3 @@ export const answerHeldUnits: Act = (c, e, s) => {
     ? showTransfer(c, s, e.held.qualificationId)
     : {};
 };
-
-/** "unit 10 (Title) → unit 12, same QCF reference": the title once when both units share it. */
-function matchText(x: { fromUnit: string; toUnit: string; basis: string }): string {
-  const title = (u: string) => /\((.*)\)$/.exec(u)?.[1];
-  const to = title(x.fromUnit) === title(x.toUnit) ? x.toUnit.replace(/ \(.*\)$/, "") : x.toUnit;
-  return `${x.fromUnit} → ${to} (${x.basis})`;
-}
-
-function transferText(m: Messages, t: TransferResult, _s: AdvisorServices): string {
-  if (!t.next.length) return m.noNext(t.from.title);
-  const lines = [m.transferIntro(t.from.title)];
-  if (!t.heldGiven && t.held.length) lines.push(m.onlyMandatoryHeld(t.held.join(", ")));
-  for (const n of t.next) {
-    lines.push(`→ ${n.title}: ${n.route.text}`);
-    if (n.jobRoles.length) lines.push(`   Job roles: ${n.jobRoles.join(", ")}`);
-    if (n.note) lines.push(`   ${n.note}`);
-    if (n.counts.length)
-      lines.push(
-        `   Units that count (${intervalText(n.creditsCarried)} credits carried): ${n.counts.map(matchText).join("; ")}`,
-      );
-    else if (n.mayCount.length)
-      lines.push(`   Would count if you hold them: ${n.mayCount.map(matchText).join("; ")}`);
-    if (n.plan?.status === "planned" && n.plan.plan)
-      lines.push(
-        `   Cheapest completion: add ${n.plan.plan.added.join(", ")} (${intervalText(n.plan.totalCredits)} credits, ${intervalText(n.plan.totalGlh)} GLH, ${n.plan.verdict}).`,
-      );
-  }
-  if (t.beyond.length) lines.push(`Beyond these: ${t.beyond.join("; ")}`);
-  return lines.join("\n");
-}

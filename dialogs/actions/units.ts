@@ -11,11 +11,10 @@ import {
   recommendationCard,
   recommendationFacts,
   recommendFor,
-  unitIds,
   unitLabel,
   unitPickerCard,
 } from "../advice.ts";
-import type { Messages } from "../messages/en.ts";
+import type { Messages } from "../messages/messages.ts";
 import { recordText } from "../messages/record.ts";
 import { sessionRecord } from "../record.ts";
 import {
@@ -28,7 +27,7 @@ import {
   shownRecommendations,
 } from "../shown.ts";
 import type { AdvisorContext, Choice, ClarifyOption, Reply } from "../types.ts";
-import { type Act, answersOf, choices, messagesOf, say, shortTitle, text } from "./common.ts";
+import { type Act, answersOf, choices, messagesOf, say, text } from "./common.ts";
 import { addHeldUnits } from "./facts.ts";
 
 // ——— Choosing a qualification, units, plans ———
@@ -184,16 +183,16 @@ export const askQualificationForUnits: Act = (c, _e, s) => {
   const m = messagesOf(c);
   const options = (c.shown.recommendations ?? [])
     .filter((id) => engineQualification(s, id) !== undefined)
-    .map((id) => ({ label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
+    .map((id) => ({ label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
   const all = options.length
     ? options
     : [...s.catalogue.entries.values()]
         .filter((x) => x.type === "qualification" && x.units)
-        .map((x) => ({ label: shortTitle(x.title.value), value: x.id }));
+        .map((x) => ({ label: m.shortTitle(x.title.value), value: x.id }));
   const held = c.pendingHeld
     ? c.qualificationsHeld
         .filter((id) => engineQualification(s, id) !== undefined)
-        .map((id) => ({ label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }))
+        .map((id) => ({ label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }))
     : [];
   const offered = [...held, ...all.filter((o) => !held.some((h) => h.value === o.value))];
   const q = choices(c.pendingHeld ? m.whichQualificationForHeldUnits : m.ask.qualification.first, offered);
@@ -228,7 +227,7 @@ export const askWhichQualification: Act = (c, e, s) => {
   const options: ClarifyOption[] =
     e.options ??
     e.candidates.map((id) => ({
-      label: shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
+      label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
       value: valueFor(id),
       qualificationId: id,
     }));
@@ -249,27 +248,21 @@ export const askWhichQualification: Act = (c, e, s) => {
 export const showRecommendations: Act = (c, e, s) => {
   const m = messagesOf(c);
   const r = recommendFor(s, c, c.today);
-  const card = recommendationCard(s, r);
+  const card = recommendationCard(s, m, r);
   const facts = recommendationFacts(r);
   const about = c.userKind === "adviser" ? m.theLearner(c.learnerName) : m.you;
   if (!card.items.length) return { ...say(text(m.recommendEmpty)), expecting: null, prompt: [] };
-  const lines = card.items.map((x, i) => {
-    const reasons = x.reasons.map((y) => `   + ${y.text}${y.quote ? `\n     “${y.quote}”` : ""}`);
-    const cautions = x.cautions.map((y) => `   ! ${y.text}`);
-    return [`${i + 1}. ${x.title}`, ...reasons, ...cautions, `   Next: ${x.nextStep}`].join("\n");
-  });
-  const notOffered = card.notOffered.map((x) => m.notOffered(x.title, x.reason));
   const options: Choice[] = [
     ...card.items
       .filter((x) => x.hasUnitList)
-      .map((x) => ({ label: m.planChoice(shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
+      .map((x) => ({ label: m.planChoice(m.shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
     { label: m.whatComesNextChoice, value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
   ];
   const next = choices(m.recommendNext, options);
   // Sent again only when it changed. Unchanged: a line says so. A detail or two changed: one line says
   // what, without the card. The order, or much, changed: the card again, after a line saying how.
   const changes = c.shown.recommendedFor
-    ? recommendationChanges(shownRecommendations(s, c, c.shown.recommendedFor, c.today), card)
+    ? recommendationChanges(shownRecommendations(s, m, c, c.shown.recommendedFor, c.today), card)
     : null;
   const reordered = changes?.filter(reorders) ?? [];
   const details = changes?.filter((x) => !reorders(x)) ?? [];
@@ -286,7 +279,7 @@ export const showRecommendations: Act = (c, e, s) => {
       : details.length
         ? m.recommendChanged([
             m.recommendChange.reasons([
-              ...new Set(details.filter((x) => x.kind !== "notOffered").map((x) => shortTitle(x.title))),
+              ...new Set(details.filter((x) => x.kind !== "notOffered").map((x) => m.shortTitle(x.title))),
             ]),
             ...details.filter((x) => x.kind === "notOffered").map((x) => changeWords(m, x)),
           ])
@@ -298,13 +291,13 @@ export const showRecommendations: Act = (c, e, s) => {
             // "plan the nvq" with more than one to choose from: which one, rather than the card again.
             (e.type === "PLAN"
               ? m.pickToPlan
-              : m.recommendUnchanged(card.items.map((x) => shortTitle(x.title)))),
+              : m.recommendUnchanged(card.items.map((x) => m.shortTitle(x.title)))),
           options,
         ),
       ]
     : [
         ...(changeLine ? [text(changeLine)] : []),
-        { kind: "card", text: [m.recommendIntro(about), ...lines, ...notOffered].join("\n"), card },
+        { kind: "card", text: m.render.recommendations(card, about), card },
         next,
       ];
   return {
@@ -327,7 +320,7 @@ const MAX_LINE = 300;
 
 function changeWords(m: Messages, x: RecommendationChange): string {
   const w = m.recommendChange;
-  const t = shortTitle(x.title);
+  const t = m.shortTitle(x.title);
   switch (x.kind) {
     case "added":
       return w.added(t, x.at);
@@ -370,10 +363,10 @@ export const showPlan: Act = (c, _e, s) => {
     const note = digest([entry.id, reply.text]);
     const again =
       c.shown.planNote === note && reply.kind === "choices"
-        ? choices(m.planNoteUnchanged(shortTitle(entry.title.value)), reply.choices)
+        ? choices(m.planNoteUnchanged(m.shortTitle(entry.title.value)), reply.choices)
         : reply;
     // After an aside, the question in short, not the paragraph again.
-    const title = shortTitle(entry.title.value);
+    const title = m.shortTitle(entry.title.value);
     const pending = choices(
       result.status === "undetermined" ? m.pending.planUndetermined(title) : m.pending.planNone(title),
       reply.choices,
@@ -386,33 +379,8 @@ export const showPlan: Act = (c, _e, s) => {
       facts: turnFacts,
     };
   }
-  const card = planCard(result, entry);
-  const lines = card.units.map(
-    (u) =>
-      `  ${u.held ? "have" : "add "} ${u.unit.padEnd(4)} ${u.title} (${u.credits} credits, ${u.glh} GLH)`,
-  );
-  const verdict =
-    result.verdict === "valid"
-      ? m.planVerdict.valid
-      : `${m.planVerdict.unconfirmed} ${result.reliesOn.slice(0, 3).join("; ")}${result.reliesOn.length > 3 ? ` and ${result.reliesOn.length - 3} more` : ""}.`;
-  const end = entry.operationalEnd?.value;
-  const closed = end && new Date(`${end}T23:59:59Z`) < new Date(`${c.today}T12:00:00Z`);
-  const body = [
-    ...(closed ? [m.closedForNew(entry.title.value, end)] : []),
-    m.planIntro(entry.title.value, m.objective[result.objective]),
-    ...lines,
-    m.planTotal(card.totalCredits, card.totalGlh),
-    verdict,
-    ...(card.alternatives.length ? [m.alternatives(card.alternatives.length)] : []),
-    ...(result.surest && result.plan
-      ? [
-          m.surestPlan(
-            (result.surest.totalGlh.min ?? 0) - (result.plan.totalGlh.min ?? 0),
-            result.surest.detail.map((d) => d.number ?? d.ref ?? d.unit).join(", "),
-          ),
-        ]
-      : []),
-  ].join("\n");
+  const card = planCard(m, result, entry, c.today);
+  const body = m.render.plan(card);
   const next = choices(m.planNext, m.planChoices);
   // Sent again only when it changed; a new plan for the same qualification says which units changed.
   const shownDigest = digest(card);
@@ -423,7 +391,7 @@ export const showPlan: Act = (c, _e, s) => {
       ? [
           choices(
             m.planUnchanged(
-              shortTitle(entry.title.value),
+              m.shortTitle(entry.title.value),
               card.units.filter((u) => !u.held).map((u) => u.unit),
             ),
             m.planChoices,
@@ -460,7 +428,7 @@ export const showUnitPicker: Act = (c, _e, s) => {
   const m = messagesOf(c);
   const q = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;
   if (!q) return say(text(m.whichQualificationForUnits));
-  const card = unitPickerCard(q, c.units ?? []);
+  const card = unitPickerCard(m, q, c.units ?? []);
   const reply: Reply = { kind: "card", text: m.pickUnits(q.entry.title.value), card };
   return { ...say(reply), expecting: "units", misses: 0, prompt: [text(m.ask.units.first)] };
 };
@@ -481,46 +449,21 @@ export const showCheck: Act = (c, _e, s) => {
     return { ...say(next), units: null, prompt: [pending], expecting: "units" };
   }
   const res = r.result;
-  const card = checkCard(res, m.checkOthersMet);
-  const heldLabels = res.units.filter((u) => u.held).map((u) => u.number ?? u.ref ?? u.unit);
+  const card = checkCard(m, res);
   const facts = checkFacts(res);
-  const mark = { holds: "✔", fails: "✘", unknown: "?" } as const;
-  const lines = [
-    ...card.rules.map(
-      (x) =>
-        `${mark[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
-    ),
-    ...(card.othersMet ? [card.othersMet] : []),
-  ];
-  const verdict =
-    res.verdict === "valid"
-      ? m.checkVerdict.valid
-      : res.verdict === "invalid"
-        ? m.checkVerdict.invalid(res.violations.length)
-        : m.checkVerdict.unconfirmed;
+  const verdict = card.words.verdict;
   const options: Choice[] =
     res.verdict === "invalid"
       ? [m.checkChoices.fix, m.checkChoices.plan, m.checkChoices.change]
       : [m.checkChoices.happy, m.checkChoices.change, m.checkChoices.plan];
   const next = choices(verdict, options);
-  // Sent again only when it changed: the same units and rules give one line and the choices.
-  const shownDigest = digest(card);
+  // Sent again only when it changed: the same units and rules give one line and the choices (units
+  // newly known to be held change no rule, and the card does not show them).
+  const shownDigest = digest({ ...card, units: card.units.map(({ held: _held, ...u }) => u) });
   const replies: Reply[] =
     c.shown.check?.digest === shownDigest
       ? [choices(`${m.checkUnchanged} ${verdict}`, options)]
-      : [
-          {
-            kind: "card",
-            text: [
-              m.checkIntro(res.title),
-              m.checkUnits(unitIds(res)),
-              ...(heldLabels.length ? [m.checkHeld(heldLabels)] : []),
-              ...lines,
-            ].join("\n"),
-            card,
-          },
-          next,
-        ];
+      : [{ kind: "card", text: m.render.check(card), card }, next];
   return {
     ...say(...replies),
     shown: {

@@ -1,6 +1,18 @@
 import type { ConditionCheck, Verdict } from "../../src/advice/eligibility.ts";
+import type { TransferResult } from "../../src/advice/progression.ts";
 import type { Pathway, Qualification, Source, TextFact } from "../../src/catalogue/schema.ts";
-import type { Choice, Slot } from "../types.ts";
+import { describe as describeInterval, type IntervalJson } from "../../src/rules/interval.ts";
+import type { Verdict as RulesVerdict } from "../../src/rules/result.ts";
+import type { CardOf, Choice, Slot } from "../types.ts";
+import type {
+  CompareRow,
+  ConditionExtra,
+  Messages,
+  PlanWordsInput,
+  UnitAbout,
+  UnitsInGroup,
+  Who,
+} from "./messages.ts";
 
 /**
  * Every word the bot says, in English. The machine only picks messages and passes data; a Welsh
@@ -25,11 +37,7 @@ const listWords = (xs: string[]) =>
 /** "unit 4", "units 1, 2 and 4"; a unit known by title or reference is quoted as it is. */
 const unitWords = (xs: string[]) => `${xs.length === 1 ? "unit" : "units"} ${listWords(xs)}`;
 
-/** Who an answer is about, and the English words for them ("she is", "your age", "the learner works"). */
-export interface Who {
-  person: "you" | "she" | "he" | "they" | "learner";
-  name: string | null;
-}
+/** The English words for who an answer is about ("she is", "your age", "the learner works"). */
 const subjectWords = (w: Who) => {
   const third = w.person !== "you" && w.person !== "they";
   const subj = w.person === "learner" ? (w.name ?? "the learner") : w.person;
@@ -48,15 +56,6 @@ const subjectWords = (w: Who) => {
     live: third ? "lives" : "live",
   };
 };
-/** What a condition's line needs beyond the condition: the entry, who runs it, the facts supposed. */
-export interface ConditionExtra {
-  entryId: string;
-  owner: string;
-  titleOf: (id: string) => string;
-  volunteer: boolean;
-  age: number | undefined;
-  nation: string | undefined;
-}
 const VERDICT: Record<Verdict, string> = { yes: "Yes", no: "No", depends: "Not sure yet" };
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 /** A source's words, quoted after the fact they support. */
@@ -64,6 +63,56 @@ const quoted = (s: Source | undefined) => (s ? ` (“${s.quote}”)` : "");
 const bare = (s: Source | undefined) => (s ? `“${s.quote}”` : "");
 const amount = (n: { value?: number | undefined; min?: number | undefined; max?: number | undefined }) =>
   n.value !== undefined ? `${n.value}` : `${n.min}–${n.max}`;
+const interval = (i: IntervalJson | null | undefined): string =>
+  i ? describeInterval({ min: i.min, max: i.max ?? Number.POSITIVE_INFINITY }) : "?";
+/** The rules engine's verdict on a plan or selection, in words. */
+const VERDICT_WORDS: Record<RulesVerdict, string> = {
+  valid: "Rules engine verdict: valid, every rule is met.",
+  invalid: "Rules engine verdict: not valid.",
+  unconfirmed: "Rules engine verdict: nothing broken, but not confirmed from our sources.",
+};
+const MARK = { holds: "✔", fails: "✘", unknown: "?" } as const;
+const OBJECTIVE = {
+  glh: "fewest guided learning hours",
+  units: "fewest units",
+  credits: "fewest credits",
+  role: "most relevant to your role",
+};
+const checkVerdict = {
+  valid: "✔ Valid: every rule is met.",
+  invalid: (n: number) => `✘ Not valid yet: ${n} rule${n === 1 ? " is" : "s are"} broken.`,
+  unconfirmed: "? Nothing is broken for certain, but some rules can't be confirmed from our sources.",
+};
+const notOfferedLine = (title: string, why: string) => `Not offered: ${title}: ${why}`;
+const planVerdict = {
+  valid: "The rules engine confirms this plan meets every rule.",
+  unconfirmed: "The rules engine finds no broken rule, but can't confirm it fully: our sources don't give",
+  invalid: "",
+};
+const planIntro = (title: string, objective: string) =>
+  `The quickest valid way to complete ${title} (${objective}):`;
+const planTotal = (credits: string, glh: string) => `Total: ${credits} credits, ${glh} GLH.`;
+const closedForNew = (title: string, end: string) =>
+  `Note: ${title} closed to new registrations on ${end}, so this plan is for someone already registered on it.`;
+const alternatives = (n: number) =>
+  `${n} other plan${n === 1 ? "" : "s"} of near-equal cost exist${n === 1 ? "s" : ""}.`;
+const surestPlan = (extraGlh: number, units: string) =>
+  `The surest plan (${extraGlh} more GLH) relies on fewer facts our sources don't give: ${units}.`;
+const checkUnits = (units: string[]) => `Units: ${units.join(", ")}`;
+const checkHeld = (units: string[]) =>
+  `Counted as held (you have ${units.length === 1 ? "it" : "them"} already): ${listWords(units)}.`;
+const checkIntro = (title: string) => `Checking your units for ${title}:`;
+const recommendIntro = (about: string) => `Here's what I'd suggest for ${about}, best first:`;
+/** "unit 10 (Title) → unit 12, same QCF reference": the title once when both units share it. */
+function matchText(x: { fromUnit: string; toUnit: string; basis: string }): string {
+  const title = (u: string) => /\((.*)\)$/.exec(u)?.[1];
+  const to = title(x.fromUnit) === title(x.toUnit) ? x.toUnit.replace(/ \(.*\)$/, "") : x.toUnit;
+  return `${x.fromUnit} → ${to} (${x.basis})`;
+}
+const transferIntro = (title: string) => `From ${title}, the next steps:`;
+const onlyMandatoryHeld = (units: string) =>
+  `(You didn't say which units you took, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me your units, e.g. "I have units 1, 2, 4 and 9", to see what else counts.)`;
+const noNext = (title: string) => `Our sources don't name a next qualification after ${title}.`;
 
 export const en = {
   slotName: {
@@ -225,6 +274,11 @@ export const en = {
     { label: "Skip this question", value: "skip" },
     { label: "Talk to a person", value: "talk to a person" },
   ] satisfies Choice[],
+  /** What is left out when a question is skipped for the user after three misses. */
+  autoSkippedWhat: { userKind: "role in this chat", learnerName: "learner's name" },
+  /** An answer taken back by "back" with nothing in its place. */
+  forgotten: (what: string, value: string) => `${what} (${value}) forgotten`,
+  thatUnit: "that unit",
   autoSkipped: (what: string) => `Let's move on without your ${what}; you can tell me later at any time.`,
   skipped: (what: string) => `OK, skipping your ${what}.`,
 
@@ -261,8 +315,7 @@ export const en = {
     units.length
       ? `Towards ${title}, ${unitWords(units)} you hold ${units.length === 1 ? "counts" : "count"}.`
       : `None of the units you hold count towards ${title}.`,
-  checkHeld: (units: string[]) =>
-    `Counted as held (you have ${units.length === 1 ? "it" : "them"} already): ${listWords(units)}.`,
+  checkHeld,
 
   help: [
     "I can:",
@@ -297,7 +350,7 @@ export const en = {
   notCaught: "Sorry, I didn't understand that.",
   whichOne: (n: number) => `That could be ${n} qualifications. Which one do you mean?`,
 
-  recommendIntro: (about: string) => `Here's what I'd suggest for ${about}, best first:`,
+  recommendIntro,
   recommendEmpty: "I couldn't find a qualification in our catalogue that suits that profile.",
   recommendNext: "Pick one to plan its units, or ask me anything about them.",
   recommendUnchanged: (titles: string[]) =>
@@ -316,7 +369,16 @@ export const en = {
     reasons: (titles: string[]) => `the reasons for ${listWords(titles)}`,
   },
   planChoice: (shortTitle: string) => `Plan ${shortTitle}`,
-  notOffered: (title: string, why: string) => `Not offered: ${title}: ${why}`,
+  /** A qualification's title, short enough for a button or a list ("OCR Level 3 NVQ Diploma"). */
+  shortTitle: (title: string) =>
+    title
+      .replace(/ in Contact Centre Operations.*$/, "")
+      .replace(/Certificate in Principles of Contact Centre Operations/, "Principles Certificate")
+      .replace(/^Welsh apprenticeship pathway, Contact Centre Operations, /, "Welsh apprenticeship "),
+  /** A recommendation's next step says how to plan in this chat, not with the CLI command. */
+  planWithMe: (nextStep: string) =>
+    nextStep.replace(/,? and plan your units \(advisor plan [^)]+\)/, ", and plan your units with me"),
+  notOffered: notOfferedLine,
   you: "you",
   theLearner: (name: string | null) => (name ? name : "the learner"),
 
@@ -324,19 +386,9 @@ export const en = {
     `${title}: its unit list isn't in our sources, so I can't plan or check its units. The awarding body's handbook lists them; an approved centre can help.`,
   notAQualification: (title: string) =>
     `${title} is an apprenticeship pathway made of several qualifications, so it has no unit list of its own. Pick one of its qualifications to plan units.`,
-  planIntro: (title: string, objective: string) =>
-    `The quickest valid way to complete ${title} (${objective}):`,
-  objective: {
-    glh: "fewest guided learning hours",
-    units: "fewest units",
-    credits: "fewest credits",
-    role: "most relevant to your role",
-  },
-  planVerdict: {
-    valid: "The rules engine confirms this plan meets every rule.",
-    unconfirmed: "The rules engine finds no broken rule, but can't confirm it fully: our sources don't give",
-    invalid: "",
-  },
+  planIntro,
+  objective: OBJECTIVE,
+  planVerdict,
   planUndetermined: (reason: string, held: string[], mandatory: string[]) =>
     [
       `I can't work out a plan for it from our sources. ${reason}`,
@@ -346,8 +398,7 @@ export const en = {
       ...(mandatory.length ? [`Everyone takes the mandatory units: ${listWords(mandatory)}.`] : []),
       "A centre approved by the awarding body has the handbook with every unit's credit value: ask it, or choose units you want me to check.",
     ].join("\n"),
-  surestPlan: (extraGlh: number, units: string) =>
-    `The surest plan (${extraGlh} more GLH) relies on fewer facts our sources don't give: ${units}.`,
+  surestPlan,
   planNone: (reason: string, fix: string | undefined) =>
     `No valid completion exists: ${reason}${fix ? `\n${fix}` : ""}`,
   planChoices: [
@@ -355,7 +406,7 @@ export const en = {
     { label: "Fewest units instead", value: "plan with fewest units" },
     { label: "Choose my own units", value: "choose my own units" },
   ] satisfies Choice[],
-  planTotal: (credits: string, glh: string) => `Total: ${credits} credits, ${glh} GLH.`,
+  planTotal,
   planNext: "What next?",
   planUnchanged: (title: string, added: string[]) =>
     `The plan above for ${title} still stands${added.length ? `: add ${unitWords(added)}` : ""}.`,
@@ -366,23 +417,18 @@ export const en = {
       ...(added.length ? [`it adds ${unitWords(added)}`] : []),
       ...(removed.length ? [`no longer ${unitWords(removed)}`] : []),
     ].join("; ")}.`,
-  alternatives: (n: number) =>
-    `${n} other plan${n === 1 ? "" : "s"} of near-equal cost exist${n === 1 ? "s" : ""}.`,
+  alternatives,
   pickUnits: (title: string) => `Pick units for ${title}, or type their numbers (e.g. 1, 2, 4, 9):`,
 
-  checkIntro: (title: string) => `Checking your units for ${title}:`,
-  checkVerdict: {
-    valid: "✔ Valid: every rule is met.",
-    invalid: (n: number) => `✘ Not valid yet: ${n} rule${n === 1 ? " is" : "s are"} broken.`,
-    unconfirmed: "? Nothing is broken for certain, but some rules can't be confirmed from our sources.",
-  },
+  checkIntro,
+  checkVerdict,
   checkChoices: {
     fix: { label: "Apply the smallest fix", value: "apply the fix" },
     plan: { label: "Plan it for me", value: "plan it for me" },
     happy: { label: "I'm happy with these", value: "looks good" },
     change: { label: "Change units", value: "choose my own units" },
   },
-  checkUnits: (units: string[]) => `Units: ${units.join(", ")}`,
+  checkUnits,
   checkUnchanged: "Same result as the check above.",
   checkOthersMet: (n: number) => `✔ ${n === 1 ? "1 other rule is" : `${n} other rules are`} met.`,
   cannotAcceptInvalid:
@@ -393,8 +439,7 @@ export const en = {
   nothingToFix:
     "Nothing to fix: no rule is broken by these units. (Anything marked ? can't be confirmed from our sources, and no change of units would confirm it.)",
   nothingToSkip: "There's no question to skip here.",
-  closedForNew: (title: string, end: string) =>
-    `Note: ${title} closed to new registrations on ${end}, so this plan is for someone already registered on it.`,
+  closedForNew,
   whichQualificationForTogether: (units: string) =>
     `Which qualification are units ${units} in? E.g. "can I take units ${units} together in 10265?"`,
   fixApplied: (dropped: string[], added: string[]) =>
@@ -445,11 +490,7 @@ export const en = {
     noRecommendations: "None made in this session.",
     noPlan: "No unit plan in this session.",
     planUnits: (units: string[], credits: string) => `Units ${units.join(", ")} (${credits} credits)`,
-    verdict: {
-      valid: "Rules engine verdict: valid, every rule is met.",
-      invalid: "Rules engine verdict: not valid.",
-      unconfirmed: "Rules engine verdict: nothing broken, but not confirmed from our sources.",
-    },
+    verdict: VERDICT_WORDS,
     broken: (message: string, fix: string | undefined) => `Broken: ${message}${fix ? ` Fix: ${fix}` : ""}`,
     undetermined: (reason: string) => `No plan can be worked out from our sources. ${reason}`.trim(),
     decide: "Decide on a qualification (ask the advisor for a recommendation).",
@@ -644,6 +685,8 @@ export const en = {
         : `how it is assessed is not in our sources: ask ${owner}`,
     notInSources: (what: "cost" | "flexible", owner: string, pathway: boolean) =>
       `${what === "cost" ? "what it costs, and who pays," : "whether it can be done online, part time or in the evenings"} is not in our sources: ask ${pathway ? "a training provider" : `a centre approved by ${owner}`}, or the careers service (National Careers Service, Careers Wales, My World of Work, nidirect)`,
+    /** Who runs an apprenticeship pathway (to ask about it). */
+    pathwayOwner: "a training provider in Wales",
     politeClose:
       "No problem. If anything else comes up, just ask; say restart to begin again, or delete my data when you're done.",
   },
@@ -653,9 +696,6 @@ export const en = {
   unknownQualification:
     "I don't know which qualification you mean. Try its number, like 10265 or 600/5106/1.",
   unknownUnit: (what: string) => `I couldn't find ${what}.`,
-  unitsInIntro: (title: string, n: number) => `${title} has ${n} units:`,
-  unitAbout: (parts: string[]) => parts.join("\n"),
-  compareIntro: (a: string, b: string) => `${a} compared with ${b}:`,
   together: {
     barred: (a: string, b: string, wording: string) =>
       `No: ${a} and ${b} are barred together. The rule says: “${wording}”`,
@@ -668,10 +708,147 @@ export const en = {
   },
   whatNextNoFrom:
     'What do you hold now? Tell me the qualification (e.g. "I have the OCR Level 2 NVQ, 10265") and, if you like, your units.',
-  transferIntro: (title: string) => `From ${title}, the next steps:`,
-  onlyMandatoryHeld: (units: string) =>
-    `(You didn't say which units you took, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me your units, e.g. "I have units 1, 2, 4 and 9", to see what else counts.)`,
-  noNext: (title: string) => `Our sources don't name a next qualification after ${title}.`,
-};
 
-export type Messages = typeof en;
+  /** The words cards show beside their data: channels lay cards out and add no word of their own. */
+  cards: {
+    recommendations: { heading: "Recommended for you", next: "Next:", notOffered: "Not offered:" },
+    plan: (p: PlanWordsInput): CardOf<"plan">["words"] => ({
+      heading: `Plan: ${p.title}`,
+      have: "Have",
+      add: "Add",
+      credits: "credits",
+      glh: "GLH",
+      total: planTotal(p.totalCredits, p.totalGlh),
+      verdict: VERDICT_WORDS[p.verdict],
+      notConfirmed: "Not confirmed by our sources:",
+    }),
+    unitPicker: (title: string): CardOf<"unitPicker">["words"] => ({
+      heading: `Choose units: ${title}`,
+      unit: "Unit",
+      credits: "credits",
+      creditsShort: "cr",
+      submit: "Check these units",
+    }),
+    // (Parameters typed by Messages.)
+    check: (title, units, credits, verdict, broken) => ({
+      heading: `Check: ${title}`,
+      units: `Units: ${units.join(", ")} (${credits} credits)`,
+      fix: "Fix:",
+      verdict:
+        verdict === "valid"
+          ? checkVerdict.valid
+          : verdict === "invalid"
+            ? checkVerdict.invalid(broken)
+            : checkVerdict.unconfirmed,
+    }),
+  },
+
+  /**
+   * The renderer: a card's data, or an answer's, as the plain text the terminal and channels without
+   * cards show (the same data the Adaptive Cards show).
+   */
+  render: {
+    recommendations: (card: CardOf<"recommendations">, about: string): string =>
+      [
+        recommendIntro(about),
+        ...card.items.map((x, i) =>
+          [
+            `${i + 1}. ${x.title}`,
+            ...x.reasons.map((y) => `   + ${y.text}${y.quote ? `\n     “${y.quote}”` : ""}`),
+            ...x.cautions.map((y) => `   ! ${y.text}`),
+            `   Next: ${x.nextStep}`,
+          ].join("\n"),
+        ),
+        ...card.notOffered.map((x) => notOfferedLine(x.title, x.reason)),
+      ].join("\n"),
+    plan: (card: CardOf<"plan">): string => {
+      const more = card.reliesOn.length > 3 ? ` and ${card.reliesOn.length - 3} more` : "";
+      return [
+        ...(card.closedOn ? [closedForNew(card.title, card.closedOn)] : []),
+        planIntro(card.title, OBJECTIVE[card.objective]),
+        ...card.units.map(
+          (u) =>
+            `  ${u.held ? "have" : "add "} ${u.unit.padEnd(4)} ${u.title} (${u.credits} credits, ${u.glh} GLH)`,
+        ),
+        planTotal(card.totalCredits, card.totalGlh),
+        card.verdict === "valid"
+          ? planVerdict.valid
+          : `${planVerdict.unconfirmed} ${card.reliesOn.slice(0, 3).join("; ")}${more}.`,
+        ...(card.alternatives.length ? [alternatives(card.alternatives.length)] : []),
+        ...(card.surest ? [surestPlan(card.surest.extraGlh, card.surest.units.join(", "))] : []),
+      ].join("\n");
+    },
+    check: (card: CardOf<"check">): string => {
+      const held = card.units.filter((u) => u.held).map((u) => u.unit);
+      return [
+        checkIntro(card.title),
+        checkUnits(card.units.map((u) => u.unit)),
+        ...(held.length ? [checkHeld(held)] : []),
+        ...card.rules.map(
+          (x) =>
+            `${MARK[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
+        ),
+        ...(card.othersMet ? [card.othersMet] : []),
+      ].join("\n");
+    },
+    unitsIn: (title: string, count: number, groups: UnitsInGroup[], rules: string[]): string =>
+      [
+        `${title} has ${count} units:`,
+        ...groups.map((g) =>
+          [`${g.name}:`, ...g.units.map((u) => `  ${u.id} ${u.title} (${u.credits} credits)`)].join("\n"),
+        ),
+        "Rules:",
+        ...rules.map((r) => `• ${r}`),
+      ].join("\n"),
+    unit: (x: UnitAbout): string =>
+      [
+        `${x.label} — ${x.qualification}`,
+        `Group: ${x.group}`,
+        `Credits: ${x.credits}; level: ${x.level ?? (x.inferredLevel ? `${x.inferredLevel} (inferred)` : "not in our sources")}; GLH: ${x.glh ?? "not in our sources"}`,
+        ...(x.barredWith.length ? [`Barred with: ${x.barredWith.join("; ")}`] : []),
+      ].join("\n"),
+    compare: (rows: CompareRow[]): string =>
+      [
+        `${rows[0]?.title ?? ""} compared with ${rows
+          .slice(1)
+          .map((r) => r.title)
+          .join(" and ")}:`,
+        ...rows.map((r) => {
+          const parts = [`Level ${r.level ?? "?"}`];
+          const q = r.qualification;
+          if (q) {
+            parts.push(q.kind);
+            if (q.credits !== undefined) parts.push(`${q.credits} credits`);
+            if (q.glh !== undefined) parts.push(`GLH ${q.glh}`);
+            if (q.minimumAge !== undefined) parts.push(`minimum age ${q.minimumAge}`);
+            if (q.operationalEnd) parts.push(`operational until ${q.operationalEnd}`);
+            parts.push(q.units !== null ? `${q.units} units` : "unit list not in our sources");
+          } else parts.push("apprenticeship pathway");
+          if (r.jobRoles.length) parts.push(`job roles: ${r.jobRoles.join(", ")}`);
+          return `• ${r.title}: ${parts.join("; ")}`;
+        }),
+      ].join("\n"),
+    transfer: (t: TransferResult): string => {
+      if (!t.next.length) return noNext(t.from.title);
+      const lines = [transferIntro(t.from.title)];
+      if (!t.heldGiven && t.held.length) lines.push(onlyMandatoryHeld(t.held.join(", ")));
+      for (const n of t.next) {
+        lines.push(`→ ${n.title}: ${n.route.text}`);
+        if (n.jobRoles.length) lines.push(`   Job roles: ${n.jobRoles.join(", ")}`);
+        if (n.note) lines.push(`   ${n.note}`);
+        if (n.counts.length)
+          lines.push(
+            `   Units that count (${interval(n.creditsCarried)} credits carried): ${n.counts.map(matchText).join("; ")}`,
+          );
+        else if (n.mayCount.length)
+          lines.push(`   Would count if you hold them: ${n.mayCount.map(matchText).join("; ")}`);
+        if (n.plan?.status === "planned" && n.plan.plan)
+          lines.push(
+            `   Cheapest completion: add ${n.plan.plan.added.join(", ")} (${interval(n.plan.totalCredits)} credits, ${interval(n.plan.totalGlh)} GLH, ${n.plan.verdict}).`,
+          );
+      }
+      if (t.beyond.length) lines.push(`Beyond these: ${t.beyond.join("; ")}`);
+      return lines.join("\n");
+    },
+  },
+} satisfies Messages;

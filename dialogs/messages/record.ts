@@ -7,7 +7,7 @@ import type {
   RecordTone,
   SessionRecordCard,
 } from "../types.ts";
-import type { Messages } from "./en.ts";
+import type { Messages } from "./messages.ts";
 
 /** What the session record says, as data: no words yet (dialogs/record.ts gathers it). */
 export interface SessionRecordFacts {

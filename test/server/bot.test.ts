@@ -36,7 +36,11 @@ describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
     expect(textOf(r3.activities)).toMatch(/can't work out a plan for it from our sources/);
     const r4 = await say(s.url, c, "plan 10265");
     expect(
-      r4.activities.some((a) => JSON.stringify(a.attachments ?? []).includes("Rules engine: unconfirmed")),
+      r4.activities.some((a) =>
+        JSON.stringify(a.attachments ?? []).includes(
+          "Rules engine verdict: nothing broken, but not confirmed from our sources.",
+        ),
+      ),
     ).toBe(true);
   });
 

@@ -7,7 +7,10 @@ import type {
   SessionRecordCard,
 } from "../../../dialogs/types.ts";
 
-/** Adaptive Card JSON (schema 1.5), rendered by Teams and Web Chat. */
+/**
+ * Adaptive Card JSON (schema 1.5), rendered by Teams and Web Chat. Every word on a card comes with its
+ * data (`words`, chosen from the conversation's message catalogue): this file only lays cards out.
+ */
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard"; version: "1.5" };
 
 const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({
@@ -35,42 +38,43 @@ const MARK = { holds: "✔", fails: "✘", unknown: "?" } as const;
 export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCard {
   const buttons = choices.map(sayAction);
   switch (data.type) {
-    case "recommendations":
+    case "recommendations": {
+      const w = data.words;
       return card(
         [
-          text("Recommended for you", { size: "Medium", weight: "Bolder" }),
+          text(w.heading, { size: "Medium", weight: "Bolder" }),
           ...data.items.flatMap((x, i) => [
             text(`${i + 1} — ${x.title}`, { weight: "Bolder", separator: i > 0, spacing: "Medium" }),
             ...x.reasons.map((r) =>
               text(`✔ ${r.text}${r.quote ? `\n\n_“${r.quote}”_` : ""}`, { spacing: "Small" }),
             ),
             ...x.cautions.map((r) => text(`⚠ ${r.text}`, { spacing: "Small", color: "Warning" })),
-            text(`Next: ${x.nextStep}`, { isSubtle: true, spacing: "Small" }),
+            text(`${w.next} ${x.nextStep}`, { isSubtle: true, spacing: "Small" }),
           ]),
           ...data.notOffered.map((x) =>
-            text(`Not offered: ${x.title}. ${x.reason}`, { isSubtle: true, size: "Small" }),
+            text(`${w.notOffered} ${x.title}. ${x.reason}`, { isSubtle: true, size: "Small" }),
           ),
         ],
         buttons,
       );
-    case "plan":
+    }
+    case "plan": {
+      const w = data.words;
       return card(
         [
-          text(`Plan: ${data.title}`, { size: "Medium", weight: "Bolder" }),
+          text(w.heading, { size: "Medium", weight: "Bolder" }),
           {
             type: "FactSet",
             facts: data.units.map((u) => ({
-              title: `${u.held ? "Have" : "Add"} ${u.unit}`,
-              value: `${u.title} (${u.credits} credits, ${u.glh} GLH)`,
+              title: `${u.held ? w.have : w.add} ${u.unit}`,
+              value: `${u.title} (${u.credits} ${w.credits}, ${u.glh} ${w.glh})`,
             })),
           },
-          text(`Total: ${data.totalCredits} credits, ${data.totalGlh} GLH. Rules engine: ${data.verdict}.`, {
-            weight: "Bolder",
-          }),
+          text(`${w.total} ${w.verdict}`, { weight: "Bolder" }),
           ...(data.reliesOn.length
             ? [
                 text(
-                  `Not confirmed by our sources: ${data.reliesOn.slice(0, 4).join("; ")}${data.reliesOn.length > 4 ? "; …" : ""}`,
+                  `${w.notConfirmed} ${data.reliesOn.slice(0, 4).join("; ")}${data.reliesOn.length > 4 ? "; …" : ""}`,
                   { isSubtle: true, size: "Small" },
                 ),
               ]
@@ -78,10 +82,11 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
         ],
         buttons,
       );
+    }
     case "unitPicker":
       return card(
         [
-          text(`Choose units: ${data.title}`, { size: "Medium", weight: "Bolder" }),
+          text(data.words.heading, { size: "Medium", weight: "Bolder" }),
           ...data.groups.map((g) => ({
             type: "Input.ChoiceSet",
             id: `units_${g.id}`,
@@ -96,7 +101,7 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
               .join(","),
             // "Unit 4 · title": a leading "4. " would be read as a Markdown list item.
             choices: g.units.map((u) => ({
-              title: `${u.label.replace(/^(\d+)\. /, "Unit $1 · ")} (${u.credits} cr)`,
+              title: `${u.label.replace(/^(\d+)\. /, `${data.words.unit} $1 · `)} (${u.credits} ${data.words.creditsShort})`,
               value: u.value,
             })),
           })),
@@ -104,7 +109,7 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
         [
           {
             type: "Action.Submit",
-            title: "Check these units",
+            title: data.words.submit,
             data: { action: "checkUnits", qualificationId: data.qualificationId },
           },
         ],
@@ -112,18 +117,16 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
     case "check":
       return card(
         [
-          text(`Check: ${data.title}`, { size: "Medium", weight: "Bolder" }),
-          text(`Units: ${data.units.map((u) => u.unit).join(", ")} (${data.totalCredits} credits)`, {
-            isSubtle: true,
-          }),
+          text(data.words.heading, { size: "Medium", weight: "Bolder" }),
+          text(data.words.units, { isSubtle: true }),
           ...data.rules.map((r) =>
-            text(`${MARK[r.status]} ${r.message}${r.fix ? `\n\nFix: ${r.fix}` : ""}`, {
+            text(`${MARK[r.status]} ${r.message}${r.fix ? `\n\n${data.words.fix} ${r.fix}` : ""}`, {
               color: r.status === "fails" ? "Attention" : r.status === "holds" ? "Good" : "Warning",
               spacing: "Small",
             }),
           ),
           ...(data.othersMet ? [text(data.othersMet, { color: "Good", spacing: "Small" })] : []),
-          text(`Verdict: ${data.verdict}`, { weight: "Bolder" }),
+          text(data.words.verdict, { weight: "Bolder" }),
         ],
         buttons,
       );

@@ -14,13 +14,16 @@ export interface ChatOptions {
   today: () => Date;
 }
 
-/** A reply as terminal text; choices are numbered, and the numbers are returned for the next input. */
+/**
+ * A reply as terminal text (its words, the card's included, come from the conversation's message
+ * catalogue); choices are numbered, and the numbers are returned for the next input.
+ */
 export function renderReply(r: Reply): { text: string; choices: Choice[] } {
   const lines = [r.text];
   if (r.kind === "card" && r.card.type === "unitPicker") {
     for (const g of r.card.groups) {
       lines.push(`  ${g.name}:`);
-      for (const u of g.units) lines.push(`    ${u.label} (${u.credits} credits)`);
+      for (const u of g.units) lines.push(`    ${u.label} (${u.credits} ${r.card.words.credits})`);
     }
   }
   const choices = r.kind === "choices" ? r.choices : r.kind === "card" ? (r.choices ?? []) : [];
