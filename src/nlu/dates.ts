@@ -98,7 +98,7 @@ function dateAfter(cue: string, rest: string, today: Date): { date: Date; dayKno
     return quickDate(rest, today);
   // Only a date-like word after the cue is worth the parser's time ("from Leeds" is not a date).
   if (
-    !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|summer|spring|autumn|winter|\d)/i.test(
+    !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|christmas|xmas|summer|spring|autumn|winter|\d)/i.test(
       rest,
     )
   )
@@ -163,10 +163,22 @@ function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean }
     const year = today.getUTCFullYear() - (month > today.getUTCMonth() ? 1 : 0);
     return { date: new Date(Date.UTC(year, month, 1, 12)), dayKnown: false };
   }
-  if (/^(?:last\s+)?easter\b(?!\s*\d)/.test(rest)) {
-    let d = easter(today.getUTCFullYear());
-    if (d > today) d = easter(today.getUTCFullYear() - 1);
+  const feast = /^(?:last\s+)?(easter|christmas|xmas)\b(?:\s+((?:19|20)\d\d))?/.exec(rest);
+  if (feast) {
+    const on = (y: number) => (feast[1] === "easter" ? easter(y) : new Date(Date.UTC(y, 11, 25, 12)));
+    const year = feast[2] ? Number(feast[2]) : today.getUTCFullYear();
+    let d = on(year);
+    if (d > today && !feast[2]) d = on(year - 1);
     return { date: d, dayKnown: true };
+  }
+  // "the 1st of this month"
+  const ofMonth = /^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)? of (this|last) month\b/.exec(rest);
+  if (ofMonth) {
+    const back = ofMonth[2] === "last" ? 1 : 0;
+    return {
+      date: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, Number(ofMonth[1]), 12)),
+      dayKnown: true,
+    };
   }
   // "6 weeks ago", "a year ago".
   const ago =

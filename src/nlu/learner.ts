@@ -39,11 +39,11 @@ const REFERENT = new RegExp(
     // "Line manager of Aisha", "tutor of a learner".
     "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
     // "One of them, Priyanka, already has...": one of a group picked out.
-    "|\\bone of them\\b",
+    "|\\bone of them\\b|\\bone of (?:my|our) (?:team|staff|lot)\\b",
 );
 /** Every word that can end a mention of someone else ("son", "clients", "tls", "them", "aisha"...). */
 const REFERENT_WORDS = new Set(
-  `${KIN}|${CHARGE}|${STAFF}|${CLIENT}|manager|tutor|mentor|coach|assessor|s4|s5|s6|10|11|12|13|10s|11s|12s|13s`
+  `${KIN}|${CHARGE}|${STAFF}|${CLIENT}|team|manager|tutor|mentor|coach|assessor|s4|s5|s6|10|11|12|13|10s|11s|12s|13s`
     .replace(/\(\?:[^)]*\)|\\d\{2\}|\[[^\]]*\]/g, "")
     .split("|")
     .flatMap((alt) => {

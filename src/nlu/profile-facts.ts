@@ -20,7 +20,7 @@ export interface ProfileReading {
 }
 
 const DURATION =
-  /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/;
+  /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?)\b/;
 const OVERALL =
   /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
 const NO_CC_EXPERIENCE =
@@ -28,7 +28,7 @@ const NO_CC_EXPERIENCE =
 const JUST_STARTED =
   /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
-  /\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
+  /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in|at) (a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
   /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction)\b|\bzero hours contract\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
