@@ -93,6 +93,12 @@ const DEFINE: Cue[] = [
 ];
 
 const UNITS: Cue[] = [
+  // "can i do 1 2 3 and then 6 and 8": a selection of units asked about is a check.
+  {
+    intent: "check",
+    rank: 76,
+    re: /^(?:can|could|may) (?:i|she|he|they|we) (?:do|take|pick|choose|have|select) (?:units? )?\d{1,2}(?:(?: ?,| and| then| &| \+)* \d{1,2}){2,}\b/,
+  },
   // "what's actually in the Level 2 NVQ", "which units will I be doing", "what units would be on it"
   {
     intent: "unitsIn",

@@ -74,7 +74,7 @@ const BACK = new RegExp(
   `^${POLITE}(?:go back|back|undo|undo that|previous|previous question|back up|step back)(?: (?:one|a step|one step|a question|to the (?:previous|last) (?:question|step|one)|please))*$`,
 );
 const CANCEL =
-  /^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|forget it) (cancel|forget it|stop)( (it|this|that))?$/;
+  /^(thanks|thank you|cheers|ta)( so much| a lot)?[ !,.]*(bye|goodbye|cya|see ya|see you)[ !.]*$|^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|forget it) (cancel|forget it|stop)( (it|this|that))?$/;
 /** The user asks what the bot itself can do. */
 const HELP_ALONE =
   /^(help|\?+|h|menu|options|commands)( me)?( please)?$|^what (do|can) i (do|say|type)( here| now)?$/;

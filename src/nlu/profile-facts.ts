@@ -23,6 +23,9 @@ const DURATION =
   /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?)\b/;
 const OVERALL =
   /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
+/** A clause saying there is no contact-centre experience: what follows it is not a contact-centre span. */
+export const NO_CC_EXPERIENCE_CLAUSE =
+  /\bno (cc|contact centre|call centre|customer service|phone|relevant) (experience|exp)\b/;
 const NO_CC_EXPERIENCE =
   /\b(never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
@@ -275,7 +278,15 @@ export function readProfile(
     }
     // A clause about something else ("while my kids are at school") does not end the span talked of
     // unless it has a length of its own ("and a year in a bakery").
-    prevCc = cc && !other ? true : other && months !== undefined ? false : prevCc;
+    // "no contact centre experience, 30 yrs in steel production": a negated span names no work to continue.
+    prevCc =
+      c.negated && NO_CC_EXPERIENCE_CLAUSE.test(c.text)
+        ? false
+        : cc && !other
+          ? true
+          : other && months !== undefined
+            ? false
+            : prevCc;
   }
   if (overall !== undefined) r.experienceMonths = overall;
   else if (found) r.experienceMonths = sum;
@@ -303,7 +314,7 @@ export function readProfile(
         continue;
       }
       if (
-        /\b(no|not|without|never|didnt|dont|havent|failed|any)( (got|get|have|pass|passed|finish|finished|sit|sat|do|did))?( my| any| the| a| an)?\s*$/.test(
+        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
           before,
         )
       )

@@ -73,7 +73,7 @@ export interface UnderstandContext {
 }
 
 const YES =
-  /^(yes|yeah|yea|yep|yup|ya|y|sure|spot on|exactly|thats it|that is it|of course|definitely|certainly|(?:i do|i am|i would|i will)(?= *$| yes| please)|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
+  /^(yes|yeah|yea|yh|ye|yeh|yas|yep|yup|ya|y|sure|spot on|exactly|thats it|that is it|of course|definitely|certainly|(?:i do|i am|i would|i will)(?= *$| yes| please)|correct|right|absolutely|please|yes please|ok|okay|aye|affirmative|indeed|that s right|thats right|why not|go on|go ahead|do it|confirm)( (i|please|thanks|thank you|i do|i am|definitely|sure|do|am|that|it|it is))*\b/;
 const NO =
   /^(no|nope|nah|n|not really|no thanks|no thank you|i dont|i do not|im not|i am not|negative|never|not at all|not yet|dont|do not|no way|not interested)\b(?! sure| certain| know)/;
 const NATIONS: [RegExp, Nation][] = [
@@ -130,7 +130,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     /\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g,
     "$1 $2",
   );
-  let t = full;
+  // "none lol", "yes pls": a short answer's trailing filler says nothing.
+  let t = ctx.expecting
+    ? full.replace(/(?:\s+(?:lol|haha+|lmao|tbh|x+|pls|plz|please|thanks|ta))+$/, "")
+    : full;
   const ev = (slot: string, read: string, how: string) => u.evidence.push({ slot, read, how });
   const expecting = ctx.expecting;
 
@@ -184,8 +187,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       t.slice(Math.max(0, start - 40), start).trimEnd(),
     );
   // In a free message, each qualification is held or asked about as its own clause says.
-  // "Who am I talking to?" is an open question: its answer is read as a free message.
-  const free = !expecting || expecting === "userKind";
+  // "Who am I talking to?" is an open question: its answer is read as a free message; so is a sentence
+  // given in answer to any profile question ("no contact centre experience, 30 yrs in steel").
+  const free =
+    !expecting ||
+    expecting === "userKind" ||
+    (!["units", "qualification", "learnerName", "confirm", "experience", "level"].includes(expecting) &&
+      text.trim().split(/\s+/).length >= 6);
   const clauses = free ? clausesOf(text) : [];
   const used = new Set<Clause>();
   const clauseOf = (mention: string) => {
@@ -309,7 +317,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("age", m[0], "an age to come");
     }
   }
-  if (u.age === undefined && !u.units && expecting !== "units") {
+  // (Not in a list of numbers: "his units were 1, 2, 5, 7, 12, 19" has no age in it.)
+  if (
+    u.age === undefined &&
+    !u.units &&
+    expecting !== "units" &&
+    !/\bunits?\b|\d+\s*,\s*\d+\s*,\s*\d+/.test(text)
+  ) {
     // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
     const alone = text
       .split(/[,;.!?\n]/)
@@ -432,7 +446,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const levels = levelsIn(t).filter(
       (l) =>
         // "thinking about doing level 3" is a wish, not a level held.
-        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying)( an?| the| my)?\s*$/.test(
+        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to)( an?| the| my)?\s*$/.test(
           t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
         ) &&
         (l.level > 0 ||

@@ -121,7 +121,7 @@ export interface UnitEdits {
 
 const ADD_VERB = /\b(add(?: in)?|include|put in|throw in|also take|plus)\b/g;
 const REMOVE_VERB =
-  /\b(remove|drop|take out|take off|delete|get rid of|lose|ditch|scrap|without|minus|dont want|do not want)\b/g;
+  /\b(remove|drop|take out|take off|delete|get rid of|lose|ditch|scrap|without|minus|dont want|do not want|avoid|leave out|cant do|cannot do)\b/g;
 const SWAP_VERB = /\b(swap|replace|change|switch|substitute|exchange|trade|instead of|in place of)\b/g;
 // Between the two sides of a swap: "swap 18 for 21", "replace 18 with 21", "change 18 to 21".
 const SWAP_JOIN = /\b(for|with|to|into|by)\b/g;
