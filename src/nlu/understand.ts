@@ -390,9 +390,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
           reading[k as keyof ProfileReading] !== undefined,
       ) ||
       !!u.qualificationsHeld?.length;
-    if (!u.userKind && (reading.aboutOther || aboutSelf))
+    // (An answer to a profile question describes the learner; who is writing was settled before it.)
+    const inferKind = !expecting || expecting === "userKind";
+    if (inferKind && !u.userKind && (reading.aboutOther || aboutSelf))
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
-    else if (u.userKind === "learner" && u.working === true) u.userKind = "staff";
+    else if (inferKind && u.userKind === "learner" && u.working === true) u.userKind = "staff";
     // A learner writing for themselves may give their own name ("Hi, I'm Rhian, a CSA").
     const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : ownNameIn(text);
     if (name) {
@@ -509,7 +511,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
     }
   }
-  if (u.working === true && !u.userKind) u.userKind = "staff";
+  if (u.working === true && !u.userKind && (!expecting || expecting === "userKind")) u.userKind = "staff";
 
   // Yes / no: a short answer to a yes/no question, or a message that says nothing else.
   const words = full.split(" ").length;
@@ -531,6 +533,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (NO.test(full)) u.yesNo = false;
     else if (YES.test(full)) u.yesNo = true;
   }
+  // Not working ("not working at the moment", "unemployed") is not working in a contact centre either.
+  if (u.role === null && u.working === undefined) u.working = false;
   if (expecting === "working" && u.working === undefined) {
     if (u.yesNo !== undefined) u.working = u.yesNo;
     else if (u.role === null) u.working = false;
