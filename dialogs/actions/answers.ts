@@ -140,6 +140,36 @@ export function eligibilityAnswer(
   const asking = entriesAsked(c, u, asked, s);
   // "Do I need a job?", "is it too late at 52?": about every entry, when none is named or shown.
   const ids = asking.length ? asking : [...s.catalogue.entries.keys()];
+  // A qualification asked about as part of a pathway: the pathway's own list answers it, not eligibility.
+  const others = ids.filter((id) => s.catalogue.entries.get(id)?.type === "qualification");
+  // "as part of the Welsh apprenticeship": the pathway at the qualification's own level.
+  const levelOf = (id: string) => s.catalogue.entries.get(id)?.level.value;
+  const pathway =
+    ids.map((id) => s.catalogue.entries.get(id)).find((e) => e?.type === "pathway") ??
+    (asked.kind === "apprenticeship" && others.length === 1
+      ? [...s.catalogue.entries.values()].find(
+          (e) => e.type === "pathway" && e.level.value === levelOf(others[0] ?? ""),
+        )
+      : undefined);
+  if (named && asking.length <= 3 && pathway?.type === "pathway" && others.length) {
+    const titleOfEntry = (id: string) =>
+      messagesOf(c).shortTitle(s.catalogue.entries.get(id)?.title.value ?? id);
+    const components = pathway.components.flatMap((k) =>
+      k.component === "qualification"
+        ? [{ name: k.name, ids: k.oneOf, titles: k.oneOf.map(titleOfEntry), quote: k.source.quote }]
+        : [],
+    );
+    return others
+      .map((id) =>
+        m.partOfPathway(
+          messagesOf(c).shortTitle(pathway.title.value),
+          titleOfEntry(id),
+          components.find((k) => k.ids.includes(id)),
+          components,
+        ),
+      )
+      .join("\n");
+  }
   const results = ids.flatMap((id) => eligibilityFor(s.catalogue, id, profile, c.today) ?? []);
   if (!results.length) return m.whichQualification;
   // Asked in general ("can I do an NVQ at 16?"), what is closed is said once, at the end.

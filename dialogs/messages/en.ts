@@ -572,6 +572,13 @@ export const en = {
     closedToo: (titles: string[]) =>
       `(${listWords(titles)} ${titles.length === 1 ? "is" : "are"} closed to new registrations.)`,
     noUpperAge: "None of our sources sets an upper age limit.",
+    partOfPathway: (pathway, qualification, fits, components) =>
+      fits
+        ? `Yes: ${qualification} is the ${fits.name.toLowerCase()} of the ${pathway} (“${fits.quote}”).`
+        : [
+            `No: ${qualification} is not one of the qualifications the ${pathway} is made of. Our source names:`,
+            ...components.map((c) => `• ${c.name}: ${listWords(c.titles)} (“${c.quote}”)`),
+          ].join("\n"),
     apprenticeshipsElsewhere: (parts: { title: string; quote: string }[]) =>
       [
         "Outside Wales, our sources hold no apprenticeship framework: a training provider or the National Careers Service can tell you who offers one. The awarding bodies say:",

@@ -348,6 +348,13 @@ export interface Messages {
     condition: (k: ConditionCheck, who: Who, x: ConditionExtra) => string;
     closedToo: (titles: string[]) => string;
     noUpperAge: string;
+    /** "Can I do the OCR Level 3 NVQ as part of the Welsh apprenticeship?": what the pathway is made of. */
+    partOfPathway: (
+      pathway: string,
+      qualification: string,
+      fits: { name: string; titles: string[]; quote: string } | undefined,
+      components: { name: string; titles: string[]; quote: string }[],
+    ) => string;
     apprenticeshipsElsewhere: (
       parts: {
         title: string;

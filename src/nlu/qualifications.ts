@@ -86,7 +86,8 @@ function heldBefore(text: string, start: number): boolean {
 
 /** The clause around a mention: "compare the OCR level 2 NVQ vs City & Guilds level 2 NVQ" has two. */
 function clauseAround(text: string, start: number, end: number): string {
-  const SEP = /\b(vs|versus|and|or|with|than|compare|between|then|but|after|to)\b/g;
+  const SEP =
+    /\b(vs|versus|and|or|with|than|compare|between|then|but|after|to|as part of|part of|instead of|in place of|rather than)\b/g;
   let from = 0;
   let to = text.length;
   for (const m of text.matchAll(SEP)) {

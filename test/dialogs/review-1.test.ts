@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { Conversation } from "./conversation.ts";
+
+// Persona review 1 (docs/reviews/2026-11-27-review-1.md): wrong advice it found, answered right.
+describe("conversation: wrong advice found by persona review 1", () => {
+  it("W1: 'can i do 1 2 3 and then 6 and 8' on OCR 10266 checks those units and reports the barred pair", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("plan 10266");
+    c.say("can i do 1 2 3 and then 6 and 8");
+    expect(c.text).not.toMatch(/^Yes for/m);
+    expect(c.text).toMatch(/unit 6[^\n]*unit 8|units? 6 and 8/i);
+    expect(c.text).toMatch(/barred|not both/i);
+  });
+
+  it("W2: a qualification the Welsh pathway does not name is not 'part of' it; one it names is", () => {
+    const c = new Conversation();
+    c.say("I'm a contact centre manager in Newport, Wales, 10 years");
+    c.say(
+      "can i do the OCR level 3 NVQ as part of the welsh apprenticeship instead of the city and guilds one?",
+    );
+    expect(c.text).toMatch(/^No: OCR Level 3 NVQ Diploma is not one of the qualifications/m);
+    expect(c.text).toMatch(/600\/1136\/1/);
+    expect(c.text).toMatch(/600\/1138\/5/);
+    c.say("can I do the City & Guilds level 3 NVQ diploma as part of the welsh level 3 apprenticeship?");
+    expect(c.text).toMatch(/^Yes: City & Guilds Level 3 NVQ Diploma is the competence qualification/m);
+  });
+
+  it("W3: 'no contact centre experience, 30 yrs in steel production' is no experience, never 30 years", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Mark");
+    c.say("no contact centre experience, 30 yrs in steel production");
+    expect(c.last.advice.profile.experienceMonths).toBe(0);
+    expect(c.text).not.toMatch(/30 years/);
+  });
+
+  it("W8: a question never changes the level held", () => {
+    const c = new Conversation();
+    c.say("team leader, 3 years, I have the OCR level 3 NVQ 10268");
+    expect(c.last.advice.profile.level).toBe(3);
+    c.say("do my level 3 credits count towards the 35 at level 4?");
+    expect(c.last.advice.profile.level).toBe(3);
+    expect(c.text).not.toMatch(/Level 3 → Level 4/);
+  });
+});
