@@ -501,6 +501,13 @@ export const applyFix: Act = (c, _e, s) => {
   const kept = keptIds.map(label);
   const dropped = r.result.units.filter((u) => !keptIds.includes(u)).map(label);
   const outcome = planFor(s, { ...answersOf(c), units: kept, objective: "glh" }, c.qualificationId);
+  // Where our sources cannot complete the plan, what the rules say to drop is still dropped (persona
+  // review 1: the fix button looped on a barred pair of OCR 10266), and the rest is checked again.
+  if (dropped.length && !(outcome.kind === "plan" && outcome.result.status === "planned")) {
+    const after = checkFor(s, c.qualificationId, kept, c);
+    const broken = after.kind === "checked" ? after.result.violations.length : 0;
+    return { units: kept, ...say(text(m.fixDropped(dropped, broken))) };
+  }
   if (outcome.kind === "plan" && outcome.result.status === "undetermined")
     return say(text(m.planUndetermined(outcome.result.reason ?? "", [], [])));
   if (outcome.kind !== "plan" || outcome.result.status !== "planned" || !outcome.result.plan)

@@ -453,6 +453,13 @@ export const en = {
         : "every other unit of yours is kept.",
     ].join(" "),
 
+  fixDropped: (dropped: string[], stillBroken: number) =>
+    `Took out ${listWords(dropped)}, which the rules don't allow with the rest; every other unit of yours is kept. ${
+      stillBroken
+        ? `${stillBroken === 1 ? "1 rule is" : `${stillBroken} rules are`} still not met, and our sources don't give the credit values I'd need to complete it for you: add units yourself, or ask the awarding body.`
+        : "Nothing is broken for certain now."
+    }`,
+
   wrapUp: (title: string | null) =>
     title
       ? `Great. Your next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`

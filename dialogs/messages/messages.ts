@@ -288,6 +288,7 @@ export interface Messages {
   closedForNew: (title: string, end: string) => string;
   whichQualificationForTogether: (units: string) => string;
   fixApplied: (dropped: string[], added: string[]) => string;
+  fixDropped: (dropped: string[], stillBroken: number) => string;
   wrapUp: (title: string | null) => string;
   recordReady: string;
   recordUnchanged: string;

@@ -35,6 +35,18 @@ describe("conversation: wrong advice found by persona review 1", () => {
     expect(c.text).not.toMatch(/30 years/);
   });
 
+  it("problem 3: 'apply the smallest fix' on OCR 10266 drops the barred unit even where credits are unknown", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("plan 10266");
+    c.say("check units 1, 2, 3, 4, 5, 7, 11");
+    expect(c.text).toMatch(/✘ unit 4/);
+    c.say("apply the smallest fix");
+    expect(c.text).toMatch(/^Took out 5, which the rules don't allow with the rest/m);
+    expect(c.text).toMatch(/^Units: 1, 2, 3, 4, 7, 11$/m);
+    expect(c.text).not.toMatch(/✘ unit 4/);
+  });
+
   it("W8: a question never changes the level held", () => {
     const c = new Conversation();
     c.say("team leader, 3 years, I have the OCR level 3 NVQ 10268");
