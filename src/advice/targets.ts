@@ -67,7 +67,9 @@ function baseLevel(catalogue: Catalogue, profile: LearnerProfile, role: Role | u
       ),
     };
   }
-  if (profile.experienceMonths === 0 || profile.workingInContactCentre === false) {
+  // Only someone with no such experience is told so: not working in a contact centre now is not the
+  // same (persona review 1: a former team leader of six years was told "without experience").
+  if (profile.experienceMonths === 0) {
     return {
       level: 2,
       why: cite(

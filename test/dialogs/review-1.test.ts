@@ -47,6 +47,17 @@ describe("conversation: wrong advice found by persona review 1", () => {
     expect(c.text).not.toMatch(/✘ unit 4/);
   });
 
+  it("W4: someone with six years' experience, not working now, is never told 'without experience'", () => {
+    const c = new Conversation();
+    c.say("I'm 35 and unemployed, I was a team leader in a call centre for 6 years. Belfast.");
+    c.say("GCSEs");
+    for (let i = 0; i < 6 && c.last.stateName.startsWith("gathering"); i++) c.say("no");
+    expect(c.last.advice.profile.experienceMonths).toBe(72);
+    const reasons = (c.last.advice.recommendations ?? []).flatMap((r) => r.reasons.map((x) => x.text));
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.join("\n")).not.toMatch(/without contact-centre or customer-service experience/);
+  });
+
   it("W8: a question never changes the level held", () => {
     const c = new Conversation();
     c.say("team leader, 3 years, I have the OCR level 3 NVQ 10268");
