@@ -206,7 +206,7 @@ export const applyFacts: Act = (c, e, s) => {
     const slot = x.slot === "experienceMonths" ? "experience" : x.slot;
     const value = describeValue(m, next, slot);
     return value !== undefined && value !== describeValue(m, before, slot)
-      ? [m.readAs(m.slotName[slot], x.read, value)]
+      ? [m.readAs(m.slotName[slot], x.read, value, next.userKind === "adviser")]
       : [];
   });
   if (unsure.length) replies.push(text(m.unsure(unsure)));

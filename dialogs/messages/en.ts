@@ -286,7 +286,8 @@ export const en = {
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
-  readAs: (what: string, read: string, value: string) => `your ${what} ("${read}" read as ${value})`,
+  readAs: (what: string, read: string, value: string, adviser = false) =>
+    `${adviser ? "the learner's" : "your"} ${what} ("${read}" read as ${value})`,
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
   /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
   changeValue: {

@@ -173,7 +173,7 @@ export interface Messages {
   changed: (parts: string[]) => string;
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => string;
-  readAs: (what: string, read: string, value: string) => string;
+  readAs: (what: string, read: string, value: string, adviser?: boolean) => string;
   change: (what: string, from: string, to: string) => string;
   /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
   changeValue: {

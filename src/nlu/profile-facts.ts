@@ -154,8 +154,8 @@ export function readProfile(
       const text =
         c.subject === "other"
           ? c.text.replace(
-              /\b(agent|advisor|supervisor|team leader|tl|operator|operative|analyst|planner)s\b/g,
-              "$1",
+              /\b(one of (?:my|our|them|his|her|their)(?: [a-z]+)?) (agent|advisor|supervisor|team leader|tl|operator|operative|analyst|planner)s\b/g,
+              "$1 $2",
             )
           : c.text.replace(OTHERS_STAFF, " ");
       roles.set(c, roleIn(catalogue.roles, text, { ambiguous: "skip" }));

@@ -34,4 +34,13 @@ describe("facts read with less confidence are said back", () => {
     c.say("actually I'm a sales team leader");
     expect(c.last.advice.profile).toMatchObject({ role: "Sales Team Leader" });
   });
+
+  it("to an adviser, the learner's facts are the learner's, not 'yours' (persona review 1)", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Sam");
+    c.say("he leads a team of 12 agents");
+    expect(c.text).toMatch(/I wasn't sure of the learner's job role/);
+    expect(c.text).not.toMatch(/I wasn't sure of your/);
+  });
 });
