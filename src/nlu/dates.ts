@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { numberWord } from "./text.ts";
 
 /**
  * Start dates in free text ("since Jan", "since Easter", "since last summer", "from Sept 2023",
@@ -133,22 +134,6 @@ export function monthsSince(start: { date: Date; dayKnown: boolean }, today: Dat
   );
 }
 
-const AGO_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 const MONTH_WORD =
   "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|tember|ober|t)?";
 const QUICK = new RegExp(
@@ -186,7 +171,8 @@ function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean }
       rest,
     );
   if (ago) {
-    const n = /^\d/.test(ago[1] ?? "") ? Number(ago[1]) : (AGO_NUMBERS[ago[1] ?? ""] ?? 1);
+    // "a week ago", "an hour"... "a"/"an" are one.
+    const n = numberWord(ago[1] ?? "") ?? 1;
     const days = { day: 1, week: 7, month: 30.44, year: 365.25 }[ago[2] as "day" | "week" | "month" | "year"];
     return { date: new Date(today.getTime() - n * days * 86_400_000), dayKnown: true };
   }

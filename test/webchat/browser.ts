@@ -76,6 +76,18 @@ export async function findBrowser(
 }
 
 /** Launch the browser `findBrowser` picks. */
+/** The flags that work here as root with no network (see GUIDE.md). */
+export const HEADLESS_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export async function launchBrowser(args: string[]): Promise<Browser> {
   return chromium.launch({ ...(await findBrowser()), args });
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, start } from "../server/harness.ts";
-import { launchBrowser } from "./browser.ts";
+import { HEADLESS_ARGS, launchBrowser } from "./browser.ts";
 import { measureCard } from "./card-layout.ts";
 import { measureLayout } from "./layout.ts";
 
@@ -12,21 +12,11 @@ import { measureLayout } from "./layout.ts";
 // headings that do not overlap the text around them, no monospace, no table, nothing cut short.
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let s: Running;
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser(ARGS);
+  browser = await launchBrowser(HEADLESS_ARGS);
   s = await start({}, undefined, "real");
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);

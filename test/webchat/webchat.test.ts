@@ -5,27 +5,16 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, start } from "../server/harness.ts";
-import { launchBrowser } from "./browser.ts";
+import { HEADLESS_ARGS, launchBrowser } from "./browser.ts";
 import { type Layout, measureLayout } from "./layout.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-// The flags that work here as root with no network (see GUIDE.md).
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let s: Running;
 let browser: Browser;
 beforeAll(async () => {
   // An installed Chromium, Chrome or Edge (see browser.ts); none: one line saying how to install one.
-  browser = await launchBrowser(ARGS);
+  browser = await launchBrowser(HEADLESS_ARGS);
   // The real clock, so that Web Chat's timestamps read "Just now".
   s = await start({}, undefined, "real");
   mkdirSync(ARTIFACTS, { recursive: true });
