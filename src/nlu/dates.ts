@@ -72,7 +72,10 @@ parser.parsers.push(
 );
 
 /** A start date after "since", "from", "started", "joined", "began" or "in" (a year), or undefined. */
-export function startDateIn(text: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+export function startDateIn(
+  text: string,
+  today: Date,
+): { date: Date; dayKnown: boolean; yearOnly?: boolean } | undefined {
   // Every cue is tried in turn: "in Paisley since Feb" has its date after the second.
   const cues =
     /\b(since|from|start date was|started(?: (?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since)\s+(?=(.{1,40}))/gi;
@@ -83,11 +86,19 @@ export function startDateIn(text: string, today: Date): { date: Date; dayKnown: 
   return undefined;
 }
 
-function dateAfter(cue: string, rest: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+function dateAfter(
+  cue: string,
+  rest: string,
+  today: Date,
+): { date: Date; dayKnown: boolean; yearOnly?: boolean } | undefined {
   const yearOnly = /^((?:19|20)\d\d)\b(?![-/ ]\d)/.exec(rest);
   // A year alone counts whole calendar years ("since 2021" is 5 years in 2026).
   if (yearOnly && cue !== "in")
-    return { date: new Date(Date.UTC(Number(yearOnly[1]), today.getUTCMonth(), 1)), dayKnown: false };
+    return {
+      date: new Date(Date.UTC(Number(yearOnly[1]), today.getUTCMonth(), 1)),
+      dayKnown: false,
+      yearOnly: true,
+    };
   // "since I left school in June 2024": the date of the event named.
   const event = /^(?:i|she|he|they) (?:left|finished) \w+(?: \w+)? in (.{1,20})/.exec(rest);
   if (event) return dateAfter("in", event[1] ?? "", today);
@@ -187,4 +198,27 @@ function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean }
   const date = new Date(Date.UTC(year, month, day, 12));
   if (date > today && !m[4]) date.setUTCFullYear(year - 1);
   return { date, dayKnown: !!m[2] };
+}
+
+const RANGE_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const RANGE = new RegExp(
+  `\\b(?:${RANGE_MONTH}\\s+)?((?:19|20)\\d\\d)\\s+(?:(?:to|til|till|until|and|through)\\s+)?(?:${RANGE_MONTH}\\s+)?((?:19|20)\\d\\d|\\d\\d)\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?|units?|credits?|hours?|agents?|staff|seats?)\\b)`,
+);
+
+/**
+ * Months between two dates that bound a span of work, in normalised text: "from March 2016 to March
+ * 2020", "2019-2021", "2016-18", "between 2015 and 2019". A year alone counts whole calendar years.
+ * Undefined when the text holds no such range (or its end is before its start or after today).
+ */
+export function rangeMonthsIn(text: string, today: Date): number | undefined {
+  const m = RANGE.exec(text);
+  if (!m) return undefined;
+  const y1 = Number(m[2]);
+  let y2 = Number(m[4]);
+  if ((m[4] ?? "").length === 2) y2 += Math.floor(y1 / 100) * 100;
+  const m1 = m[1] ? MONTHS.indexOf(m[1].slice(0, 3)) : -1;
+  const m2 = m[3] ? MONTHS.indexOf(m[3].slice(0, 3)) : -1;
+  if (y2 < y1 || y2 > today.getUTCFullYear()) return undefined;
+  const months = (y2 - y1) * 12 + (m1 >= 0 && m2 >= 0 ? m2 - m1 : 0);
+  return months > 0 ? months : undefined;
 }

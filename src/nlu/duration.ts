@@ -14,9 +14,10 @@ const WORDS: Record<string, number> = {
   several: 3,
 };
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const UNIT = /^(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?)$/;
+const UNIT = /^(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?|decades?)$/;
 
 function unitMonths(unit: string): number {
+  if (/^d/.test(unit)) return 120;
   if (/^y/.test(unit)) return 12;
   if (/^w/.test(unit)) return 12 / 52;
   if (/^f/.test(unit)) return 24 / 52;

@@ -1,6 +1,6 @@
 import type { Catalogue } from "../catalogue/load.ts";
 import { CC_WORK, type Clause, OTHER_WORK } from "./clauses.ts";
-import { monthsSince, startDateIn } from "./dates.ts";
+import { monthsSince, rangeMonthsIn, startDateIn } from "./dates.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { AMBIGUOUS, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS } from "./gazetteer.ts";
 import { levelsIn } from "./levels.ts";
@@ -20,7 +20,15 @@ export interface ProfileReading {
 }
 
 const DURATION =
-  /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?)\b/;
+  /\b(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|couple|few|several|half)\s*(and a half\s*)?(of\s*)?(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w|fortnights?|decades?)\b/;
+/** "two years ago": when something happened, not a length. */
+const AGO =
+  /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few) (years?|yrs?|months?|mths?|weeks?|wks?) ago\b/g;
+/** Words saying a span ended ("until two years ago", "left a year ago"). */
+const SPAN_ENDED = /\b(until|till|til|up to|ended|left|stopped|quit|finished|redundant|let go|laid off)\b/;
+/** A contact-centre qualification's title ("NVQ Certificate in Contact Centre Operations"). */
+const QUALIFICATION_TITLE =
+  /\b(?<=(?:nvqs?|svqs?|certificates?|cert|diplomas?|principles|awards?|apprenticeships?|qualifications?|courses?|pathways?)(?: [a-z]+){0,2} )(?:in|of) (?:contact|call) centres?(?: operations)?\b|\bprinciples of contact centre operations\b|\bcontact centre operations\b/g;
 const OVERALL =
   /\b(overall|total|in total|altogether|all together|in all|in the industry|in contact centres|in call centres|in cc|in the sector)\b/;
 /** A clause saying there is no contact-centre experience: what follows it is not a contact-centre span. */
@@ -63,6 +71,28 @@ function heldGoverns(text: string, at: number): boolean {
     before.slice(held.index + held[0].length),
   );
 }
+/** Contact-centre work by the words that name calls, phones or a contact centre, not a job title alone. */
+const STRONG_CC =
+  /\b(contact centres?|call centres?|cc|ccs|phones?|telesales|telephone|customer (service|services|support|contact)|helpdesk|help desk|service desk|helpline|calls|calling|agents?|inbound|outbound|switchboard|webchat|call handl\w*|on the lines)\b/;
+/** A clause that is only a length or only the dates of a span ("(20 years)", "(2019-2021)"). */
+const RESTATED =
+  /^(about |around |approx |roughly )?(\d+(\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty) (years?|yrs?|months?|mths?)$|^(19|20)\d\d (to |til |until )?((19|20)?\d\d|now|present|date)$/;
+/** A clause naming work or time away of its own ("worked in a nursery", "a long career break"). */
+const NAMES_OTHER_WORK = /\b(worked|working|work|job|career break|labouring)\b/;
+/** The spans of a clause: "18 months on a sales line and a year in a bakery" is two. */
+function spansOf(text: string): string[] {
+  if (!/ (and|then|before|plus|followed by) /.test(text)) return [text];
+  const parts = text
+    .split(/ (?:and then|and(?! a half\b| half\b)|then|before|plus|followed by) /)
+    .filter((x) => x.length > 0);
+  // Split only where each part says a length of its own, or a later part names other work ("for 4
+  // years before a long career break"): "customer services desk at B and Q for 3 years" is one span.
+  const lengths = parts.filter((x) => DURATION.test(x) || BARE_LENGTH.test(x)).length;
+  const otherLater = parts.slice(1).some((x) => OTHER_WORK.test(x) && !STRONG_CC.test(x));
+  return parts.length > 1 && (lengths > 1 || otherLater) ? parts : [text];
+}
+/** "an agent for 2", "5 as an agent": a number whose unit is the span's before it. */
+const BARE_LENGTH = /\bfor (\d{1,2})( before| previously| prior| before that)?\s*$|^(\d{1,2}) as\b/;
 /** A level mention that names a qualification, not a learner's general level. */
 const QUALIFICATION_WORDS =
   /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
@@ -247,46 +277,72 @@ export function readProfile(
   let overall: number | undefined;
   let prevCc = false;
   let lastUnit: "y" | "m" | undefined;
+  let prevMonths: number | undefined;
   for (const c of clauses) {
-    // "5 years experience" with no other work named is the experience the bot asks about.
-    const cc: boolean =
-      CC_WORK.test(c.text) ||
-      roleOf(c)?.role != null ||
-      (!OTHER_WORK.test(c.text) && (prevCc || /\b(experience|exp)\b/.test(c.text)));
-    const other = OTHER_WORK.test(c.text) && !CC_WORK.test(c.text);
-    let months: number | undefined;
-    const start = startDateIn(c.text, today);
-    if (start && !/\bborn\b/.test(c.text)) months = monthsSince(start, today);
-    else if (JUST_STARTED.test(c.text)) months = 0;
-    else if (
-      DURATION.test(c.text) &&
-      !/\b(old|aged?|yo|y o)\b/.test(c.text) &&
-      !/\bin (\d+|a|one|two|three) (weeks?|months?)\b/.test(c.text)
-    )
-      months = parseDurationMonths(c.text.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
-    // "before that CSA for 5": a bare number takes the unit of the span before it.
-    const bare = /\bfor (\d{1,2})\s*$|^(\d{1,2}) as\b/.exec(c.text);
-    if (months === undefined && cc && lastUnit && bare)
-      months = Number(bare[1] ?? bare[2]) * (lastUnit === "y" ? 12 : 1);
-    if (months !== undefined && /\b(years?|yrs?)\b/.test(c.text)) lastUnit = "y";
-    else if (months !== undefined && /\b(months?|mths?)\b/.test(c.text)) lastUnit = "m";
-    if (months !== undefined && cc && !other && c.modality !== "wish" && c.modality !== "future") {
-      if (OVERALL.test(c.text)) overall = Math.max(overall ?? 0, months);
-      else sum += months;
-      found = true;
-      ev("experienceMonths", c.raw, "contact-centre span");
+    // "18 months on an inbound sales line and a year in a bakery", "a scheduler for 3 years and an
+    // agent for 2": each span of a clause is read with the words that say what it was spent on.
+    // "the OCR Level 2 NVQ Certificate in Contact Centre Operations from 2019": a qualification's
+    // title names no work, and its date is not when work began.
+    const segments = spansOf(c.text.replace(QUALIFICATION_TITLE, " "));
+    for (const seg of segments) {
+      const whole = seg === c.text;
+      // "until two years ago": when a span ended, not how long it was.
+      const spanText =
+        SPAN_ENDED.test(seg) && !/\b(since|started|joined|began)\b/.test(seg) ? seg.replace(AGO, " ") : seg;
+      // "5 years experience" with no other work named is the experience the bot asks about. Work named
+      // in another trade ("a retail store manager", "supervisor at Next") is not contact-centre work
+      // unless the words say calls, phones or a contact centre.
+      const other = OTHER_WORK.test(seg) && !STRONG_CC.test(seg);
+      const cc: boolean =
+        !other &&
+        (CC_WORK.test(seg) ||
+          (whole ? roleOf(c)?.role != null : false) ||
+          prevCc ||
+          /\b(experience|exp)\b/.test(seg));
+      let months: number | undefined;
+      const range = rangeMonthsIn(spanText, today);
+      // "since 2016": a year alone does not say how many months (a careful reader leaves it for the
+      // bot to ask); "since March 2016" does.
+      const start = range === undefined ? startDateIn(seg, today) : undefined;
+      const hasDuration =
+        DURATION.test(spanText) &&
+        !/\b(olds?|aged?|yo|y o)\b/.test(spanText) &&
+        !/\bin (\d+|a|one|two|three) (weeks?|months?)\b/.test(spanText);
+      // "2 years' experience from 2016-18": the length said wins over the dates that bound it.
+      if (start && !/\bborn\b/.test(seg)) {
+        if (!start.yearOnly) months = monthsSince(start, today);
+      } else if (JUST_STARTED.test(seg)) months = 0;
+      else if (hasDuration)
+        months = parseDurationMonths(spanText.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
+      else if (range !== undefined) months = range;
+      // "before that CSA for 5", "and an agent for 2": a bare number takes the unit of the span before it.
+      const bare = BARE_LENGTH.exec(seg);
+      if (months === undefined && cc && lastUnit && bare)
+        months = Number(bare[1] ?? bare[3]) * (lastUnit === "y" ? 12 : 1);
+      if (months !== undefined && /\b(years?|yrs?)\b/.test(seg)) lastUnit = "y";
+      else if (months !== undefined && /\b(months?|mths?)\b/.test(seg)) lastUnit = "m";
+      // "from 2001 to 2021 (20 years)", "2 yrs as an agent (2019-2021)": a clause that is only a length
+      // or only dates, as long as the span before it, says that span again.
+      const restates = months !== undefined && months === prevMonths && RESTATED.test(c.text);
+      if (months !== undefined && cc && !restates && c.modality !== "wish" && c.modality !== "future") {
+        if (OVERALL.test(seg)) overall = Math.max(overall ?? 0, months);
+        else sum += months;
+        found = true;
+        ev("experienceMonths", whole ? c.raw : seg, "contact-centre span");
+      }
+      prevMonths = months;
+      // A clause about something else ("while my kids are at school") does not end the span talked of
+      // unless it has a length of its own ("and a year in a bakery"), or names other work.
+      // "no contact centre experience, 30 yrs in steel production": a negated span names no work to continue.
+      prevCc =
+        c.negated && NO_CC_EXPERIENCE_CLAUSE.test(seg)
+          ? false
+          : cc
+            ? true
+            : other && (months !== undefined || !whole || NAMES_OTHER_WORK.test(seg))
+              ? false
+              : prevCc;
     }
-    // A clause about something else ("while my kids are at school") does not end the span talked of
-    // unless it has a length of its own ("and a year in a bakery").
-    // "no contact centre experience, 30 yrs in steel production": a negated span names no work to continue.
-    prevCc =
-      c.negated && NO_CC_EXPERIENCE_CLAUSE.test(c.text)
-        ? false
-        : cc && !other
-          ? true
-          : other && months !== undefined
-            ? false
-            : prevCc;
   }
   if (overall !== undefined) r.experienceMonths = overall;
   else if (found) r.experienceMonths = sum;
