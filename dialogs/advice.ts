@@ -118,17 +118,18 @@ export function recommendationCard(
         title: x.title,
         level: x.level,
         kind: x.kind,
-        reasons: x.reasons,
-        cautions: x.cautions,
+        // The domain writes to the learner: to an adviser, its sentences speak of the learner.
+        reasons: x.reasons.map((y) => ({ ...y, text: m.inPerson(y.text) })),
+        cautions: x.cautions.map((y) => ({ ...y, text: m.inPerson(y.text) })),
         // The CLI command in the next step means nothing in a chat.
-        nextStep: m.planWithMe(x.nextStep),
+        nextStep: m.inPerson(m.planWithMe(x.nextStep)),
         hasUnitList: e?.type === "qualification" && !!e.units,
       };
     }),
     notOffered: r.notOffered.map((x) => ({
       qualificationId: x.qualificationId,
       title: x.title,
-      reason: x.reason.text,
+      reason: m.inPerson(x.reason.text),
     })),
   };
 }
@@ -380,9 +381,9 @@ export function checkCard(m: Messages, r: CheckResult): CardOf<"check"> {
     rules: r.rules.filter(mattersToSelection).map((x) => ({
       rule: x.rule,
       status: x.status,
-      message: x.message,
+      message: m.inPerson(x.message),
       wording: x.wording,
-      ...(x.fix && x.status !== "holds" ? { fix: x.fix } : {}),
+      ...(x.fix && x.status !== "holds" ? { fix: m.inPerson(x.fix) } : {}),
     })),
     totalCredits,
     othersMet: unlisted ? m.checkOthersMet(unlisted) : null,

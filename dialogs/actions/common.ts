@@ -1,6 +1,7 @@
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { type AdvisorServices, profileFacts } from "../advice.ts";
 import { type Messages, messagesFor } from "../messages/index.ts";
+import type { Who } from "../messages/messages.ts";
 import type { AdvisorContext, AdvisorEvent, Answers, Choice, Reply, Slot, TurnFacts } from "../types.ts";
 
 /**
@@ -12,8 +13,16 @@ export type Outcome = Partial<AdvisorContext> & { said?: Reply[]; facts?: TurnFa
 /** An action: what it decides, from the context, the event and the services. Pure. */
 export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Outcome;
 
-/** The conversation's message catalogue (its words and renderer), by its locale. */
-export const messagesOf = (c: Pick<AdvisorContext, "locale">): Messages => messagesFor(c.locale);
+/**
+ * Who the advice is about: the learner an adviser, parent or manager writes about (by name when given),
+ * else the one writing ("you"). The one place the person is picked; the catalogue words it.
+ */
+export const learnerOf = (c: Pick<AdvisorContext, "userKind" | "learnerName">): Who =>
+  c.userKind === "adviser" ? { person: "learner", name: c.learnerName } : { person: "you", name: null };
+
+/** The conversation's message catalogue (its words and renderer), by its locale, about its learner. */
+export const messagesOf = (c: Pick<AdvisorContext, "locale" | "userKind" | "learnerName">): Messages =>
+  messagesFor(c.locale, learnerOf(c));
 
 export const text = (t: string): Reply => ({ kind: "text", text: t });
 export const choices = (t: string, cs: Choice[]): Extract<Reply, { kind: "choices" }> => ({

@@ -127,7 +127,6 @@ export function describeChanges(m: Messages, before: Answers, after: Answers, bo
 export const applyFacts: Act = (c, e, s) => {
   const u = uOf(e);
   if (!u) return {};
-  const m = messagesOf(c);
   const before = answersOf(c);
   const next: Answers = { ...before };
   if (u.userKind) next.userKind = u.userKind;
@@ -155,6 +154,8 @@ export const applyFacts: Act = (c, e, s) => {
     next.learnerName = name;
     next.learnerNameAsked = true;
   }
+  // Spoken of as the message leaves them: an adviser's learner by the name just given.
+  const m = messagesOf({ ...c, ...next });
   const held =
     "held" in e && e.held ? applyHeld(s, m, next, e.held) : { news: [], corrections: [], notes: [] };
   // Someone who starts with facts ("I'm a team leader...") skipped "who are you": infer it.
@@ -206,7 +207,7 @@ export const applyFacts: Act = (c, e, s) => {
     const slot = x.slot === "experienceMonths" ? "experience" : x.slot;
     const value = describeValue(m, next, slot);
     return value !== undefined && value !== describeValue(m, before, slot)
-      ? [m.readAs(m.slotName[slot], x.read, value, next.userKind === "adviser")]
+      ? [m.readAs(m.slotName[slot], x.read, value)]
       : [];
   });
   if (unsure.length) replies.push(text(m.unsure(unsure)));

@@ -4,6 +4,7 @@ import type { Pathway, Qualification, Source, TextFact } from "../../src/catalog
 import { describe as describeInterval, type IntervalJson } from "../../src/rules/interval.ts";
 import type { Verdict as RulesVerdict } from "../../src/rules/result.ts";
 import type { CardOf, Choice, Slot } from "../types.ts";
+import { capital, inPerson, type PersonWords, personWords, YOU } from "./en-person.ts";
 import type {
   CompareRow,
   ConditionExtra,
@@ -39,21 +40,14 @@ const unitWords = (xs: string[]) => `${xs.length === 1 ? "unit" : "units"} ${lis
 
 /** The English words for who an answer is about ("she is", "your age", "the learner works"). */
 const subjectWords = (w: Who) => {
-  const third = w.person !== "you" && w.person !== "they";
-  const subj = w.person === "learner" ? (w.name ?? "the learner") : w.person;
-  const poss =
-    w.person === "learner"
-      ? w.name
-        ? `${w.name}'s`
-        : "the learner's"
-      : { you: "your", she: "her", he: "his", they: "their" }[w.person];
+  const p = personWords(w);
   return {
-    subj,
-    poss,
-    be: third ? "is" : "are",
-    has: third ? "holds" : "hold",
-    work: third ? "works" : "work",
-    live: third ? "lives" : "live",
+    subj: p.subj,
+    poss: p.poss,
+    be: p.verb("are"),
+    has: p.verb("hold"),
+    work: p.verb("work"),
+    live: p.verb("live"),
   };
 };
 const VERDICT: Record<Verdict, string> = { yes: "Yes", no: "No", depends: "Not sure yet" };
@@ -72,12 +66,12 @@ const VERDICT_WORDS: Record<RulesVerdict, string> = {
   unconfirmed: "Rules engine verdict: nothing broken, but not confirmed from our sources.",
 };
 const MARK = { holds: "✔", fails: "✘", unknown: "?" } as const;
-const OBJECTIVE = {
+const objectives = (p: PersonWords) => ({
   glh: "fewest guided learning hours",
   units: "fewest units",
   credits: "fewest credits",
-  role: "most relevant to your role",
-};
+  role: `most relevant to ${p.poss} role`,
+});
 const checkVerdict = {
   valid: "✔ Valid: every rule is met.",
   invalid: (n: number) => `✘ Not valid yet: ${n} rule${n === 1 ? " is" : "s are"} broken.`,
@@ -99,9 +93,9 @@ const alternatives = (n: number) =>
 const surestPlan = (extraGlh: number, units: string) =>
   `The surest plan (${extraGlh} more GLH) relies on fewer facts our sources don't give: ${units}.`;
 const checkUnits = (units: string[]) => `Units: ${units.join(", ")}`;
-const checkHeld = (units: string[]) =>
-  `Counted as held (you have ${units.length === 1 ? "it" : "them"} already): ${listWords(units)}.`;
-const checkIntro = (title: string) => `Checking your units for ${title}:`;
+const checkHeld = (p: PersonWords) => (units: string[]) =>
+  `Counted as held (${p.subj} ${p.verb("have")} ${units.length === 1 ? "it" : "them"} already): ${listWords(units)}.`;
+const checkIntro = (p: PersonWords) => (title: string) => `Checking ${p.poss} units for ${title}:`;
 const recommendIntro = (about: string) => `Here's what I'd suggest for ${about}, best first:`;
 /** "unit 10 (Title) → unit 12, same QCF reference": the title once when both units share it. */
 function matchText(x: { fromUnit: string; toUnit: string; basis: string }): string {
@@ -110,18 +104,24 @@ function matchText(x: { fromUnit: string; toUnit: string; basis: string }): stri
   return `${x.fromUnit} → ${to} (${x.basis})`;
 }
 const transferIntro = (title: string) => `From ${title}, the next steps:`;
-const onlyMandatoryHeld = (units: string) =>
-  `(You didn't say which units you took, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me your units, e.g. "I have units 1, 2, 4 and 9", to see what else counts.)`;
+const onlyMandatoryHeld = (p: PersonWords, units: string) =>
+  p.second
+    ? `(You didn't say which units you took, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me your units, e.g. "I have units 1, 2, 4 and 9", to see what else counts.)`
+    : `(${capital(p.poss)} units weren't named, so I've counted only the mandatory ones, which everyone takes: ${units}. Tell me ${p.poss} units, e.g. "units 1, 2, 4 and 9 of 10265", to see what else counts.)`;
 const noNext = (title: string) => `Our sources don't name a next qualification after ${title}.`;
 
-export const en = {
+/**
+ * The English catalogue, speaking of `p`: "you" to a learner, the learner by name (or "the learner") to
+ * an adviser, parent or manager (en-person.ts picks the words).
+ */
+const catalogue = (p: PersonWords): Messages => ({
   slotName: {
     role: "job role",
     experience: "experience",
     level: "highest qualification level",
-    working: "whether you work in a contact centre",
+    working: `whether ${p.subj} ${p.verb("work")} in a contact centre`,
     apprenticeship: "apprenticeship interest",
-    nation: "where you live",
+    nation: `where ${p.subj} ${p.verb("live")}`,
     age: "age",
   } satisfies Record<Slot, string>,
 
@@ -136,7 +136,7 @@ export const en = {
     age: (v: number) => `aged ${v}`,
     held: (titles: string[]) => `holds ${titles.join(" and ")}`,
     heldUnits: (units: string[], title: string | null) =>
-      `you hold ${unitWords(units)}${title ? ` of ${title}` : ""}`,
+      `${p.subj} ${p.verb("hold")} ${unitWords(units)}${title ? ` of ${title}` : ""}`,
     months,
     levelName,
   },
@@ -171,10 +171,11 @@ export const en = {
     role: {
       first:
         "What's your job role? For example: contact centre agent, team leader, supervisor, or not working yet.",
-      firstAdviser:
-        "What is the learner's job role? For example: contact centre agent, team leader, or not working yet.",
-      rephrase:
+      firstAdviser: `What is ${p.poss} job role? For example: contact centre agent, team leader, or not working yet.`,
+      rephrase: inPerson(
         'I couldn\'t match that to a job role. Try the title on your contract, like "customer service advisor" or "team leader", or say "not working yet".',
+        p,
+      ),
       choices: [
         { label: "Contact centre agent", value: "contact centre agent" },
         { label: "Customer service advisor", value: "customer service advisor" },
@@ -187,7 +188,7 @@ export const en = {
     experience: {
       first:
         'How long have you worked in a contact centre or in customer service? (e.g. "2 years", "since 2021", "none")',
-      firstAdviser: "How long has the learner worked in a contact centre or customer service?",
+      firstAdviser: `How long has ${p.subj} worked in a contact centre or customer service?`,
       rephrase: 'How long, roughly? For example "6 months", "3 years", "since 2020", or "none".',
       choices: [
         { label: "None yet", value: "no experience" },
@@ -200,7 +201,7 @@ export const en = {
     level: {
       first:
         "What's the highest qualification you hold? (e.g. GCSEs, A levels, NVQ Level 2, a degree, or none)",
-      firstAdviser: "What's the highest qualification the learner holds?",
+      firstAdviser: `What's the highest qualification ${p.subj} ${p.verb("hold")}?`,
       rephrase: 'Tell me the level, e.g. "Level 2", "NVQ 3", "GCSEs", "A levels", "a degree" or "none".',
       choices: [
         { label: "None", value: "no qualifications" },
@@ -212,8 +213,8 @@ export const en = {
     working: {
       first:
         "Do you work in a contact centre now? (NVQs are assessed in real work, so this changes what suits you.)",
-      firstAdviser: "Does the learner work in a contact centre now? (NVQs are assessed in real work.)",
-      rephrase: "Just yes or no: are you working in a contact centre at the moment?",
+      firstAdviser: `Does ${p.subj} work in a contact centre now? (NVQs are assessed in real work.)`,
+      rephrase: inPerson("Just yes or no: are you working in a contact centre at the moment?", p),
       choices: [
         { label: "Yes", value: "yes" },
         { label: "No", value: "no" },
@@ -221,8 +222,8 @@ export const en = {
     },
     apprenticeship: {
       first: "Are you interested in doing it as an apprenticeship?",
-      firstAdviser: "Is the learner interested in an apprenticeship?",
-      rephrase: "Yes or no: would you like an apprenticeship?",
+      firstAdviser: `Is ${p.subj} interested in an apprenticeship?`,
+      rephrase: inPerson("Yes or no: would you like an apprenticeship?", p),
       choices: [
         { label: "Yes", value: "yes" },
         { label: "No", value: "no" },
@@ -231,7 +232,7 @@ export const en = {
     nation: {
       first:
         "Which nation do you live in: England, Wales, Scotland or Northern Ireland? (Apprenticeship pathways differ.)",
-      firstAdviser: "Which nation does the learner live in? (Apprenticeship pathways differ.)",
+      firstAdviser: `Which nation does ${p.subj} live in? (Apprenticeship pathways differ.)`,
       rephrase: "England, Wales, Scotland or Northern Ireland?",
       choices: [
         { label: "England", value: "England" },
@@ -242,8 +243,8 @@ export const en = {
     },
     age: {
       first: "How old are you? (Some qualifications have a minimum age.)",
-      firstAdviser: "How old is the learner? (Some qualifications have a minimum age.)",
-      rephrase: "Your age in years, please, e.g. 17 or 24. Or say skip.",
+      firstAdviser: `How old is ${p.subj}? (Some qualifications have a minimum age.)`,
+      rephrase: inPerson("Your age in years, please, e.g. 17 or 24. Or say skip.", p),
       choices: [
         { label: "Under 18", value: "16" },
         { label: "18 or over", value: "25" },
@@ -279,15 +280,15 @@ export const en = {
   /** An answer taken back by "back" with nothing in its place. */
   forgotten: (what: string, value: string) => `${what} (${value}) forgotten`,
   thatUnit: "that unit",
-  autoSkipped: (what: string) => `Let's move on without your ${what}; you can tell me later at any time.`,
-  skipped: (what: string) => `OK, skipping your ${what}.`,
+  autoSkipped: (what: string) =>
+    `Let's move on without ${p.poss} ${what}; you can tell me later at any time.`,
+  skipped: (what: string) => `OK, skipping ${p.poss} ${what}.`,
 
   noted: (parts: string[]) => `Got it: ${parts.join("; ")}.`,
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
-  readAs: (what: string, read: string, value: string, adviser = false) =>
-    `${adviser ? "the learner's" : "your"} ${what} ("${read}" read as ${value})`,
+  readAs: (what: string, read: string, value: string) => `${p.poss} ${what} ("${read}" read as ${value})`,
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
   /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
   changeValue: {
@@ -303,24 +304,24 @@ export const en = {
   askAgain: (question: string) => `And ${question.charAt(0).toLowerCase()}${question.slice(1)}`,
   dismissed: "OK, none of those.",
   unitsEdited: (removed: string[], added: string[]) =>
-    `Changed your units: ${[
+    `Changed ${p.poss} units: ${[
       ...(removed.length ? [`took out ${listWords(removed)}`] : []),
       ...(added.length ? [`added ${listWords(added)}`] : []),
     ].join("; ")}.`,
   editChangedNothing: "Those units are already as you asked, so nothing changed.",
   heldStays: (units: string[]) =>
-    `You hold ${unitWords(units)} already, so ${units.length === 1 ? "it stays" : "they stay"}: units you hold always count.`,
+    `${capital(p.subj)} ${p.verb("hold")} ${unitWords(units)} already, so ${units.length === 1 ? "it stays" : "they stay"}: units ${p.subj} ${p.verb("hold")} always count.`,
   notInSelection: (units: string[]) =>
-    `${units.length === 1 ? "Unit" : "Units"} ${listWords(units)} ${units.length === 1 ? "wasn't" : "weren't"} in your selection.`,
+    `${units.length === 1 ? "Unit" : "Units"} ${listWords(units)} ${units.length === 1 ? "wasn't" : "weren't"} in ${p.poss} selection.`,
   heldCountTowards: (title: string, units: string[]) =>
     units.length
-      ? `Towards ${title}, ${unitWords(units)} you hold ${units.length === 1 ? "counts" : "count"}.`
-      : `None of the units you hold count towards ${title}.`,
-  checkHeld,
+      ? `Towards ${title}, ${unitWords(units)} ${p.subj} ${p.verb("hold")} ${units.length === 1 ? "counts" : "count"}.`
+      : `None of the units ${p.subj} ${p.verb("hold")} count towards ${title}.`,
+  checkHeld: checkHeld(p),
 
   help: [
     "I can:",
-    "• recommend a qualification for you, with reasons (tell me your role, experience and level);",
+    `• recommend a qualification for ${p.obj}, with reasons (tell me ${p.poss} role, experience and level);`,
     "• plan the quickest valid set of units, or check units you've picked against the rules;",
     '• answer questions: "what comes after 10265?", "which units are in 10268?", "what is unit 4?", "compare 10266 and 10267", "can I take units 10 and 18 together?", "what does barred mean?".',
     'At any time: back (undo your last answer), restart, cancel, talk to a person, delete my data. You can correct anything, e.g. "actually I\'m a supervisor".',
@@ -381,6 +382,7 @@ export const en = {
     nextStep.replace(/,? and plan your units \(advisor plan [^)]+\)/, ", and plan your units with me"),
   notOffered: notOfferedLine,
   you: "you",
+  inPerson: (text: string) => inPerson(text, p),
   theLearner: (name: string | null) => (name ? name : "the learner"),
 
   noUnitList: (title: string) =>
@@ -388,13 +390,15 @@ export const en = {
   notAQualification: (title: string) =>
     `${title} is an apprenticeship pathway made of several qualifications, so it has no unit list of its own. Pick one of its qualifications to plan units.`,
   planIntro,
-  objective: OBJECTIVE,
+  objective: objectives(p),
   planVerdict,
   planUndetermined: (reason: string, held: string[], mandatory: string[]) =>
     [
       `I can't work out a plan for it from our sources. ${reason}`,
       ...(held.length
-        ? [`Of the units you hold, ${listWords(held)} ${held.length === 1 ? "counts" : "count"} towards it.`]
+        ? [
+            `Of the units ${p.subj} ${p.verb("hold")}, ${listWords(held)} ${held.length === 1 ? "counts" : "count"} towards it.`,
+          ]
         : []),
       ...(mandatory.length ? [`Everyone takes the mandatory units: ${listWords(mandatory)}.`] : []),
       "A centre approved by the awarding body has the handbook with every unit's credit value: ask it, or choose units you want me to check.",
@@ -421,7 +425,7 @@ export const en = {
   alternatives,
   pickUnits: (title: string) => `Pick units for ${title}, or type their numbers (e.g. 1, 2, 4, 9):`,
 
-  checkIntro,
+  checkIntro: checkIntro(p),
   checkVerdict,
   checkChoices: {
     fix: { label: "Apply the smallest fix", value: "apply the fix" },
@@ -445,17 +449,17 @@ export const en = {
     `Which qualification are units ${units} in? E.g. "can I take units ${units} together in 10265?"`,
   fixApplied: (dropped: string[], added: string[]) =>
     [
-      "Applied the smallest fix (the cheapest valid completion of your units):",
+      `Applied the smallest fix (the cheapest valid completion of ${p.poss} units):`,
       ...(dropped.length
         ? [`took out ${listWords(dropped)}, which the rules don't allow with the rest;`]
         : []),
       added.length
-        ? `added ${listWords(added)}; every other unit of yours is kept.`
-        : "every other unit of yours is kept.",
+        ? `added ${listWords(added)}; every other unit of ${p.own} is kept.`
+        : `every other unit of ${p.own} is kept.`,
     ].join(" "),
 
   fixDropped: (dropped: string[], stillBroken: number) =>
-    `Took out ${listWords(dropped)}, which the rules don't allow with the rest; every other unit of yours is kept. ${
+    `Took out ${listWords(dropped)}, which the rules don't allow with the rest; every other unit of ${p.own} is kept. ${
       stillBroken
         ? `${stillBroken === 1 ? "1 rule is" : `${stillBroken} rules are`} still not met, and our sources don't give the credit values I'd need to complete it for you: add units yourself, or ask the awarding body.`
         : "Nothing is broken for certain now."
@@ -463,7 +467,7 @@ export const en = {
 
   wrapUp: (title: string | null) =>
     title
-      ? `Great. Your next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`
+      ? `Great. ${capital(p.poss)} next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`
       : "Great. Ask me anything else, say restart to begin again, or delete my data when you're done.",
   recordReady: "Here's the session record:",
   recordUnchanged: "The session record above is up to date: nothing has changed since.",
@@ -715,18 +719,19 @@ export const en = {
     barred: (a: string, b: string, wording: string) =>
       `No: ${a} and ${b} are barred together. The rule says: “${wording}”`,
     countOne: (a: string, b: string, wording: string) =>
-      `You can take both, but only one of ${a} and ${b} counts towards the qualification. The rule says: “${wording}”`,
+      `${capital(p.subj)} can take both, but only one of ${a} and ${b} counts towards the qualification. The rule says: “${wording}”`,
     exclusiveCountOne: (a: string, b: string, wording: string, counting: string) =>
-      `No: ${a} and ${b} are a barred set, and you may take only one of them. The rule says: “${wording}” If you already hold both from an earlier qualification, only one counts: “${counting}”`,
+      `No: ${a} and ${b} are a barred set, and ${p.subj} may take only one of them. The rule says: “${wording}” If ${p.subj} already ${p.verb("hold")} both from an earlier qualification, only one counts: “${counting}”`,
     fine: (a: string, b: string) => `Yes: no rule bars ${a} and ${b} from being taken together.`,
     needTwo: 'Which two units? E.g. "can I take units 10 and 18 together in 10265?"',
   },
-  whatNextNoFrom:
-    'What do you hold now? Tell me the qualification (e.g. "I have the OCR Level 2 NVQ, 10265") and, if you like, your units.',
+  whatNextNoFrom: p.second
+    ? 'What do you hold now? Tell me the qualification (e.g. "I have the OCR Level 2 NVQ, 10265") and, if you like, your units.'
+    : `What does ${p.subj} hold now? Tell me the qualification (e.g. "${p.subj} has the OCR Level 2 NVQ, 10265") and, if you like, ${p.poss} units.`,
 
   /** The words cards show beside their data: channels lay cards out and add no word of their own. */
   cards: {
-    recommendations: { heading: "Recommended for you", next: "Next:", notOffered: "Not offered:" },
+    recommendations: { heading: `Recommended for ${p.obj}`, next: "Next:", notOffered: "Not offered:" },
     plan: (p: PlanWordsInput): CardOf<"plan">["words"] => ({
       heading: `Plan: ${p.title}`,
       have: "Have",
@@ -780,7 +785,7 @@ export const en = {
       const more = card.reliesOn.length > 3 ? ` and ${card.reliesOn.length - 3} more` : "";
       return [
         ...(card.closedOn ? [closedForNew(card.title, card.closedOn)] : []),
-        planIntro(card.title, OBJECTIVE[card.objective]),
+        planIntro(card.title, objectives(p)[card.objective]),
         ...card.units.map(
           (u) =>
             `  ${u.held ? "have" : "add "} ${u.unit.padEnd(4)} ${u.title} (${u.credits} credits, ${u.glh} GLH)`,
@@ -796,9 +801,9 @@ export const en = {
     check: (card: CardOf<"check">): string => {
       const held = card.units.filter((u) => u.held).map((u) => u.unit);
       return [
-        checkIntro(card.title),
+        checkIntro(p)(card.title),
         checkUnits(card.units.map((u) => u.unit)),
-        ...(held.length ? [checkHeld(held)] : []),
+        ...(held.length ? [checkHeld(p)(held)] : []),
         ...card.rules.map(
           (x) =>
             `${MARK[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
@@ -846,7 +851,7 @@ export const en = {
     transfer: (t: TransferResult): string => {
       if (!t.next.length) return noNext(t.from.title);
       const lines = [transferIntro(t.from.title)];
-      if (!t.heldGiven && t.held.length) lines.push(onlyMandatoryHeld(t.held.join(", ")));
+      if (!t.heldGiven && t.held.length) lines.push(onlyMandatoryHeld(p, t.held.join(", ")));
       for (const n of t.next) {
         lines.push(`→ ${n.title}: ${n.route.text}`);
         if (n.jobRoles.length) lines.push(`   Job roles: ${n.jobRoles.join(", ")}`);
@@ -856,7 +861,9 @@ export const en = {
             `   Units that count (${interval(n.creditsCarried)} credits carried): ${n.counts.map(matchText).join("; ")}`,
           );
         else if (n.mayCount.length)
-          lines.push(`   Would count if you hold them: ${n.mayCount.map(matchText).join("; ")}`);
+          lines.push(
+            `   Would count if ${p.subj} ${p.verb("hold")} them: ${n.mayCount.map(matchText).join("; ")}`,
+          );
         if (n.plan?.status === "planned" && n.plan.plan)
           lines.push(
             `   Cheapest completion: add ${n.plan.plan.added.join(", ")} (${interval(n.plan.totalCredits)} credits, ${interval(n.plan.totalGlh)} GLH, ${n.plan.verdict}).`,
@@ -866,4 +873,9 @@ export const en = {
       return lines.join("\n");
     },
   },
-} satisfies Messages;
+});
+
+/** The English catalogue for a conversation about `about` (a learner's own: "you"). */
+export const english = (about: Who): Messages => catalogue(personWords(about));
+/** The English catalogue spoken to the learner. */
+export const en = english(YOU);

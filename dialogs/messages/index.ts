@@ -1,6 +1,6 @@
 import type { Locale } from "../types.ts";
-import { en } from "./en.ts";
-import type { Messages } from "./messages.ts";
+import { en, english } from "./en.ts";
+import type { Messages, Who } from "./messages.ts";
 
 export type { Messages } from "./messages.ts";
 
@@ -8,6 +8,10 @@ export type { Messages } from "./messages.ts";
  * The message catalogue of each language the conversation speaks, chosen per conversation by its
  * locale: the one place a new language (a Welsh cy.ts, issue 18) plugs in.
  */
-const CATALOGUES: Record<Locale, Messages> = { en };
+const CATALOGUES: Record<Locale, { you: Messages; about: (who: Who) => Messages }> = {
+  en: { you: en, about: english },
+};
 
-export const messagesFor = (locale: Locale): Messages => CATALOGUES[locale];
+/** The catalogue of a language, speaking of `who` ("you" unless the advice is for someone else). */
+export const messagesFor = (locale: Locale, who?: Who): Messages =>
+  !who || who.person === "you" ? CATALOGUES[locale].you : CATALOGUES[locale].about(who);

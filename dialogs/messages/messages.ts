@@ -173,7 +173,7 @@ export interface Messages {
   changed: (parts: string[]) => string;
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => string;
-  readAs: (what: string, read: string, value: string, adviser?: boolean) => string;
+  readAs: (what: string, read: string, value: string) => string;
   change: (what: string, from: string, to: string) => string;
   /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
   changeValue: {
@@ -238,6 +238,12 @@ export interface Messages {
   planWithMe: (nextStep: string) => string;
   notOffered: (title: string, why: string) => string;
   you: string;
+  /**
+   * A sentence the domain writes to the learner (a reason, a caution, a next step, a rule's message or
+   * fix), in the words of the person the conversation is about: "your level" → "Jake's level" to an
+   * adviser; a learner's unchanged.
+   */
+  inPerson: (text: string) => string;
   theLearner: (name: string | null) => string;
   noUnitList: (title: string) => string;
   notAQualification: (title: string) => string;

@@ -107,8 +107,11 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
             points: [
               point(w.planUnits(f.plan.units, f.plan.credits)),
               point(w.verdict[f.plan.verdict]),
-              ...f.plan.broken.map((b) => point(w.broken(b.message, b.fix), "broken")),
-              ...f.plan.unconfirmed.map((u) => point(u, "unconfirmed")),
+              // The rules engine writes to the learner: to an adviser, its messages speak of the learner.
+              ...f.plan.broken.map((b) =>
+                point(w.broken(m.inPerson(b.message), b.fix && m.inPerson(b.fix)), "broken"),
+              ),
+              ...f.plan.unconfirmed.map((u) => point(m.inPerson(u), "unconfirmed")),
             ],
           },
         ]

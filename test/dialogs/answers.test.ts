@@ -33,7 +33,7 @@ describe("eligibility: yes, no or not sure, with the conditions quoted", () => {
     );
     // Never a plan nobody asked for.
     expect(c.last.advice.plan).toBeUndefined();
-    resumed(c, "gathering.experience", /How long has the learner worked/);
+    resumed(c, "gathering.experience", /How long has Amy worked/);
   });
 
   it("says what it would need to know when a fact is missing: 'I don't know her age yet'", () => {

@@ -55,7 +55,7 @@ describe("POST /api/messages with expectReplies (real HTTP, lowdb)", () => {
       /No for IQ Level 2 NVQ Certificate: the minimum age is 18 \(“Min Age From 18”\), and she is 17/,
     );
     expect(text).toMatch(/Operational End Date 31\/12\/2013/);
-    expect(text).toMatch(/Back to where we were:\s+How long has the learner worked/);
+    expect(text).toMatch(/Back to where we were:\s+How long has Amy worked/);
     expect(r.activities.every((a) => a.channelData.advice.plan === undefined)).toBe(true);
     const d = await say(
       s.url,

@@ -43,10 +43,10 @@ describe("the session record in Web Chat on a phone", () => {
       .getByText(/learner.s name/)
       .first()
       .waitFor();
-    await say("Marcus", /learner.s job role/);
-    await say("he's a team leader, 3 years, NVQ level 2", "Is the learner interested in an apprenticeship?");
+    await say("Marcus", /Marcus.s job role/);
+    await say("he's a team leader, 3 years, NVQ level 2", "Is Marcus interested in an apprenticeship?");
     await press("No", true);
-    await page.getByText("Recommended for you").first().waitFor();
+    await page.getByText("Recommended for Marcus").first().waitFor();
     await say("check units 1 2 4 9 10 18 in 10265", /Check: OCR Level 2 NVQ/);
     await say("session record", "Session record: Marcus");
     await page.evaluate(
