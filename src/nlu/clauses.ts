@@ -28,7 +28,7 @@ const FUTURE =
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
 const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
 const PAST =
-  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break)\b/;
+  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
 const PROGRESS =
   /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =
@@ -110,7 +110,7 @@ export function clausesOf(text: string): Clause[] {
 
 /** Contact-centre or customer-service work, by what the words name. */
 export const CC_WORK =
-  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor|calls|calling|over the phone|on the phone|by phone|cold calling|switchboard|webchat|telephone banking|customer contact)\b/;
+  /\b(contact centre|call centre|cc|call centres|contact centres|helpdesk|help desk|service desk|phones|on the lines|telesales|telephone|customer service|customer services|customer support|customer contact|agent|agents|advisor|csa|tl|team leader|team lead|supervisor|supervising|manager|managing|scheduler|scheduling|planner|workforce|wfm|account manager|helpline|111|inbound|outbound|call handling|call handler|sales advisor|calls|calling|over the phone|on the phone|by phone|cold calling|switchboard|webchat|telephone banking|customer contact)\b/;
 /** Work or time away that is not contact-centre work. */
 export const OTHER_WORK =
   /\b(postman|postwoman|post office|army|navy|raf|military|forces|police|retail|shop|shops|store|warehouse|factory|nursing|nurse|hca|care home|carer|caring|steelworks|hairdress\w*|hotel|reception|receptionist|bank branch|counter|kids|children|twins|career break|off work|been off|time off|off for|maternity|stay at home|at home|mum|dad|school|college|uni|university|degree|cafe|restaurant|bar|pub|office|admin|unemployed|out of work|redundant|retired|greggs|asda|tesco|primark|next|sports direct|teaching|teacher|building|construction|driving|driver|hairdresser|hairdressing|postie|universal credit|job centre|nursery|bakery|labour\w*|cleaning|cleaner|salon|kitchen|chef|farm|cashier|security guard|civil servant|civil service|taxi|living in|live in|lived in)\b/;

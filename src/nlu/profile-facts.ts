@@ -3,6 +3,7 @@ import { CC_WORK, type Clause, OTHER_WORK } from "./clauses.ts";
 import { monthsSince, rangeMonthsIn, startDateIn } from "./dates.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { AMBIGUOUS, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS } from "./gazetteer.ts";
+import { otherMention } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
 import { roleIn } from "./roles.ts";
 
@@ -93,6 +94,15 @@ function spansOf(text: string): string[] {
 }
 /** "an agent for 2", "5 as an agent": a number whose unit is the span's before it. */
 const BARE_LENGTH = /\bfor (\d{1,2})( before| previously| prior| before that)?\s*$|^(\d{1,2}) as\b/;
+/** Out of work now, said plainly: a job named before it has ended. */
+const ENDED =
+  /\b(unemployed|out of work|job hunting|made redundant|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|not working (now|at the moment|currently|right now)|currently not working)\b/;
+/** Education, as roleIn reads "not working": "at college", "a student". */
+const EDUCATION = /\b(school|college|uni|university|sixth form|student|education)\b/;
+/** The writer as the subject, before the person they write about ("I'm a team leader and ..."). */
+const SELF_BEFORE = /\b(im|i am|i work|i manage|i run|i lead)\b/;
+/** A qualification's title names no work ("Certificate in Principles of Contact Centre Operations"). */
+const noTitle = (text: string) => text.replace(QUALIFICATION_TITLE, " ");
 /** A level mention that names a qualification, not a learner's general level. */
 const QUALIFICATION_WORDS =
   /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
@@ -158,10 +168,15 @@ export function readProfile(
   today: Date,
   heldLevels: number[],
   writerAdvises = false,
+  writerIsLearner = false,
 ): ProfileReading {
   const r: ProfileReading = { aboutOther: false, evidence: [] };
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
-  let clauses = all;
+  // A writer giving their own age ("I'm 35, mum of 3", "I am 45 and have been a carer for my mum")
+  // writes about themselves: the children or parents they name are not the learner.
+  let clauses = writerIsLearner
+    ? all.map((c): Clause => (c.subject === "other" ? { ...c, subject: "self" } : c))
+    : all;
   r.aboutOther = clauses.some((c) => c.subject === "other");
   // An adviser, employer or teacher writing with no one else named describes only themselves.
   if (writerAdvises && !r.aboutOther) clauses = [];
@@ -181,21 +196,38 @@ export function readProfile(
   const roleOf = (c: Clause) => {
     if (!roles.has(c)) {
       // "one of my agents": the learner's role, named in the plural.
+      // "I'm a team leader and one of my agents, Marcus, ...": the writer's role, said before the
+      // person they write about, is not the learner's.
+      const mention = c.subject === "other" ? otherMention(c.text) : undefined;
+      const own = mention && mention.start > 0 && SELF_BEFORE.test(c.text.slice(0, mention.start));
       const text =
         c.subject === "other"
-          ? c.text.replace(
-              /\b(one of (?:my|our|them|his|her|their)(?: [a-z]+)?) (agent|advisor|supervisor|team leader|tl|operator|operative|analyst|planner)s\b/g,
-              "$1 $2",
-            )
+          ? c.text
+              .slice(own ? mention.start : 0)
+              .replace(
+                /\b(one of (?:my|our|them|his|her|their)(?: [a-z]+)?) (agent|advisor|supervisor|team leader|tl|operator|operative|analyst|planner)s\b/g,
+                "$1 $2",
+              )
           : c.text.replace(OTHERS_STAFF, " ");
-      roles.set(c, roleIn(catalogue.roles, text, { ambiguous: "skip" }));
+      // "the customer service desk at B&Q" is a shop's counter, not a help desk; "2 yrs telesales
+      // experience" is experience, not the job held now.
+      const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
+      const found = roleIn(catalogue.roles, read, { ambiguous: "skip" });
+      roles.set(
+        c,
+        found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role ? undefined : found,
+      );
     }
     return roles.get(c);
   };
   let notWorking = false;
   let inEducation = false;
   let ccFact = false;
-  for (const c of clauses) {
+  let roleAt = -1;
+  let endedAt = -1;
+  for (const [i, c] of clauses.entries()) {
+    // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
+    if (ENDED.test(c.text) && !c.question && !c.negated) endedAt = i;
     if (NOT_IN_CC.test(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
@@ -211,6 +243,12 @@ export function readProfile(
     }
     if (c.modality === "wish" || c.modality === "future") continue;
     const m = roleOf(c);
+    // "while I'm at college": in education, which a contact-centre job beside it does not undo.
+    if (m?.role === null && EDUCATION.test(m.matched) && !c.question) {
+      inEducation = true;
+      ev("working", c.raw, "in education");
+      continue;
+    }
     if (m?.role === null) {
       notWorking = true;
       if (r.role === undefined) r.role = null;
@@ -224,6 +262,7 @@ export function readProfile(
     ) {
       if (r.role === undefined) {
         r.role = m.role.title;
+        roleAt = i;
         ev("role", m.matched, m.how);
       }
       ccFact = true;
@@ -241,7 +280,9 @@ export function readProfile(
       (c.modality === "fact" || c.modality === "progress") &&
       !c.negated &&
       !c.question &&
-      CC_NOW.test(c.text) &&
+      CC_NOW.test(noTitle(c.text)) &&
+      // "my first job is at a call centre, I start in January": not yet.
+      !(clauses[i + 1]?.modality === "future" && /\bstart/.test(clauses[i + 1]?.text ?? "")) &&
       !/\b(experience|trial|placement (?!in)|friend|mate|boss|about (the |a |an |any |those )?(qualifications?|quals?|courses?|nvqs?|apprenticeships?|levels?|units?)|qualifications?|quals?|course|nvqs?|apprenticeships?)\b/.test(
         c.text,
       )
@@ -257,6 +298,11 @@ export function readProfile(
   // A contact-centre job now, beside school or college ("I work in a call centre while I'm at
   // college"), is work; being in education with no such job is not.
   if (inEducation && !ccFact) notWorking = true;
+  if (r.role && endedAt > roleAt && roleAt >= 0) {
+    r.role = null;
+    ccFact = false;
+    notWorking = true;
+  }
   if (clauses.some((c) => NOT_IN_CC.test(c.text))) {
     r.role = null;
     r.working = false;
@@ -405,8 +451,11 @@ export function readProfile(
   else if (none) r.level = 0;
 
   // Apprenticeship: wanting or doing one (or being an apprentice); not wanting one. A question about
-  // an apprenticeship's details ("how long does it take") says nothing of what the learner wants.
-  for (const c of all) {
+  // an apprenticeship's details ("how long does it take", "is there an age limit") or whether someone
+  // could do one says nothing of what the learner wants; nor does a choice still open ("A levels or an
+  // apprenticeship?"), an apprenticeship done in the past, someone else's wish for them ("our manager
+  // wants us on it") or apprentices in the plural (an employer's intake, not one learner).
+  for (const [i, c] of all.entries()) {
     if (!/\b(apprentice(ship)?s?|prentisiaeth\w*)\b/.test(c.text)) continue;
     if (
       /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
@@ -415,8 +464,45 @@ export function readProfile(
       r.apprenticeship = false;
       break;
     }
+    // "has asked whether she'd like to do an apprenticeship. She'd rather not."
     if (
-      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards)\b/.test(
+      /\b(rather not|not keen|not interested|doesnt want (to|one)|dont want (to|one))\b/.test(
+        all
+          .slice(i + 1, i + 3)
+          .map((x) => x.text)
+          .join(" "),
+      )
+    ) {
+      r.apprenticeship = false;
+      break;
+    }
+    if (
+      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards|what age|age limit|minimum age|upper age)\b/.test(
+        c.text,
+      )
+    )
+      continue;
+    if (
+      /\bapprenticeships? or (?!.*apprentice)|(?<!\b(level|l) ?\d )\bor (an? |the )?([a-z]+ ){0,3}apprenticeships?\b/.test(
+        c.text,
+      )
+    )
+      continue;
+    if (
+      /\b(manager|boss|employer|work|company|firm) (wants|has asked|asked|says|said|would like)\b|\basked (whether|if)\b/.test(
+        c.text,
+      )
+    )
+      continue;
+    if (
+      (/\bapprentices\b/.test(c.text) && !/\bapprenticeship\b/.test(c.text)) ||
+      /\b(put|putting|send|sending|enrol|enrolling) (\d+|two|three|four|five|some|all|our|my)( [a-z]+){0,3} (starters|staff|agents|people|team|them|employees|advisors)\b/.test(
+        c.text,
+      )
+    )
+      continue;
+    if (
+      /\b(did|done|completed|finished|passed)\b.{0,40}\bapprenticeship\b|\bmy time as an apprentice\b/.test(
         c.text,
       )
     )
@@ -428,7 +514,7 @@ export function readProfile(
       /\b(my|our|new|old) apprentice\b|\bapprentice [a-z]+ (is|has|just|started|wants)\b|^apprentice\b/.test(
         c.text,
       ) ||
-      /\b(is there|are there|any|could i|can i|can she|can he|could she|could he|what|which)\b.{0,40}\b(apprentice|prentisiaeth)/.test(
+      /\b(is there|are there|any)( an?| any)?( [a-z]+){0,3} (apprenticeships?|prentisiaeth\w*)\b|\b(which|what)( [a-z]+){0,3} apprenticeships?\b/.test(
         c.text,
       )
     ) {

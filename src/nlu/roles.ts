@@ -169,7 +169,7 @@ export function roleIn(
       // "not a team leader", "want to become a team leader": not the role the person has.
       const before = words.slice(Math.max(0, i - 4), i).join(" ");
       if (
-        /\b(not|no longer|never been|isnt|wasnt)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to)( an?| the)?$/.test(
+        /\b(not|no longer|never been|isnt|wasnt)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to|(route|path|way|progress|progressing|progression|step|stepping|get|getting|go|going|move|moving|work up|working up) to)( an?| the)?$/.test(
           before,
         )
       )

@@ -364,7 +364,16 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   if (free) {
     // A free message: read clause by clause (subject, negation, wish or fact, past or present).
-    const reading = readProfile(clauses, ctx.catalogue, ctx.today, heldLevels, u.userKind === "adviser");
+    // A writer who gives their own age and no one else's writes about themselves ("I'm 35, mum of 3").
+    const ownAge = u.evidence.some((e) => e.slot === "age" && /^(im|i am)\b/.test(e.read));
+    const reading = readProfile(
+      clauses,
+      ctx.catalogue,
+      ctx.today,
+      heldLevels,
+      u.userKind === "adviser",
+      ownAge && theirs === undefined && u.userKind !== "adviser",
+    );
     for (const e of reading.evidence) u.evidence.push(e);
     if (reading.role !== undefined) u.role = reading.role;
     if (reading.working !== undefined) u.working = reading.working;
