@@ -33,7 +33,7 @@ const PATTERNS: {
   { re: /\bl([1-8])\b/, level: (m) => Number(m[1]), named: false, list: true },
   { re: /\b(gcses?|o levels?|btec firsts?|functional skills level 2)\b/, level: () => 2, named: true },
   {
-    re: /\b(a levels?|as levels?|btec nationals?|highers|an? higher|access course|t levels?)\b/,
+    re: /\b(a levels?|as levels?|btec nationals?|(?<!advanced )highers|an? higher|access course|t levels?)\b/,
     level: () => 3,
     named: true,
   },

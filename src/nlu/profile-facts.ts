@@ -103,6 +103,11 @@ const EDUCATION = /\b(school|college|uni|university|sixth form|student|education
 const SELF_BEFORE = /\b(im|i am|i work|i manage|i run|i lead)\b/;
 /** A qualification's title names no work ("Certificate in Principles of Contact Centre Operations"). */
 const noTitle = (text: string) => text.replace(QUALIFICATION_TITLE, " ");
+/** "no quals since school", "no exams from school", "no qualifications apart from GCSEs": not none at all. */
+const NONE_QUALIFIED = /^ (since|from|apart from|except|other than|besides|beyond)\b/;
+/** Units of a qualification being taken, just before its name ("units 1, 2 and 4 of the OCR level 2"). */
+const UNITS_OF =
+  /\bunits?\b[^.?!]{0,60}\b(of|on|for|in|from|towards)( the| my| an?| his| her| their)?( ocr| cityguilds| iq| welsh)?\s*$/;
 /** A level mention that names a qualification, not a learner's general level. */
 const QUALIFICATION_WORDS =
   /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
@@ -111,7 +116,7 @@ const HIGH_GRADES =
   /\bgrades? [4-9]\b|\b[4-9] (in|at)\b|\bat [4-9]\b|\b(a|b|c)s?\b (grades?|in)\b|\bgrades? (a|b|c)\b|\b9 4\b/;
 /** GCSEs at low grades: Level 1. */
 const LOW_GRADES =
-  /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g)s?\b|\b(ds|es|fs) and (below|es|fs)\b/;
+  /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g|[1-3])s?\b|\b(at |all )?(d|e|f|g|[1-3])s? and below\b|\b(ds|es|fs) and (below|es|fs)\b/;
 
 /** The first word of every place name: most words start none, and are skipped at once. */
 const PLACE_FIRST_WORDS = new Set(
@@ -410,13 +415,20 @@ export function readProfile(
     for (const l of levelsIn(text)) {
       const before = text.slice(Math.max(0, l.start - 25), l.start);
       const around = text.slice(Math.max(0, l.start - 30), l.end + 30);
-      // "no GCSEs", "no quals": nothing at that level (and so none at all, unless something else is held).
+      // "no quals": none at all, unless something else is held. "No GCSEs" alone does not say there is
+      // nothing else; "no GCSEs above grade 3" is low grades; "no quals since school" leaves school's.
+      const after = text.slice(l.end);
       if (/\bno\s*$/.test(before) && /^(gcses?|qualifications?|quals)$/.test(l.matched)) {
-        none = true;
+        if (/^gcse/.test(l.matched) && /^ (above|over|higher than)\b/.test(after)) {
+          levels.push(1);
+          ev("level", c.raw, "low grades");
+        } else if (!/^gcse/.test(l.matched) && !NONE_QUALIFIED.test(after)) none = true;
         continue;
       }
+      // "units 1, 2 and 4 of the OCR level 2 certificate": the units' qualification is being taken.
+      if (UNITS_OF.test(text.slice(Math.max(0, l.start - 80), l.start))) continue;
       if (
-        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
+        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
           before,
         )
       )
@@ -439,7 +451,7 @@ export function readProfile(
       )
         continue;
       if (l.level === 0) {
-        if (/^(nothing|none|zilch)$/.test(l.matched)) continue;
+        if (/^(nothing|none|zilch)$/.test(l.matched) || NONE_QUALIFIED.test(after)) continue;
         none = true;
       } else if (l.level === 2 && LOW_GRADES.test(text) && !HIGH_GRADES.test(text)) {
         levels.push(1);

@@ -10,6 +10,8 @@ export interface QualificationMention {
   candidates: string[];
   /** The learner says they hold it ("I have the OCR Level 2 NVQ"). */
   held: boolean;
+  /** Said not to be held ("if I haven't done the level 2 one"): neither held nor asked about. */
+  notHeld: boolean;
   /** Named by number, full title or awarding body, not only by a generic description ("NVQ 2"). */
   explicit: boolean;
   matched: string;
@@ -76,11 +78,19 @@ const HELD =
 const WANTED =
   /\b(want|wants|like|need|to get|to do|start|starting|doing|do|go for|aim|thinking|considering|next|after|than|between|vs|versus|compare|about|in|of|for)\b/;
 
-/** Whether the words just before a mention say the learner holds it. */
-function heldBefore(text: string, start: number): boolean {
+/** The last few words before a mention, in its clause. */
+function wordsBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 40), start);
   const clause = before.split(/\b(but|and then|what|which|can|could|should|,)\b/).at(-1) ?? "";
-  const words = clause.trim().split(" ").slice(-4).join(" ");
+  return clause.trim().split(" ").slice(-4).join(" ");
+}
+/** "if I haven't done the level 2 one", "without having done the Level 3": said not to be held. */
+const NEGATED_HELD =
+  /\b(not|havent|hasnt|hadnt|never|without|didnt|dont|doesnt)\b( [a-z]+)?( (done|got|have|had|passed|completed|finished|did))\b/;
+/** Whether the words just before a mention say the learner holds it. */
+function heldBefore(text: string, start: number): boolean {
+  const words = wordsBefore(text, start);
+  if (NEGATED_HELD.test(words)) return false;
   return HELD.test(words) && !WANTED.test(words.split(" ").slice(-2).join(" "));
 }
 
@@ -144,6 +154,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
       id: candidates.length === 1 ? (candidates[0] ?? null) : null,
       candidates,
       held: heldBefore(text, start),
+      notHeld: NEGATED_HELD.test(wordsBefore(text, start)),
       explicit,
       matched: text.slice(start, end),
       start,

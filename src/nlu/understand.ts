@@ -252,7 +252,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     return first != null && levels.every((l) => l === first) ? [first] : [];
   });
   // One held and named again by number ("the OCR Level 2 NVQ cert (10265)") is still the one held.
-  const asked = quals.filter((q) => !q.held && !(q.id && heldIds.includes(q.id)));
+  // ("if I haven't done the level 2 one" names neither one held nor one asked about.)
+  const asked = quals.filter((q) => !q.held && !q.notHeld && !(q.id && heldIds.includes(q.id)));
   const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
   // "the difference between the OCR level 2 certificate and the NVQ one": one of two is not one asked.
   const comparing = asked.length > askedIds.length && /\b(compare|difference|differ|vs|versus|or)\b/.test(t);
