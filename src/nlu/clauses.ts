@@ -1,4 +1,4 @@
-import { opensWithName, otherMention } from "./learner.ts";
+import { isPersonName, opensWithName, otherMention } from "./learner.ts";
 import { normalise } from "./text.ts";
 
 /**
@@ -67,10 +67,22 @@ export function clausesOf(text: string): Clause[] {
       .slice(i + 1, i + 3)
       .map((p) => p.t)
       .join(" ");
-    const other = otherMention(t, after);
+    // "Ellie (16) got 8 GCSEs", "Tom, 18, ...": a name standing alone, then an age, is someone else.
+    const namedWithAge =
+      /^[A-Z][a-z]{1,19}$/.test(raw) &&
+      isPersonName(raw) &&
+      /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(parts[i + 1]?.t ?? "");
+    const other = namedWithAge ? { start: 0, end: t.length } : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
+    // ("Who's right?" asks; it names no one.)
     const own: Subject =
-      other || opensWithName(raw) ? "other" : SELF.test(rest) ? "self" : OTHER.test(rest) ? "other" : "none";
+      other || opensWithName(raw)
+        ? "other"
+        : SELF.test(rest)
+          ? "self"
+          : OTHER.test(rest) && !(/^(who|whos)\b/.test(t) && /\?\s*$/.test(raw))
+            ? "other"
+            : "none";
     // A clause with no subject of its own continues the one before ("Team leader, 3 years"); a bare
     // phrase ("(level 2 cert)") keeps the kind of statement it belongs to.
     if (own !== "none") subject = own;

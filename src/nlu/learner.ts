@@ -17,10 +17,10 @@ const KIN =
   "friend of mine|mate of mine|sons?|daughters?|child|boys?|girls?|lad|lass|nephew|niece|grandsons?|granddaughters?|grandaughters?|grandchild|brother|sister|wife|husband|partner|boyfriend|girlfriend|mum|mam|mom|mother|dad|father|cousin|twins?|twin boys|twin girls|(?:\\d{2}|sixteen|seventeen|eighteen|nineteen) year old|stepson|stepdaughter";
 /** People someone advises, teaches or manages. */
 const CHARGE =
-  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]";
+  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]|yp|sixth formers?|school leavers?|jobseekers?";
 /** People advised, who open a sentence about them ("Client: Liam, 19"); not "trainee" or "apprentice", which people call themselves. */
 const CLIENT =
-  "team members?|staff members?|clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|person on my caseload|service user|participant|mentee|new starter";
+  "team members?|staff members?|clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|yp|person on my caseload|service user|participant|mentee|new starter";
 /** Job titles that name the learner only with "my" / "our" / "one of my" and something said of them. */
 const STAFF =
   "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
@@ -29,13 +29,15 @@ const MODIFIERS =
   "(?: (?:new|young|eldest|oldest|youngest|little|twin|current|best|banking|customer service|sales|night shift|contact centre|call centre|cc|apprentice|trainee|help desk|[a-z]+ year old)){0,3}";
 /** Something said of the person named: "is 17", "has GCSEs", "wants...", ", Priya,", "(18)". */
 const PREDICATE =
-  "(?=(?: [a-z]+)? (?:is|has|wants|s|was|who|would|needs|asked|aged|age|does|did|works|started|joined|\\d)\\b|\\s*[(:]|,? [a-z]+,)";
+  "(?=(?: [a-z]+)? (?:is|has|wants|s|was|who|would|needs|asked|aged|age|does|did|works|started|joined|holds|manages|leads|runs|handles|looks|got|been|\\d)\\b|\\s*[(:]|,? [a-z]+,)";
 /** "my son", "our new apprentice", "a client of mine", "the pupil I'm seeing", "one of my Year 11s". */
 const REFERENT = new RegExp(
   `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
     `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
     `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
-    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |\\d|[a-z]+ (?:is|has|s|was|wants|\\d)\\b|$))` +
+    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |in |from |\\d|[a-z]+ (?:is|has|s|was|wants|\\d)\\b|$))` +
+    // "We've got a new starter, Tom": someone the writer's organisation has taken on.
+    `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
     "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
     // "One of them, Priyanka, already has...": one of a group picked out.
@@ -51,14 +53,14 @@ const REFERENT_WORDS = new Set(
       return last.endsWith("s?") ? [last.slice(0, -2), `${last.slice(0, -2)}s`] : [last, `${last}s`];
     }),
 );
-const LONE_REFERENT = new RegExp(`^(?:${KIN}|${CLIENT})$`);
+const LONE_REFERENT = new RegExp(`^(?:(?:one|a|the|my|our) )?(?:${KIN}|${CLIENT})$`);
 /** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
 const STAFF_REFERENT = new RegExp(
   `\\b(?:my|our|their|his|her|one of (?:my|our)|one of them)(?: [a-z]+){0,3} (?:${STAFF})\\b${PREDICATE}|\\b(?:put|putting|send|sending|enrol|enrolling|develop|upskill|train|for) (?:my|our|two of my|some of my|all (?:of )?(?:my|our))(?: [a-z]+){0,2} (?:${STAFF}|${CHARGE})\\b|\\b(?:put|putting|send|enrol) (?:two|some|all|one|three|a few) of them\\b`,
 );
 /** Mentions of other people who are not the learner: the writer's helpers, family they care for... */
 const NOT_THE_LEARNER =
-  /\b(im|i am|as|been|was) (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\bmy (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
+  /\b(im|i am|as|been|was)( still| now| currently| just| only)? (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\b(my|our) (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary|wants us|wants me|has asked me|asked me)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
 
 export interface OtherMention {
   start: number;
@@ -91,7 +93,7 @@ export function otherMention(text: string, after = ""): OtherMention | undefined
 }
 
 const NOT_NAMES = new Set(
-  "I It Its The He She They We Our My Hi Hello Back Never Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
+  "Title Role Job Position Name Company Office Centre Shift Pay Everything Nothing Something This That There Mine Yes Yeah Ok Okay Thanks I It Its The He She They We Our My Hi Hello Back Never Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
     " ",
   ),
 );
@@ -118,6 +120,10 @@ const NAME_PATTERNS = [
   // "Raj is a Key Account Manager", "Tanya has been supervising": a name opening a sentence.
   /(?:^|[.!?-]\s+)([A-Z][a-z]{1,19})(?: is| has| was| wants| did| does| works| started| joined| asked| needs| holds)\b/,
 ];
+
+/** A capitalised word that may be a person's name: not a common word, a title or a place. */
+export const isPersonName = (word: string) =>
+  !NOT_NAMES.has(word) && !REFERENT_WORDS.has(word.toLowerCase()) && !isPlace(word);
 
 /** A town or county ("Careers adviser, Derry."), not a person. */
 const isPlace = (name: string) => {

@@ -102,7 +102,7 @@ const EDUCATION = /\b(school|college|uni|university|sixth form|student|education
 /** The writer as the subject, before the person they write about ("I'm a team leader and ..."). */
 const SELF_BEFORE = /\b(im|i am|i work|i manage|i run|i lead)\b/;
 /** A qualification's title names no work ("Certificate in Principles of Contact Centre Operations"). */
-const noTitle = (text: string) => text.replace(QUALIFICATION_TITLE, " ");
+const noTitle = (text: string) => (text.includes(" centre") ? text.replace(QUALIFICATION_TITLE, " ") : text);
 /** "no quals since school", "no exams from school", "no qualifications apart from GCSEs": not none at all. */
 const NONE_QUALIFIED = /^ (since|from|apart from|except|other than|besides|beyond)\b/;
 /** Units of a qualification being taken, just before its name ("units 1, 2 and 4 of the OCR level 2"). */
@@ -217,7 +217,9 @@ export function readProfile(
       // "the customer service desk at B&Q" is a shop's counter, not a help desk; "2 yrs telesales
       // experience" is experience, not the job held now.
       const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
-      const found = roleIn(catalogue.roles, read, { ambiguous: "skip" });
+      // (People in the plural, in a clause about the writer, are not the writer's job: "I coach new
+      // starters"; said of the people written about, they are theirs: "for my team leaders".)
+      const found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
       roles.set(
         c,
         found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role ? undefined : found,
@@ -334,7 +336,7 @@ export function readProfile(
     // agent for 2": each span of a clause is read with the words that say what it was spent on.
     // "the OCR Level 2 NVQ Certificate in Contact Centre Operations from 2019": a qualification's
     // title names no work, and its date is not when work began.
-    const segments = spansOf(c.text.replace(QUALIFICATION_TITLE, " "));
+    const segments = spansOf(noTitle(c.text));
     for (const seg of segments) {
       const whole = seg === c.text;
       // "until two years ago": when a span ended, not how long it was.

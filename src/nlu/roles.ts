@@ -135,7 +135,7 @@ function nearWords(roles: RoleList, names: Name[]): (w: string) => Map<string, n
 export function roleIn(
   roles: RoleList,
   text: string,
-  opts: { ambiguous?: "skip" | "first" } = {},
+  opts: { ambiguous?: "skip" | "first"; plurals?: boolean } = {},
 ): RoleMention | undefined {
   const nw = NOT_WORKING.exec(text);
   if (nw)
@@ -157,6 +157,11 @@ export function roleIn(
         const w = words[i + j] ?? "";
         const want = nameWords[j] ?? "";
         if (w === want) continue;
+        // "I coach new starters", "I manage 3 team leaders": people in the plural are not one's own job.
+        if (opts.plurals === false && w === `${want}s` && j === k - 1) {
+          d = -1;
+          break;
+        }
         // A word may carry one typo per five letters; short words and lone common words must be exact.
         const wd = k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)) ? undefined : near(w).get(want);
         if (wd === undefined) {

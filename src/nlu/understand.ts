@@ -95,7 +95,7 @@ const AGE = [
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 
@@ -148,8 +148,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // Who is speaking.
   // "my assessor", "my employer is paying", "cover for my TL": other people a learner names are not a
   // sign that an adviser is writing.
+  // "then had my daughter", "raising my son": a learner's own family, not someone they write for.
   const adviser = [...t.matchAll(ADVISER)].find(
-    (m) => !/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0]),
+    (m) =>
+      (!/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0])) &&
+      !/\b(had|have|having|raising|raise|look after|looking after|care for|caring for|carer for|since|pregnant with|expecting|home with|off with|school run for|pick up|drop off)\s*$/.test(
+        t.slice(Math.max(0, m.index - 24), m.index),
+      ),
   );
   if (adviser) {
     u.userKind = "adviser";
@@ -366,7 +371,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (free) {
     // A free message: read clause by clause (subject, negation, wish or fact, past or present).
     // A writer who gives their own age and no one else's writes about themselves ("I'm 35, mum of 3").
-    const ownAge = u.evidence.some((e) => e.slot === "age" && /^(im|i am)\b/.test(e.read));
+    // A child younger than any learner ("since my lad was born, he's 4 now") is the writer's own.
+    const ownAge =
+      u.evidence.some(
+        (e) =>
+          e.slot === "age" &&
+          (/^(im|i am)\b/.test(e.read) ||
+            (e.how === "a number on its own" &&
+              clauses.find((c) => new RegExp(`\\b${u.age}$`).test(c.text))?.subject === "self")),
+      ) ||
+      /\b(hes|shes|he is|she is|theyre|they are) ([1-9]|1[0-3])( now)?\b(?! (years?|yrs?|months?) (in|of|as|at|experience))(?! ?(years?|yrs?) (in|of|as|at))/.test(
+        full,
+      );
     const reading = readProfile(
       clauses,
       ctx.catalogue,
