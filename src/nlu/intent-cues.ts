@@ -178,6 +178,14 @@ const DETAILS: Cue[] = [
     rank: 55,
     re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
   },
+  // Reported or requested: "I'd like to know what the OCR Level 4 NVQ Diploma includes", "she wants
+  // to know what the Level 3 NVQ involves", "just tell me what the level 2 NVQ involves".
+  {
+    intent: "details",
+    rank: 55,
+    forms: ANY,
+    re: /\b(?:know|tell (?:me|us|her|him)|explain|understand|find out|outline) what (?:the |a |an |this |that |it |its )?(?:\S+ ){0,8}(?:involves|includes|entails|consists of|requires|is like)\b/,
+  },
   // What it involves: "what would the level 3 NVQ involve for me?", "what's the welsh apprenticeship?"
   {
     intent: "details",
@@ -209,7 +217,9 @@ const ELIGIBILITY: Cue[] = [
   {
     intent: "eligibility",
     rank: 66,
-    re: /\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b/,
+    // ("is there a qualification for workforce planning people?", "any quals for help desk people?"
+    // ask for one: a recommendation.)
+    re: /^(?!(?:is|are) there\b|theres\b|any\b).*?\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b/,
   },
   // Age: "is there an age limit", "too old", "it says 18+?"
   {
@@ -223,6 +233,9 @@ const ELIGIBILITY: Cue[] = [
     rank: 50,
     re: /\bentry requirements?\b|\bprerequisites?\b|\brequirements? (?:to|for)\b|\b(?:need|needs|have to|has to|must) (?:\w+ ){0,4}before\b|\bskip (?:level|l) ?\d\b|\bgo straight (?:on ?to|into|to)\b|\b(?:have|has|need|needs) to (?:start|begin) (?:at|on|with)\b|\brecognition of prior learning\b|\bprior learning\b|\brpl\b/,
   },
+  // "how long do I have to have worked in a call centre to be allowed to do the NVQ?": permission,
+  // whatever else the question asks.
+  { intent: "eligibility", rank: 58, re: /\b(?:to be|be) (?:allowed|eligible|accepted)\b/ },
   // Permission and what counts: "is she allowed", "does live chat count as contact centre work".
   {
     intent: "eligibility",
@@ -286,7 +299,7 @@ const WHAT_NEXT: Cue[] = [
   {
     intent: "whatNext",
     rank: 60,
-    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
+    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? (?:\S+ ){0,3}towards?\b|\bcount (?:my |the |any |her |his )?(?:old )?(?:credits?|units?)\b(?: \S+){0,6} towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
   },
   // What comes after a qualification named.
   {
