@@ -148,9 +148,15 @@ export function roleIn(
   // Every name, exact or misspelt, over every span of the same number of words; the widest span
   // wins ("custmer servise team leader" over the exact "team leader"), then the fewest typos.
   let best: { mention: RoleMention; words: number; d: number } | undefined;
+  // The words of the text and what each could be a misspelling of, looked up once: a name with a word
+  // none of them can be is skipped without trying every position.
+  const nears = words.map((w) => near(w));
+  const reach = new Set<string>(words);
+  for (const m of nears) for (const key of m.keys()) reach.add(key);
   for (const n of names) {
     const nameWords = n.words;
     const k = nameWords.length;
+    if (!nameWords.every((x) => reach.has(x))) continue;
     for (let i = 0; i + k <= words.length; i++) {
       let d = 0;
       for (let j = 0; j < k; j++) {
@@ -163,7 +169,8 @@ export function roleIn(
           break;
         }
         // A word may carry one typo per five letters; short words and lone common words must be exact.
-        const wd = k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)) ? undefined : near(w).get(want);
+        const wd =
+          k === 1 && (n.name.length < 6 || NOT_ROLE_WORDS.has(w)) ? undefined : nears[i + j]?.get(want);
         if (wd === undefined) {
           d = -1;
           break;
