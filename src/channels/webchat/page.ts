@@ -53,6 +53,10 @@ export const WEBCHAT_PAGE = `<!doctype html>
   /* A fact title ("Add 1") on one line: wrapped, the fact table squeezes it to a letter a line on a
      phone. The host config says so too (factSet.title.wrap), but Web Chat's renderer ignores it. */
   #webchat .ac-fact-title .ac-textBlock { white-space: nowrap; }
+  /* A reply's own line breaks kept ("→" next steps, "•" lists, "Back to where we were:"): the bot sends
+     lines, and Web Chat's Markdown (markdown-it, breaks off) joins single line breaks into one paragraph.
+     Only message text: Adaptive Card text blocks keep the card renderer's layout. */
+  #webchat .webchat__text-content__markdown p, #webchat .webchat__text-content__markdown li { white-space: pre-line; }
   /* Checkboxes and radio buttons in cards: 24 px targets (WCAG 2.2, 2.5.8), not the browser's 13 px. */
   #webchat input[type="checkbox"], #webchat input[type="radio"] { width: 24px; height: 24px; accent-color: var(--brand); }
   /* Each choice a row of its own; the renderer's 6 px spacer must not shrink under a long label. */
