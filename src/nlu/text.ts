@@ -19,6 +19,11 @@ export function normalise(text: string): string {
       .replace(/'/g, "")
       .replace(/(\d)point(\d)/g, "$1.$2")
       .replace(/\b[a-z]+\b/g, (w) => TEXT_SPEAK[w] ?? w)
+      // "twenty-one" is 21.
+      .replace(
+        /\b(twenty|thirty|forty|fifty|sixty) (one|two|three|four|five|six|seven|eight|nine)\b/g,
+        (_, tens: string, unit: string) => String((TENS[tens] ?? 0) + (NUMBER_WORDS[unit] ?? 0)),
+      )
       .replace(/\s+/g, " ")
       .trim()
   );
@@ -67,6 +72,8 @@ const TEXT_SPEAK: Record<string, string> = {
   nout: "nothing",
   sept: "sep",
 };
+
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
 
 export const NUMBER_WORDS: Record<string, number> = {
   zero: 0,
