@@ -152,12 +152,16 @@ const QUICK = new RegExp(
 );
 
 /** "feb", "last march", "sept 2025", "25th january 2025", "1st nov", "march last year", "the summer", "easter", or undefined. */
-function quickDate(rest: string, today: Date): { date: Date; dayKnown: boolean } | undefined {
+function quickDate(
+  rest: string,
+  today: Date,
+): { date: Date; dayKnown: boolean; yearOnly?: boolean } | undefined {
   const season = /^(?:(?:the|last)\s+)?(spring|summer|autumn|fall|winter)\b(?!\s*\d)/.exec(rest);
   if (season) {
     const month = SEASON_MONTH[season[1] ?? ""] ?? 0;
     const year = today.getUTCFullYear() - (month > today.getUTCMonth() ? 1 : 0);
-    return { date: new Date(Date.UTC(year, month, 1, 12)), dayKnown: false };
+    // (A season, like a year alone, does not say which month: a careful reader leaves the months out.)
+    return { date: new Date(Date.UTC(year, month, 1, 12)), dayKnown: false, yearOnly: true };
   }
   const feast = /^(?:last\s+)?(easter|christmas|xmas)\b(?:\s+((?:19|20)\d\d))?/.exec(rest);
   if (feast) {

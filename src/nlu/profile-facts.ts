@@ -131,7 +131,12 @@ function placeNation(text: string): { nation: Nation; place: string } | undefine
       const phrase = words.slice(i, i + n).join(" ");
       if (AMBIGUOUS.has(phrase)) continue;
       const nation = PLACES.get(phrase);
-      if (nation) return { nation, place: phrase };
+      // "two sites (Sunderland and Glasgow)": places in two nations say nothing of one.
+      if (nation) {
+        const rest = placeNation(words.slice(i + n).join(" "));
+        if (rest && rest.nation !== nation) return undefined;
+        return { nation, place: phrase };
+      }
       const needs = NEEDS_CONTEXT.get(phrase);
       // A name that is also a word counts after "in", "from"... or as a clause of its own ("Derby.").
       if (
@@ -160,7 +165,7 @@ const NATION_WORDS: [RegExp, Nation][] = [
 ];
 /** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
 const NOT_RESIDENCE =
-  /\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
+  /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:

@@ -87,7 +87,7 @@ const AGE = [
   /\b(?:just )?turned (\d{2})\b/,
   /\b(?:son|daughter|client|student|pupil|learner|customer|lad|young person|candidate|nephew|niece|grandson|granddaughter)\s+(?:is\s+|s\s+|aged\s+|age\s+|who is\s+)?(1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:in|of|experience|exp|as|at|working|in the))/,
   /\bnow (1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?|weeks?))/,
-  /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)/,
+  /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)(?! (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter)))/,
   /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
@@ -312,9 +312,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   }
   if (u.age === undefined) {
-    // "I'll be 34 in December": 33 now.
+    // "I'll be 34 in December", "I'm 17 in March", "I'm 60 next month": 33, 16, 59 now.
     const m =
       /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
+        t,
+      ) ??
+      /\b(?:im|i am|shes|hes|she is|he is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
         t,
       );
     if (m) {
