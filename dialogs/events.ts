@@ -124,6 +124,12 @@ function nextStepAmong(services: AdvisorServices, candidates: string[], held: st
 const WHY_NOT_TOGETHER =
   /^why (?:cant|can not|cannot|am i not allowed to|isnt it allowed to|not) (?:i |we |she |he |you )?(?:do|take|have|pick|choose|select)? ?(?:units? )?(\d{1,2}) (?:and|&|with|plus) (?:unit )?(\d{1,2})\b/;
 
+/** A goodbye or a thanks said alone: "thank you! bye", "thanks, bye", "cheers", "bye". */
+const GOODBYE =
+  /^(?:(?:ok|okay|right|great|lovely|brilliant|perfect|cool) )?(?:(?:thanks|thank you|thankyou|ty|cheers|ta)(?: (?:so much|very much|a lot|loads|again|for (?:your|the) help|for helping))?)?(?: ?(?:bye|goodbye|bye bye|cya|see ya|see you|take care|thats all|thats it|all done))?(?: (?:now|then|lol|x+|mate))*$/;
+/** "Jake, I just said": a first name before a comma or full stop. */
+const NAME_FIRST = /^\s*([A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)?)\s*[,.;!-]\s*\S/u;
+
 /** One user message or submit, read in the light of the conversation, as one machine event. */
 export function toEvent(
   input: TurnInput,
@@ -151,12 +157,25 @@ export function toEvent(
   }
   const text = (input.text ?? "").slice(0, 4000);
   if (!text.trim()) return { type: "UNCLEAR", u: empty };
-  const u = understand(text, {
-    catalogue: services.catalogue,
-    today,
-    ...(c.expecting ? { expecting: c.expecting } : {}),
-    ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
-  });
+  const read = (t: string) =>
+    understand(t, {
+      catalogue: services.catalogue,
+      today,
+      ...(c.expecting ? { expecting: c.expecting } : {}),
+      ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
+    });
+  let u = read(text);
+  // "Jake, I just said": asked the learner's name, the name comes first and the rest is about the question.
+  const head = c.expecting === "learnerName" && !u.learnerName && !u.intent ? NAME_FIRST.exec(text) : null;
+  if (head?.[1]) {
+    const named = read(head[1]);
+    if (named.learnerName && !named.intent)
+      u = { ...u, ...named, evidence: [...u.evidence, ...named.evidence] };
+  }
+  // "thanks, bye", "cheers": a goodbye (kept apart from "cancel" to be answered as one).
+  const words = normalise(text);
+  if (words && GOODBYE.test(words) && (!u.intent || u.intent === "cancel"))
+    return { type: "CANCEL", goodbye: true, u };
   switch (u.intent) {
     case "deleteData":
       return { type: "DELETE_DATA", u };

@@ -298,7 +298,7 @@ export type AdvisorEvent =
   | ({ type: "HELP" } & WithU)
   | ({ type: "BACK" } & WithU)
   | ({ type: "RESTART" } & WithU)
-  | ({ type: "CANCEL" } & WithU)
+  | ({ type: "CANCEL" /** Said as a goodbye or thanks ("thanks, bye", "cheers"). */; goodbye?: true } & WithU)
   | ({ type: "HANDOVER" } & WithU)
   | ({ type: "DELETE_DATA" } & WithU)
   | ({ type: "RECORD" } & WithU)

@@ -188,8 +188,8 @@ export const clearPendingUnits: Act = () => ({ pendingUnits: null, pendingHeld: 
 export const sayHelp: Act = (c) => say(text(messagesOf(c).help));
 export const sayHandover: Act = (c) => say(text(messagesOf(c).handover));
 export const sayHelloAgain: Act = (c) => say(text(messagesOf(c).helloAgain));
-export const sayCancelled: Act = (c) => ({
-  ...say(text(messagesOf(c).cancelled)),
+export const sayCancelled: Act = (c, e) => ({
+  ...say(text(e.type === "CANCEL" && e.goodbye ? messagesOf(c).goodbye : messagesOf(c).cancelled)),
   expecting: null,
   prompt: [],
 });

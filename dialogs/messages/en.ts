@@ -331,6 +331,8 @@ const catalogue = (p: PersonWords): Messages => ({
   restarted: "Starting again: I've cleared everything you told me.",
   cancelled:
     "OK, stopped. What you've told me is kept; say anything to carry on, restart to start over, or delete my data to remove it.",
+  goodbye:
+    "You're welcome, and goodbye! What you've told me is kept: say anything to carry on, restart to start over, or delete my data to remove it.",
   nothingToUndo: "There's nothing to undo yet.",
   undone: (what: string) => `Undone: ${what}.`,
   undoneGeneric: "Undone your last answer.",

@@ -197,6 +197,8 @@ export interface Messages {
   handover: string;
   restarted: string;
   cancelled: string;
+  /** The answer to "thanks, bye" or "cheers": the conversation stops, as after "cancel". */
+  goodbye: string;
   nothingToUndo: string;
   undone: (what: string) => string;
   undoneGeneric: string;
