@@ -17,7 +17,7 @@ const KIN =
   "friend of mine|mate of mine|sons?|daughters?|child|boys?|girls?|lad|lass|nephew|niece|grandsons?|granddaughters?|grandaughters?|grandchild|brother|sister|wife|husband|partner|boyfriend|girlfriend|mum|mam|mom|mother|dad|father|cousin|twins?|twin boys|twin girls|(?:\\d{2}|sixteen|seventeen|eighteen|nineteen) year old|stepson|stepdaughter";
 /** People someone advises, teaches or manages. */
 const CHARGE =
-  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]|yp|sixth formers?|school leavers?|jobseekers?";
+  "clients?|customer|claimant|students?|pupils?|learners?|candidates?|apprentices?|trainees?|young person|person on my caseload|service user|participant|mentee|employees?|team members?|staff members?|members? of (?:my|our) team|colleague|deputy|new starters?|help desk guy|guy|volunteers?|year 1[0-3]s|year 1[0-3]|s[4-6]|yp|sixth formers?|school leavers?|jobseekers?|gentleman|lady|tenant";
 /** People advised, who open a sentence about them ("Client: Liam, 19"); not "trainee" or "apprentice", which people call themselves. */
 const CLIENT =
   "team members?|staff members?|clients?|customer|claimant|students?|pupils?|learners?|candidates?|young person|yp|person on my caseload|service user|participant|mentee|new starter";

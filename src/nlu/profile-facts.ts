@@ -42,10 +42,10 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 const NOT_WORKING =
-  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
@@ -94,6 +94,12 @@ function spansOf(text: string): string[] {
 }
 /** "an agent for 2", "5 as an agent": a number whose unit is the span's before it. */
 const BARE_LENGTH = /\bfor (\d{1,2})( before| previously| prior| before that)?\s*$|^(\d{1,2}) as\b/;
+/** A writer who runs, manages or works in a contact centre ("I manage a contact centre", "we run a 40-seat centre"). */
+const WRITER_CENTRE =
+  /\b(i|we) (manage|run|head|lead|work (in|at|for)|have)\b|\b(im|i am) (a|an|the) ([a-z]+ ){0,3}(manager|team leader|tl|supervisor|employer|head)\b|^(employer|manager)\b/;
+/** One of the writer's staff: "one of my advisors", "our new telesales operator", "has been with us". */
+const CENTRE_STAFF =
+  /\b(one of (my|our)|my|our)( [a-z]+){0,2} (agents?|advisors?|staff|team members?|employees?|new starters?|operators?|operatives?|tls?|team leaders?|supervisors?|trainees?)\b|\b(with us|joined us|started with us)\b|\bweve got a new\b/;
 /** Out of work now, said plainly: a job named before it has ended. */
 const ENDED =
   /\b(unemployed|out of work|job hunting|made redundant|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|not working (now|at the moment|currently|right now)|currently not working)\b/;
@@ -193,8 +199,16 @@ export function readProfile(
   // Writing about someone else: only what is said of them counts, not the writer's own job or years
   // ("I'm a team manager. One of my TLs, Priya, ..."); a clause with no subject before the first one
   // about them introduces the writer ("Work coach, Swansea. Claimant: Dylan, 24").
+  // "I manage a contact centre in Livingston. One of my advisors, Aisha, has been with us 14 months":
+  // someone on the staff of the writer's contact centre works in one.
+  let staffOfCentre = false;
   if (r.aboutOther) {
     const first = clauses.findIndex((c) => c.subject === "other");
+    staffOfCentre =
+      clauses
+        .slice(0, first + 1)
+        .some((c) => WRITER_CENTRE.test(c.text) && STRONG_CC.test(c.text) && !c.question) &&
+      clauses.some((c) => c.subject === "other" && CENTRE_STAFF.test(c.text));
     clauses = clauses.filter((c, i) => c.subject === "other" || (c.subject === "none" && i > first));
   }
 
@@ -322,6 +336,10 @@ export function readProfile(
   }
   // A contact-centre job now, beside school or college ("I work in a call centre while I'm at
   // college"), is work; being in education with no such job is not.
+  if (staffOfCentre && !notWorking) {
+    ccFact = true;
+    ev("working", "one of the writer's staff", "contact-centre work now");
+  }
   if (inEducation && !ccFact) notWorking = true;
   if (r.role && endedAt > roleAt && roleAt >= 0) {
     r.role = null;
