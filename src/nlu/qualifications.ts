@@ -72,7 +72,7 @@ const KIND: [RegExp, Kind][] = [
 ];
 /** "an NVQ level 2 in retail", "a level 2 foundation apprenticeship in business admin": another subject. */
 const OTHER_SUBJECT_AFTER =
-  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|apprenticeship|award|qualification))* (?:in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
+  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|intermediate|higher|apprenticeship|award|qualification|essential|skills|wales))* (?:in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
 const HELD =
   /\b(i have|have|has|i ve|ive|i got|got|hold|holds|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
 const WANTED =

@@ -245,6 +245,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     };
   });
   for (const q of quals) t = mask(t, q.start, q.end);
+  // "enrol Rachel on the OCR Level 2 Certificate in Principles (10266)": a number just after a
+  // qualification named as not held repeats it, and is not held either.
+  for (const [i, q] of quals.entries()) {
+    const before = quals[i - 1];
+    if (
+      q.held &&
+      before &&
+      !before.held &&
+      before.id === q.id &&
+      q.start - before.end <= 3 &&
+      /^[\d/ x]+$/.test(q.matched.trim())
+    )
+      q.held = false;
+  }
   const held = quals.filter((q) => q.held);
   const heldIds = [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))];
   if (heldIds.length) {
