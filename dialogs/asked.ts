@@ -48,6 +48,8 @@ export interface Asked {
   canDo?: boolean;
   /** A comparison: the entries each side names ("the level 2 nvq" matches three). */
   sides?: string[][];
+  /** Asks about the plan or units under discussion ("how many hours is her plan", "that in total"). */
+  ofPlan?: boolean;
 }
 
 const ASPECT_CUES: [Aspect, RegExp][] = [
@@ -132,7 +134,7 @@ export function readAsked(text: string): Asked {
         : /\b(i|me|my|im)\b/.test(text)
           ? "self"
           : undefined;
-  const kind = /\bapprenticeships?\b|\bpathways?\b/.test(text)
+  const kind = /\bapprenticeships?\b|\bpathways?\b|\b(?:on|off) the job\b/.test(text)
     ? "apprenticeship"
     : /\b[ns]vqs?\b|\bcompetence\b/.test(text)
       ? "competence"
@@ -148,8 +150,13 @@ export function readAsked(text: string): Asked {
     /\b(?:can|could|may) (?:i|she|he|they|we|my \w+|\w+s) (?:do|take|start|get|go|apply|enrol|enroll|skip|join|study)\b/.test(
       text,
     );
+  const ofPlan =
+    /\b(?:my|the|this|that|her|his|their|your|our) (?:plan|selection|units|choices?)\b|\b(?:in total|altogether|all together)\b|\b(?:is|are) (?:that|this|it|these|those)\b/.test(
+      text,
+    );
   return {
     aspects,
+    ...(ofPlan ? { ofPlan } : {}),
     ...(canDo ? { canDo } : {}),
     suppose,
     ...(subject ? { subject } : {}),

@@ -136,6 +136,8 @@ export function toEvent(
   c: EventContext,
   services: AdvisorServices,
   today: Date,
+  /** A qualification the message is known to mean (chosen when the bot asked which one). */
+  pinned?: string,
 ): AdvisorEvent | { type: "BAD_SUBMIT" } {
   const empty: Understanding = { evidence: [] };
   if (input.value !== undefined && input.value !== null && (input.text === undefined || input.text === "")) {
@@ -196,7 +198,16 @@ export function toEvent(
   if (c.clarify) {
     const a = readClarifyAnswer(services, text, c.clarify.options);
     if (a.kind === "chosen") {
-      const e = toEvent({ text: a.option.value }, { ...c, clarify: null }, services, today);
+      // The message that asked is answered now, about the one chosen; without it (or should it still be
+      // ambiguous) the option's own words are the request.
+      const said = c.clarify.said;
+      const again = said
+        ? toEvent({ text: said }, { ...c, clarify: null }, services, today, a.option.qualificationId)
+        : undefined;
+      const e =
+        again && again.type !== "AMBIGUOUS" && again.type !== "UNCLEAR"
+          ? again
+          : toEvent({ text: a.option.value }, { ...c, clarify: null }, services, today);
       return e.type === "BAD_SUBMIT" || !("u" in e) ? e : ({ ...e, clarified: true } as AdvisorEvent);
     }
     if (a.kind === "none") return { type: "DISMISS", u };
@@ -205,6 +216,7 @@ export function toEvent(
         type: "AMBIGUOUS",
         candidates: a.options.map((o) => o.qualificationId),
         options: a.options,
+        ...(c.clarify.said ? { said: c.clarify.said } : {}),
         u,
       };
   }
@@ -213,7 +225,16 @@ export function toEvent(
   const why = WHY_NOT_TOGETHER.exec(normalise(text));
   if (why?.[1] && why[2] && c.qualificationId && (!u.intent || u.intent === "together"))
     return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
-  return readMessage(u, text, c, services);
+  const e = readMessage(pinned ? pin(u, pinned) : u, text, c, services);
+  return e.type === "AMBIGUOUS" ? { ...e, said: text } : e;
+}
+
+/** The understanding of a message with the qualification it left open settled ("which one?" answered). */
+function pin(u: Understanding, id: string): Understanding {
+  const { ambiguous: _open, ambiguousHeld, ...rest } = u;
+  return ambiguousHeld
+    ? { ...rest, qualificationsHeld: [...new Set([...(rest.qualificationsHeld ?? []), id])] }
+    : { ...rest, qualification: id };
 }
 
 /** A message's understanding as the one event it means here (after commands and clarifications). */
@@ -291,6 +312,9 @@ function readMessage(
       c.expecting === "qualification")
   )
     return { type: "AMBIGUOUS", candidates: u.ambiguous, u, ...withHeld };
+  // "how many guided learning hours is this plan?": a question about the plan, not a request for one.
+  if (u.intent === "plan" && /^(?:so )?how (?:many|much|long)\b/.test(normalise(text)))
+    return { type: "ASK", u: { ...u, intent: "details" }, asked: readAsked(normalise(text)), ...withHeld };
   switch (u.intent) {
     case "compare": {
       // "compare the level 2 nvq and the level 2 principles": each side as the message describes it.

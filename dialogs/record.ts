@@ -25,13 +25,14 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
   // As they stand now: a fact corrected after they were shown re-ranks them.
   const recs = c.shown.recommendations ? card.items.slice(0, 3) : [];
   // The units now under discussion (a plan taken, or units checked) for the chosen qualification; else
-  // the last plan shown for it.
+  // the last plan shown for it; else the last check or plan of the session (a later question, or going
+  // back to the suggestions, never loses it).
   const shownUnits =
     c.qualificationId && c.units?.length
       ? { qualificationId: c.qualificationId, units: c.units }
       : c.shown.plan && c.shown.plan.qualificationId === c.qualificationId
         ? c.shown.plan
-        : null;
+        : (c.shown.check ?? c.shown.plan ?? null);
   const checked = shownUnits ? checkFor(s, shownUnits.qualificationId, shownUnits.units, c) : undefined;
   const planned = !checked && c.qualificationId ? planFor(s, c, c.qualificationId) : undefined;
   let plan: SessionRecordFacts["plan"] = null;
@@ -76,6 +77,7 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
     })),
     plan,
     nextStep: next?.nextStep ?? null,
+    answers: c.shown.answers ?? [],
     progression: c.shown.transfer
       ? transferAnswer(c, s, c.shown.transfer)
           .split("\n")

@@ -253,12 +253,19 @@ export interface AdvisorContext extends Answers {
     record?: string;
     /** The qualification whose next steps were shown ("what comes next"). */
     transfer: string | null;
+    /** Questions answered in the session, as the answers given (the record lists them), latest last. */
+    answers?: string[];
   };
   /**
    * A clarification the bot asked ("which one do you mean?"): the options, and the question to go back
    * to when the answer is "no".
    */
-  clarify: { options: ClarifyOption[]; resume: Pick<AdvisorContext, "expecting" | "prompt"> } | null;
+  clarify: {
+    options: ClarifyOption[];
+    resume: Pick<AdvisorContext, "expecting" | "prompt">;
+    /** The message that asked ("how long would the OCR level 2 one take?"), answered once one is chosen. */
+    said?: string;
+  } | null;
 }
 
 /** The advice a turn works out besides the profile: what it recommended, planned or checked. */
@@ -294,7 +301,7 @@ export type AdvisorEvent =
   | ({ type: "GREET" } & WithU)
   | ({ type: "FACTS" } & WithU)
   | ({ type: "UNCLEAR" } & WithU)
-  | ({ type: "AMBIGUOUS"; candidates: string[]; options?: ClarifyOption[] } & WithU)
+  | ({ type: "AMBIGUOUS"; candidates: string[]; options?: ClarifyOption[]; said?: string } & WithU)
   | ({ type: "HELP" } & WithU)
   | ({ type: "BACK" } & WithU)
   | ({ type: "RESTART" } & WithU)

@@ -11,7 +11,8 @@ import type { LearnerProfile } from "../../src/advice/profile.ts";
 import { kindOf } from "../../src/advice/targets.ts";
 import type { CatalogueEntry, Pathway } from "../../src/catalogue/schema.ts";
 import type { Understanding } from "../../src/nlu/understand.ts";
-import { type AdvisorServices, profileOf } from "../advice.ts";
+import { resolveUnits } from "../../src/rules/index.ts";
+import { type AdvisorServices, engineQualification, intervalText, profileOf } from "../advice.ts";
 import { ASPECTS, type Asked, type Aspect } from "../asked.ts";
 import type { ConditionExtra, Messages, Who } from "../messages/messages.ts";
 import type { AdvisorContext } from "../types.ts";
@@ -66,7 +67,16 @@ export function entriesAsked(
 ): string[] {
   if (u.qualification) return [u.qualification];
   if (u.qualifications?.length) return u.qualifications;
-  if (u.ambiguous?.length) return u.ambiguous;
+  if (u.ambiguous?.length) {
+    // "the level 2 one" asked about Essential Skills: of those it may mean, the apprenticeship.
+    const ofKind = asked.kind
+      ? u.ambiguous.filter((id) => {
+          const e = s.catalogue.entries.get(id);
+          return !!e && kindOf(e) === asked.kind;
+        })
+      : [];
+    return ofKind.length ? ofKind : u.ambiguous;
+  }
   const level = asked.skipLevel ? asked.skipLevel + 1 : asked.level;
   if (asked.kind || level) {
     const ids = [...s.catalogue.entries.values()]
@@ -325,14 +335,94 @@ const DETAIL_ASPECTS: readonly Aspect[] = ASPECTS.filter((a) => !ELIGIBILITY_ASP
 const FACT_SHEET: readonly Aspect[] = ["credits", "glh", "units", "language", "status"];
 
 /** Credits, hours, Essential Skills, parts, units, languages, status: what the catalogue says, quoted. */
+/** "How many credits is unit 4?": the units' own facts, not the qualification's. */
+function unitDetails(c: AdvisorContext, u: Understanding, s: AdvisorServices): string | undefined {
+  const id = u.qualification ?? c.qualificationId;
+  const q = id ? engineQualification(s, id) : undefined;
+  if (!q || !u.units?.length) return undefined;
+  let found: number[];
+  try {
+    found = resolveUnits(q, u.units);
+  } catch {
+    return undefined;
+  }
+  const m = messagesOf(c).answers;
+  return [
+    m.about(q.entry.title.value),
+    ...found.flatMap((i) => {
+      const x = q.units[i];
+      return x ? [`• ${m.unitFacts(x.label, amountOf(x.credits), x.glh ? amountOf(x.glh) : null)}`] : [];
+    }),
+  ].join("\n");
+}
+
+/** A credit or GLH interval as words: null when nothing is known of it (at least 1 credit is no fact). */
+const amountOf = (i: { min: number; max: number }): string | null =>
+  Number.isFinite(i.max) ? intervalText({ min: i.min, max: i.max }) : null;
+
+/**
+ * "How many hours is her plan?", "how many credits is that in total?": the totals of the plan shown, or
+ * of the units chosen, for the qualification under discussion.
+ */
+function planDetails(c: AdvisorContext, s: AdvisorServices): string | undefined {
+  const id = c.qualificationId;
+  const q = id ? engineQualification(s, id) : undefined;
+  const plan = c.shown.plan?.qualificationId === id ? c.shown.plan?.units : undefined;
+  const units = plan ?? c.units;
+  if (!q || !units?.length) return undefined;
+  let found: number[];
+  try {
+    found = resolveUnits(q, units);
+  } catch {
+    return undefined;
+  }
+  const xs = found.flatMap((i) => q.units[i] ?? []);
+  const sum = (f: (x: (typeof xs)[number]) => { min: number; max: number } | undefined) =>
+    xs.reduce(
+      (t, x) => {
+        const v = f(x);
+        return v
+          ? { min: t.min + v.min, max: t.max + v.max }
+          : { min: t.min + 1, max: Number.POSITIVE_INFINITY };
+      },
+      { min: 0, max: 0 },
+    );
+  const credits = sum((x) => x.credits);
+  const glhUnknown = xs.filter((x) => !x.glh).map((x) => x.number ?? x.ref ?? x.label);
+  const creditsUnknown = xs
+    .filter((x) => !Number.isFinite(x.credits.max))
+    .map((x) => x.number ?? x.ref ?? x.label);
+  const glh = sum((x) => x.glh);
+  return messagesOf(c).answers.planTotals({
+    title: q.entry.title.value,
+    units: xs.map((x) => x.number ?? x.ref ?? x.label),
+    plan: plan !== undefined,
+    credits: creditsUnknown.length ? null : intervalText({ min: credits.min, max: credits.max }),
+    creditsKnown: creditsUnknown.length ? credits.min - creditsUnknown.length : null,
+    creditsUnknown,
+    glh: glhUnknown.length ? null : intervalText({ min: glh.min, max: glh.max }),
+    glhUnknown,
+  });
+}
+
 export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked, s: AdvisorServices): string {
   const m = messagesOf(c).answers;
   const aspects = asked.aspects.filter((a) => DETAIL_ASPECTS.includes(a));
+  const amounts = aspects.some((a) => a === "credits" || a === "glh" || a === "duration");
+  if (amounts && u.units?.length) {
+    const units = unitDetails(c, u, s);
+    if (units) return units;
+  }
+  // The plan or selection under discussion, unless another qualification is named.
+  if (amounts && asked.ofPlan && (!u.qualification || u.qualification === c.qualificationId)) {
+    const totals = planDetails(c, s);
+    if (totals) return totals;
+  }
   if (!aspects.length && asked.aspects.some((a) => ELIGIBILITY_ASPECTS.includes(a)))
     return eligibilityAnswer(c, u, asked, s);
   // "What essential skills do I need": only the apprenticeship pathways have them.
   const about: Asked =
-    aspects.includes("essentialSkills") && !asked.kind && !u.qualification && !u.ambiguous
+    aspects.includes("essentialSkills") && !asked.kind && !u.qualification
       ? { ...asked, kind: "apprenticeship" }
       : asked;
   const ids = narrowed(c, entriesAsked(c, u, about, s));

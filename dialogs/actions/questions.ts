@@ -49,7 +49,21 @@ const askedOf = (e: AdvisorEvent): Asked => (e.type === "ASK" && e.asked) || { a
 
 // ——— Questions at any point ———
 
+/** Questions whose answers the session record keeps (not definitions or unit lists). */
+const KEPT_ANSWERS = new Set(["eligibility", "details", "compare", "together", "whatIsUnit"]);
+const KEPT_ANSWERS_MAX = 12;
+
+/** An answer to a question, kept for the session record when it is one a learner would want to keep. */
 export const answerQuestion: Act = (c, e, s) => {
+  const out = answer(c, e, s);
+  const intent = uOf(e)?.intent;
+  const said = (out.said ?? []).map((r) => r.text).join("\n");
+  if (!intent || !KEPT_ANSWERS.has(intent) || !said) return out;
+  const answers = [...(c.shown.answers ?? []).filter((a) => a !== said), said].slice(-KEPT_ANSWERS_MAX);
+  return { ...out, shown: { ...c.shown, ...out.shown, answers } };
+};
+
+const answer: Act = (c, e, s) => {
   const u = uOf(e);
   if (!u) return {};
   const m = messagesOf(c);
@@ -100,7 +114,8 @@ export const answerQuestion: Act = (c, e, s) => {
               label: x.label,
               qualification: q.entry.title.value,
               group: q.groupNames.get(x.group) ?? x.group,
-              credits: intervalText(finite(x.credits)),
+              // "At least 1" is the engine's bound, not a fact: an unknown value is said to be unknown.
+              credits: Number.isFinite(x.credits.max) ? intervalText(finite(x.credits)) : null,
               level: x.level ?? null,
               inferredLevel: x.inferredLevel ?? null,
               glh: x.glh ? intervalText({ min: x.glh.min, max: x.glh.max }) : null,
@@ -165,6 +180,10 @@ export const answerQuestion: Act = (c, e, s) => {
             heldIn(s, c, target).map((i) => unitLabel(target, target.units[i]?.key ?? "")),
           ),
         );
+      // After choosing or checking units of the qualification under discussion: what comes after it,
+      // counting the units chosen as done ("what comes next after this one?", "which of my units count?").
+      if (c.qualificationId && engineQualification(s, c.qualificationId))
+        return showTransfer(c, s, c.qualificationId, c.units ?? []);
       return reply(m.whatNextNoFrom);
     }
     case "eligibility":
@@ -192,18 +211,32 @@ export function heldUnitsOfQualification(c: AdvisorContext, s: AdvisorServices, 
   return [...new Set([...own, ...refs])];
 }
 
-/** What comes after a qualification, with the units held that count towards each next step. */
-export function transferAnswer(c: AdvisorContext, s: AdvisorServices, from: string): string {
-  const t = transferFor(s, from, heldUnitsOfQualification(c, s, from));
-  return "error" in t ? t.error : messagesOf(c).render.transfer(t);
+/**
+ * What comes after a qualification, with the units held that count towards each next step; without
+ * units held of it, the units chosen for it (when given), counted as done.
+ */
+export function transferAnswer(
+  c: AdvisorContext,
+  s: AdvisorServices,
+  from: string,
+  chosen: string[] = [],
+): string {
+  const held = heldUnitsOfQualification(c, s, from);
+  const units = held.length ? held : chosen;
+  const t = transferFor(s, from, units);
+  if ("error" in t) return t.error;
+  const m = messagesOf(c);
+  const answer = m.render.transfer(t);
+  return !held.length && chosen.length && t.next.length ? `${m.countingChosen(chosen)}\n${answer}` : answer;
 }
 
 export const showTransfer = (
   c: AdvisorContext,
   s: AdvisorServices,
   from: string,
+  chosen: string[] = [],
 ): Partial<AdvisorContext> => ({
-  ...say(text(transferAnswer(c, s, from))),
+  ...say(text(transferAnswer(c, s, from, chosen))),
   shown: { ...c.shown, transfer: from },
 });
 

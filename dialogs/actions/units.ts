@@ -224,11 +224,15 @@ export const askWhichQualification: Act = (c, e, s) => {
           : intent === "whatIsUnit" && e.u.units?.[0]
             ? `what is unit ${e.u.units[0]} in ${id}`
             : id;
+  const labels = e.candidates.map((id) => m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id));
+  // A button sends its value as the user's words: the qualification's name when the message that asked
+  // is kept to be answered (and the names differ), else the request spelt out.
+  const byName = e.said !== undefined && new Set(labels).size === labels.length;
   const options: ClarifyOption[] =
     e.options ??
-    e.candidates.map((id) => ({
-      label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id),
-      value: valueFor(id),
+    e.candidates.map((id, i) => ({
+      label: labels[i] ?? id,
+      value: byName ? (labels[i] ?? id) : valueFor(id),
       qualificationId: id,
     }));
   const q = choices(
@@ -238,7 +242,11 @@ export const askWhichQualification: Act = (c, e, s) => {
   return {
     ...say(q),
     // The question to go back to once this one is answered (or dismissed): the one before any clarification.
-    clarify: { options, resume: c.clarify?.resume ?? { expecting: c.expecting, prompt: c.prompt } },
+    clarify: {
+      options,
+      resume: c.clarify?.resume ?? { expecting: c.expecting, prompt: c.prompt },
+      ...(e.said !== undefined ? { said: e.said } : {}),
+    },
     expecting: "qualification",
     misses: 0,
     prompt: [q],

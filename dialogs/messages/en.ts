@@ -9,6 +9,7 @@ import type {
   CompareRow,
   ConditionExtra,
   Messages,
+  PlanTotals,
   PlanWordsInput,
   UnitAbout,
   UnitsInGroup,
@@ -83,8 +84,10 @@ const planVerdict = {
   unconfirmed: "The rules engine finds no broken rule, but can't confirm it fully: our sources don't give",
   invalid: "",
 };
-const planIntro = (title: string, objective: string) =>
-  `The quickest valid way to complete ${title} (${objective}):`;
+const planIntro = (title: string, objective: string, confirmed = true) =>
+  confirmed
+    ? `The quickest valid way to complete ${title} (${objective}):`
+    : `The quickest way to complete ${title} that breaks no rule we can check (${objective}):`;
 const planTotal = (credits: string, glh: string) => `Total: ${credits} credits, ${glh} GLH.`;
 const closedForNew = (title: string, end: string) =>
   `Note: ${title} closed to new registrations on ${end}, so this plan is for someone already registered on it.`;
@@ -317,6 +320,8 @@ const catalogue = (p: PersonWords): Messages => ({
     units.length
       ? `Towards ${title}, ${unitWords(units)} ${p.subj} ${p.verb("hold")} ${units.length === 1 ? "counts" : "count"}.`
       : `None of the units ${p.subj} ${p.verb("hold")} count towards ${title}.`,
+  countingChosen: (units: string[]) =>
+    `Counting ${unitWords(units)} you chose as done, once you complete ${units.length === 1 ? "it" : "them"}:`,
   checkHeld: checkHeld(p),
 
   help: [
@@ -482,6 +487,7 @@ const catalogue = (p: PersonWords): Messages => ({
       plan: "Unit plan",
       next: "Next steps",
       progression: "Progression discussed",
+      answers: "Questions answered",
     },
     labels: {
       role: "Job role",
@@ -599,6 +605,18 @@ const catalogue = (p: PersonWords): Messages => ({
         ...parts.map((p) => `• ${p.title}: “${p.quote}”`),
       ].join("\n"),
     about: (title: string) => `${title}:`,
+    unitFacts: (label: string, credits: string | null, glh: string | null) =>
+      `${label}: ${credits === null ? "its credit value is not in our sources" : `${credits} credits`}; ${glh === null ? "its guided learning hours are not in our sources" : `${glh} guided learning hours (GLH)`}`,
+    planTotals: (p: PlanTotals) =>
+      [
+        `${p.plan ? "The plan" : "The units chosen"} for ${p.title} (${unitWords(p.units)}):`,
+        p.credits !== null
+          ? `• ${p.credits} credits in all`
+          : `• the credit values of ${unitWords(p.creditsUnknown)} are not in our sources; the others give ${p.creditsKnown ?? 0} credits`,
+        p.glh !== null
+          ? `• ${p.glh} guided learning hours (GLH) in all`
+          : `• the guided learning hours of ${unitWords(p.glhUnknown)} are not in our sources`,
+      ].join("\n"),
     credits: (e: Qualification) =>
       e.creditValue
         ? `${amount(e.creditValue)} credits${quoted(e.creditValue.source)}`
@@ -787,7 +805,7 @@ const catalogue = (p: PersonWords): Messages => ({
       const more = card.reliesOn.length > 3 ? ` and ${card.reliesOn.length - 3} more` : "";
       return [
         ...(card.closedOn ? [closedForNew(card.title, card.closedOn)] : []),
-        planIntro(card.title, objectives(p)[card.objective]),
+        planIntro(card.title, objectives(p)[card.objective], card.verdict === "valid"),
         ...card.units.map(
           (u) =>
             `  ${u.held ? "have" : "add "} ${u.unit.padEnd(4)} ${u.title} (${u.credits} credits, ${u.glh} GLH)`,
@@ -826,7 +844,7 @@ const catalogue = (p: PersonWords): Messages => ({
       [
         `${x.label} — ${x.qualification}`,
         `Group: ${x.group}`,
-        `Credits: ${x.credits}; level: ${x.level ?? (x.inferredLevel ? `${x.inferredLevel} (inferred)` : "not in our sources")}; GLH: ${x.glh ?? "not in our sources"}`,
+        `Credits: ${x.credits ?? "not in our sources"}; level: ${x.level ?? (x.inferredLevel ? `${x.inferredLevel} (inferred)` : "not in our sources")}; GLH: ${x.glh ?? "not in our sources"}`,
         ...(x.barredWith.length ? [`Barred with: ${x.barredWith.join("; ")}`] : []),
       ].join("\n"),
     compare: (rows: CompareRow[]): string =>

@@ -28,6 +28,21 @@ export interface PlanWordsInput {
   verdict: "valid" | "unconfirmed" | "invalid";
 }
 
+/** The totals of a plan or a selection of units ("how many hours is my plan?"). */
+export interface PlanTotals {
+  title: string;
+  units: string[];
+  /** The plan shown (else the units chosen). */
+  plan: boolean;
+  /** The credit total, or null when some units' credit values are not in our sources. */
+  credits: string | null;
+  /** Without `credits`: the credits of the units whose values are known. */
+  creditsKnown: number | null;
+  creditsUnknown: string[];
+  glh: string | null;
+  glhUnknown: string[];
+}
+
 /** The units of a qualification, by group, for "which units are in X?". */
 export interface UnitsInGroup {
   name: string;
@@ -39,7 +54,8 @@ export interface UnitAbout {
   label: string;
   qualification: string;
   group: string;
-  credits: string;
+  /** Null when our sources do not give it. */
+  credits: string | null;
   level: number | null;
   inferredLevel: number | null;
   glh: string | null;
@@ -192,6 +208,8 @@ export interface Messages {
   heldStays: (units: string[]) => string;
   notInSelection: (units: string[]) => string;
   heldCountTowards: (title: string, units: string[]) => string;
+  /** Before what comes next, when the units counted are the ones chosen, not ones held. */
+  countingChosen: (units: string[]) => string;
   checkHeld: (units: string[]) => string;
   help: string;
   handover: string;
@@ -249,7 +267,7 @@ export interface Messages {
   theLearner: (name: string | null) => string;
   noUnitList: (title: string) => string;
   notAQualification: (title: string) => string;
-  planIntro: (title: string, objective: string) => string;
+  planIntro: (title: string, objective: string, confirmed?: boolean) => string;
   objective: {
     glh: string;
     units: string;
@@ -309,6 +327,7 @@ export interface Messages {
       plan: string;
       next: string;
       progression: string;
+      answers: string;
     };
     labels: {
       role: string;
@@ -371,6 +390,9 @@ export interface Messages {
       }[],
     ) => string;
     about: (title: string) => string;
+    /** A unit's credits and GLH; null where our sources do not give them. */
+    unitFacts: (label: string, credits: string | null, glh: string | null) => string;
+    planTotals: (p: PlanTotals) => string;
     credits: (e: Qualification) => string;
     pathwayCredits: (e: Pathway) => string;
     hours: (e: Qualification) => string;

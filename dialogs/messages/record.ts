@@ -48,6 +48,8 @@ export interface SessionRecordFacts {
   nextStep: string | null;
   /** What comes next after a qualification, as discussed (lines of the answer given). */
   progression: string[] | null;
+  /** The answers given to the questions asked in the session, in order. */
+  answers: string[];
 }
 
 const point = (text: string, tone?: RecordTone, quote?: string, source?: string): RecordPoint => ({
@@ -131,6 +133,19 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
     sections.push({
       heading: w.headings.progression,
       blocks: [{ kind: "points", points: f.progression.map((line) => point(line)) }],
+    });
+  if (f.answers.length)
+    sections.push({
+      heading: w.headings.answers,
+      // One block per answer, a line per point: cards show no line breaks inside a point.
+      blocks: f.answers.map((a) => ({
+        kind: "points",
+        points: a
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((line) => point(line)),
+      })),
     });
   return { type: "sessionRecord", title: w.title(f.learnerName), date: w.date(f.date), sections };
 }

@@ -102,19 +102,31 @@ function matchUnit(
   from: EngineQualification,
   to: EngineQualification,
   u: EngineUnit,
-): { unit: EngineUnit; basis: UnitMatch["basis"]; certain: boolean } | undefined {
+): { unit: EngineUnit; basis: UnitMatch["basis"]; certain: boolean; twins?: number[] } | undefined {
   if (u.ref) {
     const byRef = to.units.find((v) => v.ref === u.ref);
-    if (byRef) return { unit: byRef, basis: "same QCF reference", certain: true };
+    // The same reference printed for both; a reference derived by title is the title's match.
+    if (byRef)
+      return {
+        unit: byRef,
+        basis: u.refDerived || byRef.refDerived ? "same title in the suite" : "same QCF reference",
+        certain: true,
+      };
   }
   const t = normaliseTitle(u.title).replace(/hand over/g, "handover");
   const same = to.units.filter((v) => normaliseTitle(v.title).replace(/hand over/g, "handover") === t);
   if (same.length !== 1) return undefined;
-  const twins =
-    from.units.filter((v) => normaliseTitle(v.title).replace(/hand over/g, "handover") === t).length > 1;
+  const twins = from.units.filter((v) => normaliseTitle(v.title).replace(/hand over/g, "handover") === t);
   // A title carried by two different units (the IT units at two levels) does not say which one this is.
-  const ambiguous = twins || !!u.refOneOf || !!same[0]?.refOneOf;
-  return same[0] ? { unit: same[0], basis: "same title in the suite", certain: !ambiguous } : undefined;
+  const ambiguous = twins.length > 1 || !!u.refOneOf || !!same[0]?.refOneOf;
+  return same[0]
+    ? {
+        unit: same[0],
+        basis: "same title in the suite",
+        certain: !ambiguous,
+        ...(twins.length > 1 ? { twins: twins.map((v) => v.index) } : {}),
+      }
+    : undefined;
 }
 
 function describeMatch(
@@ -227,7 +239,10 @@ function transferTo(
     const m = matchUnit(fromQ, toQ, u);
     if (!m) continue;
     const match = describeMatch(fromQ, toQ, u, m);
-    if (!m.certain) {
+    // Two units share the title ("Using Email" at two levels) and the learner holds both: whichever of
+    // them it is, they hold it.
+    const everyTwinHeld = heldGiven && !!m.twins && m.twins.every((i) => heldSet.has(i));
+    if (!m.certain && !everyTwinHeld) {
       if (heldSet.has(u.index) || !heldGiven) uncertain.push(match);
     } else if (heldSet.has(u.index)) {
       counts.push(match);

@@ -34,7 +34,16 @@ export interface Plan {
 /** Why no plan can be worked out from our sources, and what the learner can be told instead. */
 export interface Undetermined {
   /** Credit rules the units of known credit value cannot meet, with the most they can give. */
-  rules: { ruleId: string; wording: string; need: number; knownAtMost: number; unknownUnits: string[] }[];
+  rules: {
+    ruleId: string;
+    wording: string;
+    need: number;
+    /** The most the units whose credit values are known can give towards the rule. */
+    knownAtMost: number;
+    /** Units counted (held, kept or mandatory) whose credit values are not known: at least 1 each. */
+    countedUnknown?: string[];
+    unknownUnits: string[];
+  }[];
   /** Mandatory units not yet held. */
   mandatory: string[];
   /** Units held (or kept) that count towards it. */
@@ -323,6 +332,9 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
     for (const i of members.slice(keepers.length ? 0 : 1)) if (!have.has(i)) taken.delete(i);
   }
   const check = checkSelection(q, [...taken], { held: input.achieved ?? [] });
+  // The same count over the units whose credit values are known: what "known values give" means.
+  const knownOnly = [...taken].filter((i) => Number.isFinite(q.units[i]?.credits.max));
+  const knownCheck = checkSelection(q, knownOnly, { held: input.achieved ?? [] });
   const rules: Undetermined["rules"] = [];
   for (const o of check.rules) {
     if (o.need === undefined || !o.have) continue;
@@ -338,8 +350,25 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
           !Number.isFinite(u.credits.max) && !taken.has(u.index) && (!groups || groups.includes(u.group)),
       )
       .map((u) => u.key);
-    const knownAtMost = o.rule === "levelCredits" ? (o.have.max ?? 0) : o.have.min;
-    rules.push({ ruleId: o.ruleId, wording: o.wording, need: o.need, knownAtMost, unknownUnits });
+    const counted =
+      o.rule === "levelCredits"
+        ? []
+        : [...taken].filter(
+            (i) =>
+              !Number.isFinite(q.units[i]?.credits.max) &&
+              (!groups || groups.includes(q.units[i]?.group ?? "")),
+          );
+    const known = knownCheck.rules.find((x) => x.ruleId === o.ruleId)?.have;
+    const knownAtMost =
+      o.rule === "levelCredits" ? (o.have.max ?? 0) : counted.length ? (known?.max ?? 0) : o.have.min;
+    rules.push({
+      ruleId: o.ruleId,
+      wording: o.wording,
+      need: o.need,
+      knownAtMost,
+      ...(counted.length ? { countedUnknown: counted.map((i) => q.units[i]?.key ?? String(i)) } : {}),
+      unknownUnits,
+    });
   }
   const missing = [...new Set(rules.flatMap((r) => r.unknownUnits))];
   const labels = (keys: string[]) => keys.map((k) => q.units[q.byKey.get(k) ?? -1]?.number ?? k);
@@ -352,7 +381,11 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
   };
   const shortWords = rules.map(
     (r) =>
-      `${r.need} credits${where(r.ruleId)} are needed, and the units whose credit values we know give at most ${r.knownAtMost}`,
+      `${r.need} credits${where(r.ruleId)} are needed, and the units whose credit values we know give at most ${r.knownAtMost}${
+        r.countedUnknown?.length
+          ? `, with ${r.countedUnknown.length === 1 ? "unit" : "units"} ${labels(r.countedUnknown).join(", ")} (credit value${r.countedUnknown.length === 1 ? "" : "s"} not in our sources) at least 1 each`
+          : ""
+      }`,
   );
   return {
     reason: rules.length

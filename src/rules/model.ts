@@ -9,6 +9,8 @@ export interface EngineUnit {
   number: string | undefined;
   ref: string | undefined;
   refOneOf: readonly string[] | undefined;
+  /** The reference is derived (by title within the suite), not printed for this unit in the sources. */
+  refDerived: boolean;
   title: string;
   group: string;
   /** Credit bounds from stated/derived facts, tightened by stated group totals; unknown = at least 1. */
@@ -122,6 +124,7 @@ export function compileQualification(entry: Qualification): EngineQualification 
       number: u.number,
       ref,
       refOneOf: u.ref?.oneOf,
+      refDerived: u.ref?.kind === "derived",
       title: u.title,
       group: u.group,
       credits: provenBounds(u.credits) ?? UNBOUNDED_CREDITS,

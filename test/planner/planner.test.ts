@@ -452,3 +452,17 @@ describe("completion planner on real qualifications (hand-worked)", () => {
     }
   });
 });
+
+describe("planner: where credit values are missing (persona review 1, W7)", () => {
+  it("never calls units of unknown credit 'known': held ones are counted at least 1 each, and named", () => {
+    const q = engine("ocr-10267");
+    const r = planCompletion(q, input(q, { have: ["11", "12"] }), solver);
+    expect(r.status).toBe("undetermined");
+    const total = r.undetermined?.rules.find((x) => x.ruleId === "total");
+    expect(total?.countedUnknown).toEqual(expect.arrayContaining(["11", "12"]));
+    // The known values alone: the stated unit 10 (3 credits) and the mandatory group's bounds.
+    expect(r.reason).toMatch(
+      /units 1?1?[, 0-9]*11, 12[, 0-9]* \(credit values not in our sources\) at least 1 each/,
+    );
+  });
+});

@@ -20,7 +20,13 @@ export interface ChatOptions {
  */
 export function renderReply(r: Reply): { text: string; choices: Choice[] } {
   const lines = [r.text];
-  if (r.kind === "card" && r.card.type === "unitPicker") {
+  // The picker's units, unless its text lists them already ("which units are in 10265?").
+  const first = r.kind === "card" && r.card.type === "unitPicker" ? r.card.groups[0]?.units[0] : undefined;
+  if (
+    r.kind === "card" &&
+    r.card.type === "unitPicker" &&
+    !(first && r.text.includes(first.label.replace(/^\d+\. /, "")))
+  ) {
     for (const g of r.card.groups) {
       lines.push(`  ${g.name}:`);
       for (const u of g.units) lines.push(`    ${u.label} (${u.credits} ${r.card.words.credits})`);
