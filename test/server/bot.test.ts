@@ -263,7 +263,7 @@ describe("channels without cards, failures and configuration", () => {
     );
     const r = await send(s.url, activity(c, { channelId: "sms", text: "plan 10265" }));
     expect(r.activities.some((a) => a.attachments?.length)).toBe(false);
-    expect(textOf(r.activities)).toMatch(/quickest valid way to complete OCR Level 2 NVQ/);
+    expect(textOf(r.activities)).toMatch(/quickest (valid )?way to complete OCR Level 2 NVQ/);
   });
 
   it("a failing turn: the user gets a plain apology with a reference, and nothing is stored", async () => {
