@@ -88,7 +88,9 @@ describe("the session record card", () => {
     expect(texts).toContain("Units 1, 2, 4, 9, 10, 18 (24 credits)");
     expect(texts).toContain("Rules engine verdict: not valid.");
     expect(
-      texts.some((t) => /^✘ Broken: Total credits: Marcus has 24, 28 needed: short by 4\. Fix: Add 4/.test(t)),
+      texts.some((t) =>
+        /^✘ Broken: Total credits: Marcus has 24, 28 needed: short by 4\. Fix: Add 4/.test(t),
+      ),
     ).toBe(true);
     // The record speaks of the learner an adviser writes about (persona review 1, problem 10).
     expect(texts.some((t) => /^→ Ask a centre approved by OCR to register Marcus\b/.test(t))).toBe(true);
