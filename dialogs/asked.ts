@@ -23,6 +23,7 @@ export const ASPECTS = [
   "cost",
   "assessment",
   "flexible",
+  "roles",
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
@@ -53,6 +54,10 @@ export interface Asked {
 }
 
 const ASPECT_CUES: [Aspect, RegExp][] = [
+  [
+    "roles",
+    /\bjob roles?\b|\b(what|which) (jobs|roles|careers?)\b|\b(jobs?|roles?|careers?) (does|do|can|could|would|will|might) (it|this|that|they|the \w+(?: \w+)?) (lead|get|take)\b|\bbecome an? (team leader|supervisor|manager|team manager|planner|contact centre manager)\b|\b(career|progression) (options|prospects|paths?)\b/,
+  ],
   [
     "age",
     /\b(age|ages|aged|old|older|young|younger|too late|late for me)\b|\bat (1[0-9]|[2-9]\d)\b|\b(1[0-9]|[2-9]\d) (year olds?|yr olds?|yo)\b|\b(under|over) (1[4-9]|2[0-5])s?\b/,

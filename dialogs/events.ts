@@ -53,8 +53,36 @@ function objectiveOf(text: string): "glh" | "units" | "credits" | "role" | undef
 
 type EventContext = Pick<
   AdvisorContext,
-  "expecting" | "qualificationId" | "units" | "qualificationsHeld" | "clarify"
+  "expecting" | "qualificationId" | "units" | "qualificationsHeld" | "clarify" | "shown"
 >;
+
+const KIND_WORDS: [RegExp, RegExp][] = [
+  [/\b(nvq|svq)s?\b/, /\bNVQ\b/],
+  [/\bprinciples\b/, /\bPrinciples\b/],
+  [/\bdiploma\b/, /\bDiploma\b/],
+];
+
+/**
+ * "my own units for the NVQ", "plan the principles one": no qualification named, but a kind of one,
+ * and of those just recommended only one of that kind has a unit list: that one.
+ */
+function kindRecommended(text: string, c: EventContext, services: AdvisorServices): string | undefined {
+  const t = normalise(text);
+  const kinds = KIND_WORDS.filter(([said]) => said.test(t));
+  if (kinds.length !== 1) return undefined;
+  const [, title] = kinds[0] as [RegExp, RegExp];
+  const ids = (c.shown.recommendations ?? []).filter(
+    (id) => services.engine(id) && title.test(services.catalogue.entries.get(id)?.title.value ?? ""),
+  );
+  return ids.length === 1 ? ids[0] : undefined;
+}
+
+/** "L3 units", "my level 3 units", "units from my level 3": the level of the qualification units are of. */
+const UNITS_LEVEL =
+  /\b(?:l|level|lvl) ?([1-4])(?: nvq| diploma| certificate| cert)? units\b|\bunits (?:from|of|in|on|for) (?:my|the|his|her|their) (?:l|level|lvl) ?([1-4])\b/;
+/** "count towards", "transfer to", "carry over to": the qualification named is where units go. */
+const TOWARDS =
+  /\b(?:count(?:s|ed)? (?:towards?|to|for|into)|towards|transfer(?:s|red)? (?:to|into|across|over)|carr(?:y|ies) (?:over|across|forward)|go towards|use (?:them|those|these) (?:for|on|towards))\b/;
 
 // Intents whose units are asked about, not held.
 const UNITS_ASKED_ABOUT = new Set(["check", "together", "whatIsUnit", "unitsIn", "compare", "define"]);
@@ -85,11 +113,30 @@ function heldUnitsOf(
       return false;
     }
   };
-  const qualificationId =
-    namedHeld ??
-    u.qualification ??
-    c.qualificationsHeld.find(resolves) ??
-    (resolves(c.qualificationId) ? c.qualificationId : null);
+  const t = normalise(text);
+  // "my L3 units were…", "units from my level 3": units of a qualification at that level.
+  const lm = UNITS_LEVEL.exec(t);
+  const level = lm ? Number(lm[1] ?? lm[2]) : undefined;
+  const atLevel = (id: string | null | undefined): id is string =>
+    !!id && (level === undefined || services.catalogue.entries.get(id)?.level.value === level);
+  // "…which of those count towards the level 4?": the qualification asked about is where the units go,
+  // not the one they are units of.
+  const target = TOWARDS.test(t) ? (u.qualification ?? c.qualificationId) : undefined;
+  // Of the qualification units are counted towards, the one before it (at the level said).
+  const before = (id: string | null | undefined) =>
+    id
+      ? [...services.catalogue.entries.values()]
+          .filter((e) => e.progression.some((p) => p.to === id) && atLevel(e.id) && resolves(e.id))
+          .map((e) => e.id)
+      : [];
+  const candidates = [
+    namedHeld,
+    u.qualification === target ? undefined : u.qualification,
+    ...c.qualificationsHeld.filter(resolves),
+    c.qualificationId === target ? undefined : resolves(c.qualificationId) ? c.qualificationId : undefined,
+  ].filter(atLevel);
+  const previous = level !== undefined ? before(target ?? u.qualification ?? c.qualificationId) : [];
+  const qualificationId = candidates[0] ?? (previous.length === 1 ? (previous[0] ?? null) : null);
   const replace = /\b(actually|only|just|sorry|correction|i meant|not)\b/.test(normalise(text));
   return { qualificationId, units, ...(replace ? { replace } : {}) };
 }
@@ -225,6 +272,16 @@ export function toEvent(
   const why = WHY_NOT_TOGETHER.exec(normalise(text));
   if (why?.[1] && why[2] && c.qualificationId && (!u.intent || u.intent === "together"))
     return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
+  if (
+    !pinned &&
+    !u.qualification &&
+    !u.qualifications?.length &&
+    !u.ambiguous &&
+    (u.units?.length || u.intent === "plan" || u.intent === "check" || u.intent === "unitsIn")
+  ) {
+    const kind = kindRecommended(text, c, services);
+    if (kind) u = { ...u, qualification: kind };
+  }
   const e = readMessage(pinned ? pin(u, pinned) : u, text, c, services);
   return e.type === "AMBIGUOUS" ? { ...e, said: text } : e;
 }
@@ -302,8 +359,17 @@ function readMessage(
   }
   if (held && !hasProfileFacts(u) && (!u.intent || u.intent === "accept"))
     return { type: "HOLD_UNITS", held, u };
-  if (/\b(choose|pick|select|use) (my )?own units\b|^\s*(my own units|change units)\s*$/i.test(text))
+  // "I want to choose my own units for the NVQ: 1, 2, 4": the units named are the choice.
+  if (/\b(choose|pick|select|use) (my )?own units\b|^\s*(my own units|change units)\s*$/i.test(text)) {
+    if (u.units?.length && !held)
+      return {
+        type: "UNITS",
+        units: u.units,
+        ...(u.qualification ? { qualificationId: u.qualification } : {}),
+        u,
+      };
     return { type: "OWN_UNITS", u };
+  }
   if (
     u.ambiguous &&
     (u.intent === "whatNext" ||
@@ -315,6 +381,26 @@ function readMessage(
   // "how many guided learning hours is this plan?": a question about the plan, not a request for one.
   if (u.intent === "plan" && /^(?:so )?how (?:many|much|long)\b/.test(normalise(text)))
     return { type: "ASK", u: { ...u, intent: "details" }, asked: readAsked(normalise(text)), ...withHeld };
+  // "what job roles does the level 4 lead to?", "could i become a team leader?": the job roles our
+  // sources give for it, in their words.
+  if (!u.intent || u.intent === "whatNext" || u.intent === "eligibility" || u.intent === "recommend") {
+    const asked = readAsked(normalise(text));
+    if (asked.aspects.includes("roles") && !hasProfileFacts(u))
+      return {
+        type: "ASK",
+        // "what's next after the level 2 apprenticeship? could i become a team leader": both answered.
+        u: {
+          ...u,
+          intent:
+            u.intent === "whatNext" ||
+            /\b(?:whats|what is|what comes) next\b|\bnext steps?\b/.test(normalise(text))
+              ? "whatNext"
+              : "details",
+        },
+        asked,
+        ...withHeld,
+      };
+  }
   switch (u.intent) {
     case "compare": {
       // "compare the level 2 nvq and the level 2 principles": each side as the message describes it.

@@ -68,6 +68,23 @@ function contextUsable(c: Record<string, unknown>): boolean {
   );
 }
 
+/**
+ * The question a stored conversation is waiting on (with its choices), to show again when someone comes
+ * back to it: a terminal resumed with --session, so "2" picks what it showed. Empty when unknown.
+ */
+export function pendingPrompt(stored: PersistedConversation | null | undefined): Reply[] {
+  const p = stored ? readStored(stored) : undefined;
+  const prompt = p && isObject(p.snapshot.context) ? p.snapshot.context.prompt : undefined;
+  return Array.isArray(prompt)
+    ? prompt.filter(
+        (r): r is Reply =>
+          isObject(r) &&
+          typeof r.text === "string" &&
+          (r.kind === "text" || (r.kind === "choices" && Array.isArray(r.choices))),
+      )
+    : [];
+}
+
 export const stateName = (value: unknown): string =>
   typeof value === "string"
     ? value

@@ -324,6 +324,8 @@ function detailLines(
       case "cost":
       case "flexible":
         return [m.notInSources(a, owner, e.type === "pathway")];
+      case "roles":
+        return [m.roles(e)];
       default:
         return [];
     }

@@ -55,7 +55,19 @@ const KEPT_ANSWERS_MAX = 12;
 
 /** An answer to a question, kept for the session record when it is one a learner would want to keep. */
 export const answerQuestion: Act = (c, e, s) => {
-  const out = answer(c, e, s);
+  const first = answer(c, e, s);
+  const u = uOf(e);
+  // What comes next, and the job roles asked about with it.
+  const out =
+    u?.intent === "whatNext" && askedOf(e).aspects.includes("roles")
+      ? {
+          ...first,
+          said: [
+            ...(first.said ?? []),
+            text(detailsAnswer(c, { ...u, intent: "details" }, { ...askedOf(e), aspects: ["roles"] }, s)),
+          ],
+        }
+      : first;
   const intent = uOf(e)?.intent;
   const said = (out.said ?? []).map((r) => r.text).join("\n");
   if (!intent || !KEPT_ANSWERS.has(intent) || !said) return out;
@@ -169,6 +181,18 @@ const answer: Act = (c, e, s) => {
       }
     }
     case "whatNext": {
+      // "which units from my level 3 count towards the level 4?": the one asked about is where the
+      // units go, when a qualification held (or the one under discussion) leads to it.
+      const leadsTo = (from: string | null | undefined, to: string) =>
+        !!from && !!s.catalogue.entries.get(from)?.progression.some((p) => p.to === to);
+      const held = [...(u.qualificationsHeld ?? []), ...c.qualificationsHeld];
+      const towards = u.qualification;
+      const before = towards
+        ? (held.find((h) => leadsTo(h, towards)) ??
+          (leadsTo(c.qualificationId, towards) ? c.qualificationId : undefined) ??
+          onlyBefore(s, towards, held))
+        : undefined;
+      if (towards && before) return showTransfer(c, s, before, [], towards);
       const from = u.qualificationsHeld?.[0] ?? u.qualification ?? c.qualificationsHeld[0];
       if (from) return showTransfer(c, s, from);
       // "Which of my units count?" while planning a qualification they hold units of, not one they hold.
@@ -220,14 +244,34 @@ export function transferAnswer(
   s: AdvisorServices,
   from: string,
   chosen: string[] = [],
+  /** Only this next step ("…count towards the level 4?"). */
+  to?: string,
 ): string {
   const held = heldUnitsOfQualification(c, s, from);
   const units = held.length ? held : chosen;
-  const t = transferFor(s, from, units);
-  if ("error" in t) return t.error;
+  const all = transferFor(s, from, units);
+  if ("error" in all) return all.error;
+  const only = to ? all.next.filter((n) => n.qualificationId === to) : [];
+  const t = only.length ? { ...all, next: only } : all;
   const m = messagesOf(c);
   const answer = m.render.transfer(t);
   return !held.length && chosen.length && t.next.length ? `${m.countingChosen(chosen)}\n${answer}` : answer;
+}
+
+/**
+ * Of the qualifications that lead to `to`, the one before it when the learner's words can only mean
+ * one: the only one with a unit list at the level below, none of them held.
+ */
+function onlyBefore(s: AdvisorServices, to: string, held: string[]): string | undefined {
+  const level = s.catalogue.entries.get(to)?.level.value;
+  const before = [...s.catalogue.entries.values()].filter(
+    (e) =>
+      e.progression.some((p) => p.to === to) &&
+      engineQualification(s, e.id) &&
+      level != null &&
+      e.level.value === level - 1,
+  );
+  return before.length === 1 && !held.length ? before[0]?.id : undefined;
 }
 
 export const showTransfer = (
@@ -235,8 +279,9 @@ export const showTransfer = (
   s: AdvisorServices,
   from: string,
   chosen: string[] = [],
+  to?: string,
 ): Partial<AdvisorContext> => ({
-  ...say(text(transferAnswer(c, s, from, chosen))),
+  ...say(text(transferAnswer(c, s, from, chosen, to))),
   shown: { ...c.shown, transfer: from },
 });
 

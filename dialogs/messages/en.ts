@@ -1,6 +1,6 @@
 import type { ConditionCheck, Verdict } from "../../src/advice/eligibility.ts";
 import type { TransferResult } from "../../src/advice/progression.ts";
-import type { Pathway, Qualification, Source, TextFact } from "../../src/catalogue/schema.ts";
+import type { CatalogueEntry, Pathway, Qualification, Source, TextFact } from "../../src/catalogue/schema.ts";
 import { describe as describeInterval, type IntervalJson } from "../../src/rules/interval.ts";
 import type { Verdict as RulesVerdict } from "../../src/rules/result.ts";
 import type { CardOf, Choice, Slot } from "../types.ts";
@@ -685,6 +685,10 @@ const catalogue = (p: PersonWords): Messages => ({
       ]
         .filter(Boolean)
         .join("; "),
+    roles: (e: CatalogueEntry) =>
+      e.jobRoles.length
+        ? `job roles: ${e.jobRoles.map((r) => r.value).join(", ")}${[...new Set(e.jobRoles.flatMap((r) => (r.source ? [r.source.quote] : [])))].map((q) => ` (“${q}”)`).join("")}`
+        : "our sources give no job roles for it",
     unitCount: (e: Qualification) =>
       e.unitCount
         ? `${amount(e.unitCount)} units${quoted(e.unitCount.source)}`
@@ -874,7 +878,10 @@ const catalogue = (p: PersonWords): Messages => ({
       if (!t.heldGiven && t.held.length) lines.push(onlyMandatoryHeld(p, t.held.join(", ")));
       for (const n of t.next) {
         lines.push(`→ ${n.title}: ${n.route.text}`);
-        if (n.jobRoles.length) lines.push(`   Job roles: ${n.jobRoles.join(", ")}`);
+        if (n.jobRoles.length)
+          lines.push(
+            `   Job roles${n.rolesWithTraining ? " (with additional training, its source says)" : ""}: ${n.jobRoles.join(", ")}`,
+          );
         if (n.note) lines.push(`   ${n.note}`);
         if (n.counts.length)
           lines.push(

@@ -2,7 +2,7 @@
 // says, and the renderer that turns card and answer data into text.
 import type { ConditionCheck, Verdict } from "../../src/advice/eligibility.ts";
 import type { TransferResult } from "../../src/advice/progression.ts";
-import type { Pathway, Qualification, TextFact } from "../../src/catalogue/schema.ts";
+import type { CatalogueEntry, Pathway, Qualification, TextFact } from "../../src/catalogue/schema.ts";
 import type { Verdict as RulesVerdict } from "../../src/rules/result.ts";
 import type { CardOf, Choice, Slot } from "../types.ts";
 
@@ -403,6 +403,8 @@ export interface Messages {
     components: (e: Pathway, titleOf: (id: string) => string) => string;
     partOf: (e: Qualification, pathways: string[]) => string;
     unitCount: (e: Qualification) => string;
+    /** The job roles our sources give for a qualification or pathway, in the source's words. */
+    roles: (e: CatalogueEntry) => string;
     languages: (e: Qualification, owner: string) => string;
     pathwayLanguages: (qualifications: TextFact[], skills: TextFact[]) => string;
     status: (k: ConditionCheck, owner: string) => string;

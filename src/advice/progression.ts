@@ -72,6 +72,8 @@ export interface TransferTarget {
   title: string;
   route: ProgressionEdge;
   jobRoles: string[];
+  /** Its source says these roles come "with additional training" (the Welsh pathways). */
+  rolesWithTraining?: true;
   /** Units held that count towards it. */
   counts: UnitMatch[];
   /** Units that count if the learner took them (when the units held were not given). */
@@ -191,6 +193,9 @@ export function creditTransfer(
       title: target.title.value,
       route: edge,
       jobRoles: target.jobRoles.map((r) => r.value),
+      ...(target.jobRoles.some((r) => /\bwith additional training\b/i.test(r.source?.quote ?? ""))
+        ? { rolesWithTraining: true as const }
+        : {}),
     };
     if (target.type !== "qualification" || !target.units || !fromQ) {
       result.next.push({

@@ -173,6 +173,17 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     const i = t.indexOf(n.name);
     if (i >= 0) take([n.id], i, i + n.name.length, true);
   }
+  // A list of unit numbers after a qualification's name is not a list of levels: "units for the NVQ:
+  // 1, 2, 10" (the colon and commas are gone by now), "the level 3 NVQ 1 2 and 5". Its numbers are
+  // masked when the list is long, names a number no level has, or follows a level already said.
+  for (const m of t.matchAll(/\b(\d{1,2})((?:\s+(?:and\s+|or\s+|&\s+)?\d{1,2}\b)+)/g)) {
+    const numbers = m[0].match(/\d{1,2}/g) ?? [];
+    const levelBefore = /\b(?:level|lvl|l) ?\d (?:nvq|svq|diploma|certificate|cert|principles|one)s? ?$/.test(
+      t.slice(Math.max(0, m.index - 30), m.index),
+    );
+    if (numbers.length >= 3 || numbers.some((n) => Number(n) > 4) || levelBefore)
+      t = t.slice(0, m.index) + m[0].replace(/\d/g, " ") + t.slice(m.index + m[0].length);
+  }
   // By description around a level mention: "the OCR level 3 NVQ", "level 2 principles".
   let previous: Features | undefined;
   for (const lm of levelsIn(t)) {

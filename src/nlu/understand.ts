@@ -208,7 +208,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (c) used.add(c);
     return c;
   };
-  const quals = qualificationsIn(ctx.catalogue, t).map((q) => {
+  // A list of units is not a list of levels: "my own units for the NVQ: 1, 2, 10" names no NVQ 1 or 2.
+  const listed = unitsIn(ctx.catalogue, t, {
+    bare: expecting === "units" || u.intent === "check" || u.intent === "together",
+  });
+  let qualText = t;
+  for (const x of listed?.at ?? []) qualText = mask(qualText, x.start, x.end);
+  const quals = qualificationsIn(ctx.catalogue, qualText).map((q) => {
     const mention = t.slice(q.start, q.end).trim();
     let c = free ? clauseOf(mention) : undefined;
     // "(10267)" on its own is read with the clause it belongs to.

@@ -6,15 +6,13 @@ export interface UnitsMention {
   units: string[];
   start: number;
   end: number;
+  /** Where each unit was named (to mask them one by one). */
+  at: { start: number; end: number }[];
 }
 
 const REF = /\b([a-z])\/(\d{3})\/(\d{4})\b/g;
 const LIST_ITEM = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)";
 const SEP = "(?:\\s*(?:,|&|\\+|and|or|plus)\\s*|\\s+)";
-const AFTER_UNIT_WORD = new RegExp(
-  `\\bunits?\\s+(?:no\\s+|number\\s+|nos\\s+)?((?:${LIST_ITEM})(?:${SEP}${LIST_ITEM})*)\\b`,
-  "g",
-);
 const BARE_LIST = new RegExp(
   `^\\s*(?:i want|id like|i would like|i chose|i picked|i have|ive done|done|take|i ll take|ill take|with|how about|what about|lets do|try|maybe|numbers?|nos|units?)?\\s*((?:${LIST_ITEM})(?:${SEP}(?:${LIST_ITEM}))*)\\s*(?:please|pls|thanks|thank you|then|for now)?\\s*$`,
 );
@@ -48,69 +46,99 @@ function titlesOf(catalogue: Catalogue) {
   return t;
 }
 
+/** A unit named in the text, where it is. */
+interface UnitItem {
+  at: number;
+  end: number;
+  unit: string;
+  kind: "ref" | "title" | "number";
+}
+
+// What may stand between two items of one list: "1, 2 and 5", "4 & 9", "unit 4, unit 9", "1 2 3".
+const LIST_GAP = /^\s*(?:,|;|&|\+|\/|and|or|plus|as well as)?\s*(?:and\s+)?$/;
+// A number that is a level, an age, a duration, credits or hours is not a unit.
+const NUMBER = new RegExp(
+  `(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)\\b(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
+  "g",
+);
+// Just before a list: "units 1, 2", "unit no 4", "units for the NVQ: 1, 2", "my units are 1, 2".
+const UNIT_WORD_BEFORE =
+  /\bunits?\s*(?:no|nos|numbers?)?\s*:?\s*$|\bunits?\b[^.?!:]{0,40}:\s*$|\bunits?\s+(?:are|were|was|is)\s*:?\s*$/;
+
 /**
- * Units named in normalised text: QCF references anywhere; numbers after "unit"/"units"; a bare
- * list of numbers ("4,6,10", "1 2 and 5") when the whole message is one (`bare` = the bot asked for
- * units); catalogue unit titles, of the qualification in context when there is one.
+ * Units named in normalised text: QCF references and catalogue unit titles (of the qualification in
+ * context when there is one, else long titles of any) wherever they are, and the numbers listed with
+ * them; numbers after "unit"/"units" ("units 1, 2 and 4", "units for the NVQ: 1, 2"); a list of two
+ * or more numbers in a message that speaks of units; a bare list of numbers ("4,6,10", "1 2 and 5")
+ * when the whole message is one (`bare` = the bot asked for units); every small number when `anywhere`
+ * (a check was asked for). A list is read whole: "1, 2, deliver customer service…, K/503/0421, 10 and
+ * 18" is six units, in the order typed.
  */
 export function unitsIn(
   catalogue: Catalogue,
   text: string,
   opts: { qualificationId?: string; bare?: boolean; anywhere?: boolean } = {},
 ): UnitsMention | undefined {
-  const units: string[] = [];
-  let start = Number.POSITIVE_INFINITY;
-  let end = -1;
-  const note = (s: number, e: number) => {
-    start = Math.min(start, s);
-    end = Math.max(end, e);
+  const items: UnitItem[] = [];
+  let rest = text;
+  const blank = (at: number, end: number) => {
+    rest = rest.slice(0, at) + " ".repeat(end - at) + rest.slice(end);
   };
-  for (const m of text.matchAll(REF)) {
-    units.push(`${m[1]?.toUpperCase()}/${m[2]}/${m[3]}`);
-    note(m.index, m.index + m[0].length);
-  }
-  const splitList = (s: string) =>
-    s
-      .split(new RegExp(SEP))
-      .filter((x) => new RegExp(`^${LIST_ITEM}$`).test(x))
-      .map(asDigits);
-  for (const m of text.matchAll(AFTER_UNIT_WORD)) {
-    units.push(...splitList(m[1] ?? ""));
-    note(m.index, m.index + m[0].length);
-  }
-  if (units.length === 0 && opts.bare) {
-    const m = BARE_LIST.exec(text);
-    if (m) {
-      units.push(...splitList(m[1] ?? ""));
-      note(0, text.length);
-    }
-  }
-  if (units.length === 0 && opts.anywhere) {
-    // "check if 1,2,4,6,10 meets the rules", "are 11 and 27 allowed together": every small number
-    // that is not a level, a duration or a qualification number.
-    for (const m of text.matchAll(
-      /(?<!\b(?:level|nvq|l|lvl|aged?|im|over|under)\s?)\b(\d{1,2})\b(?!\s?(?:years?|yrs?|months?|mths?|weeks?|credits?|hours?|glh|%))/g,
-    )) {
-      units.push(m[1] ?? "");
-      note(m.index, m.index + m[0].length);
-    }
-  }
-  // Titles: of the qualification in context, else of every qualification (long titles only).
+  // Titles first, longest first, so that a title inside a longer one is not read twice.
   const all = titlesOf(catalogue);
   const candidates = opts.qualificationId ? (all.byQualification.get(opts.qualificationId) ?? []) : all.long;
   const seen = new Set<string>();
-  const titled: { at: number; title: string }[] = [];
-  for (const c of candidates) {
-    if (seen.has(c.name)) continue;
-    const i = text.indexOf(c.name);
-    if (i >= 0) {
-      seen.add(c.name);
-      titled.push({ at: i, title: c.title });
-      note(i, i + c.name.length);
-    }
+  for (const c of [...candidates].sort((a, b) => b.name.length - a.name.length)) {
+    if (!c.name || seen.has(c.name)) continue;
+    const i = rest.indexOf(c.name);
+    if (i < 0) continue;
+    seen.add(c.name);
+    items.push({ at: i, end: i + c.name.length, unit: c.title, kind: "title" });
+    blank(i, i + c.name.length);
   }
-  units.push(...titled.sort((a, b) => a.at - b.at).map((x) => x.title));
-  return units.length ? { units: [...new Set(units)], start, end } : undefined;
+  for (const m of rest.matchAll(REF)) {
+    items.push({
+      at: m.index,
+      end: m.index + m[0].length,
+      unit: `${m[1]?.toUpperCase()}/${m[2]}/${m[3]}`,
+      kind: "ref",
+    });
+    blank(m.index, m.index + m[0].length);
+  }
+  for (const m of rest.matchAll(NUMBER))
+    items.push({ at: m.index, end: m.index + m[0].length, unit: asDigits(m[1] ?? ""), kind: "number" });
+  items.sort((a, b) => a.at - b.at);
+  // Lists: items with nothing but separators between them.
+  const runs: UnitItem[][] = [];
+  for (const it of items) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && LIST_GAP.test(text.slice(last.end, it.at))) run.push(it);
+    else runs.push([it]);
+  }
+  const speaksOfUnits = /\bunits?\b/.test(text);
+  const bareWhole = opts.bare && BARE_LIST.test(text);
+  const taken = runs.filter((run) => {
+    const first = run[0];
+    if (!first) return false;
+    const numbers = run.filter((x) => x.kind === "number").length;
+    return (
+      numbers < run.length ||
+      UNIT_WORD_BEFORE.test(text.slice(Math.max(0, first.at - 60), first.at)) ||
+      bareWhole ||
+      (speaksOfUnits && numbers >= 2)
+    );
+  });
+  let units = taken.flat();
+  // "check if 1,2,4,6,10 meets the rules", "are 11 and 27 allowed together": every small number.
+  if (!units.length && opts.anywhere) units = items.filter((x) => x.kind === "number");
+  if (!units.length) return undefined;
+  return {
+    units: [...new Set(units.map((x) => x.unit))],
+    start: Math.min(...units.map((x) => x.at)),
+    end: Math.max(...units.map((x) => x.end)),
+    at: units.map((x) => ({ start: x.at, end: x.end })),
+  };
 }
 
 /** Units to add to and remove from a selection, read from one message ("swap 18 for 21, and add 12"). */
@@ -119,7 +147,9 @@ export interface UnitEdits {
   remove: string[];
 }
 
-const ADD_VERB = /\b(add(?: in)?|include|put in|throw in|also take|plus)\b/g;
+// "I also want 10 and 18", "you dropped 1, 2 and 4", "you missed 32": units to add back.
+const ADD_VERB =
+  /\b(add(?: in)?|include|put in|throw in|also (?:take|want|need|do|have|pick|choose)|plus|you (?:dropped|missed|forgot|left out|lost|skipped)|(?:forgot|missed|left out)(?: units?)?)\b/g;
 const REMOVE_VERB =
   /\b(remove|drop|take out|take off|delete|get rid of|lose|ditch|scrap|without|minus|dont want|do not want|avoid|leave out|cant do|cannot do)\b/g;
 const SWAP_VERB = /\b(swap|replace|change|switch|substitute|exchange|trade|instead of|in place of)\b/g;

@@ -48,6 +48,15 @@ describe("advisor chat (terminal)", () => {
     expect(second.out).toMatch(/OCR Level 3 NVQ Diploma/);
   }, 60_000);
 
+  it("after a resume, shows the question it was waiting on, and a number picks one of its options", async () => {
+    await chat(["hello"], "s3");
+    const resumed = await chat(["2"], "s3");
+    expect(resumed.out).toMatch(
+      /Picking up where we left off[\s\S]*\[2\][\s\S]*Got it: working in a contact centre/,
+    );
+    expect(resumed.out).not.toMatch(/didn't catch that/);
+  }, 60_000);
+
   it("delete my data removes the stored conversation file", async () => {
     await chat(["I'm a learner"], "s2");
     const before = files(join(dataDir, "conversations")).length;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { createTurn, type PersistedConversation } from "../../../dialogs/turn.ts";
+import { createTurn, type PersistedConversation, pendingPrompt } from "../../../dialogs/turn.ts";
 import type { Choice, Reply } from "../../../dialogs/types.ts";
 import type { Catalogue } from "../../catalogue/load.ts";
 import type { MilpSolver } from "../../planner/solver.ts";
@@ -83,6 +83,8 @@ export async function runChat(
   io.out("(Type your answers; a number picks an option. Ctrl-D leaves, and the conversation is kept.)\n");
   if (stored) {
     io.out("(Picking up where we left off.)\n");
+    // The question it was waiting on, so that a number picks what it shows.
+    show(pendingPrompt(stored));
   } else {
     const first = turn(null, null, opts.today());
     show(first.replies);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { Conversation } from "./conversation.ts";
+
+/** The units a check card shows, as their numbers or references. */
+function checkedUnits(c: Conversation): string[] {
+  const card = c.card("check");
+  expect(card, c.text).toBeDefined();
+  return (card?.units ?? []).map((u) => u.unit);
+}
+
+function staffOnL2(): Conversation {
+  const c = new Conversation();
+  c.say("I work in a contact centre");
+  c.say(
+    "customer service advisor in leeds, 18 months, no quals really just gcses. my manager says i shud do the NVQ level 2",
+  );
+  expect(c.last.stateName).toBe("recommending");
+  return c;
+}
+
+// Persona review 2 (docs/reviews/2026-11-27-review-2.md): unit lists, the qualification units belong
+// to, questions answered as asked.
+describe("conversation: persona review 2, unit lists and the qualification they belong to", () => {
+  it("t2: a list mixing numbers, a title and a QCF reference is read whole, for 'the NVQ' just recommended", () => {
+    const c = staffOnL2();
+    c.say(
+      "I want to choose my own units for the NVQ: 1, 2, deliver customer service through a contact centre, K/503/0421, 10, 18, 11, 32, 33, 36 and 38",
+    );
+    expect(c.text).not.toMatch(/Which qualification/);
+    expect(c.text).toMatch(/OCR Level 2 NVQ Certificate/);
+    expect(checkedUnits(c).sort()).toEqual(
+      ["1", "10", "11", "18", "2", "32", "33", "36", "38", "4", "8"].sort(),
+    );
+    expect(c.text).toMatch(/unit 10 .* and unit 18 .* are barred/);
+    expect(c.text).toMatch(/4 units of Group D chosen; only 2 count/);
+  });
+
+  it("t9: titles between numbers keep the numbers; 'you dropped 1, 2, 4 and 8' adds them back", () => {
+    const c = staffOnL2();
+    c.say("plan ocr-10265");
+    c.say(
+      "1, 2, Deal with incoming telephone calls from customers, Process customer service complaints, 4 and 8",
+    );
+    expect(checkedUnits(c).sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
+    c.say("check 11 and 14");
+    expect(checkedUnits(c).sort()).toEqual(["11", "14"]);
+    c.say("you dropped 1, 2, 4 and 8! I listed them");
+    expect(c.text).not.toMatch(/didn't understand/);
+    expect(checkedUnits(c).sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
+  });
+
+  it("w2: 'my L3 units were…' while planning the L4 are units of the L3 held, and which count is answered", () => {
+    const c = new Conversation();
+    c.say(
+      "Hi. I'm a workforce planner at a contact centre in Cardiff, been doing it 2 years after 5 years as an agent. I hold the OCR Level 3 NVQ Diploma. Looking at Level 4.",
+    );
+    c.say("no");
+    c.say("plan ocr-10269");
+    c.say("my L3 units were 1, 2, 11, 12, 15, 40, 45 and 46. which of those count towards the level 4?");
+    expect(c.text).toMatch(/you hold units 1, 2, 11, 12, 15, 40, 45 and 46 of OCR Level 3 NVQ Diploma/);
+    expect(c.text).not.toMatch(/couldn't find units/);
+    expect(c.text).not.toMatch(/don't name a next qualification/);
+    // By title: L3 11 → L4 12, L3 12 → L4 13, L3 15 → L4 18, L3 40 → L4 31, L3 45 → L4 34, L3 46 → L4 33.
+    for (const [from, to] of [
+      ["11", "12"],
+      ["12", "13"],
+      ["15", "18"],
+      ["40", "31"],
+      ["45", "34"],
+      ["46", "33"],
+    ])
+      expect(c.text).toMatch(new RegExp(`unit ${from} \\([^)]*\\) → unit ${to} `));
+    c.say("which units from my level 3 count towards the level 4?");
+    expect(c.text).toMatch(/From OCR Level 3 NVQ Diploma/);
+    expect(c.text).not.toMatch(/don't name a next qualification after OCR Level 4/);
+  });
+
+  it("w2: job roles a qualification leads to are answered from the source, in its words", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader with the OCR Level 3 NVQ Diploma, 4 years in, living in Leeds");
+    c.say("what job roles does the level 4 lead to?");
+    expect(c.text).toMatch(/Resource Scheduling Manager, Senior Planner, Team Manager/);
+    expect(c.text).toMatch(/“provides opportunities for further career progression/);
+    expect(c.text).not.toMatch(/Nothing has changed/);
+  });
+
+  it("w1: 'whats next after the level 2 apprenticeship? could i become a team leader' answers both, with the hedge", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("im 16 at college in swansea, no job, want to work in a call centre");
+    c.say("whats next after the level 2 apprenticeship? could i become a team leader");
+    expect(c.text).not.toMatch(/^Yes for/m);
+    expect(c.text).toMatch(/Level 3 Apprenticeship in Contact Centre Operations/);
+    expect(c.text).toMatch(/with additional training/i);
+    expect(c.text).toMatch(/Contact Centre Team Leader/);
+  });
+});
