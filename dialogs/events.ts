@@ -53,7 +53,15 @@ function objectiveOf(text: string): "glh" | "units" | "credits" | "role" | undef
 
 type EventContext = Pick<
   AdvisorContext,
-  "expecting" | "qualificationId" | "units" | "qualificationsHeld" | "clarify" | "shown"
+  | "expecting"
+  | "qualificationId"
+  | "units"
+  | "qualificationsHeld"
+  | "clarify"
+  | "shown"
+  | "heldUnits"
+  | "pendingHeld"
+  | "pendingUnits"
 >;
 
 const KIND_WORDS: [RegExp, RegExp][] = [
@@ -77,9 +85,25 @@ function kindRecommended(text: string, c: EventContext, services: AdvisorService
   return ids.length === 1 ? ids[0] : undefined;
 }
 
+/** "I don't hold them, I want to TAKE them", "those aren't units I have": units held were misread. */
+const UNHOLD =
+  /\b(?:i )?(?:dont|do not|didnt|did not|havent|have not) (?:hold|have|own|got|done|do) (?:them|those|these|those units|these units|any of (?:them|those|these))\b|\b(?:want|wanted|going|hoping|like) to take them\b|\b(?:they|those|these) (?:arent|are not) (?:units )?(?:i have|i hold|mine|held)\b/;
+const PLAN_ASKED =
+  /\b(?:want|wanna|like|need|help me|going|hoping|trying) to plan\b|^\s*plan (?:the|my|an?|his|her)\b/;
+
 /** "L3 units", "my level 3 units", "units from my level 3": the level of the qualification units are of. */
 const UNITS_LEVEL =
-  /\b(?:l|level|lvl) ?([1-4])(?: nvq| diploma| certificate| cert)? units\b|\bunits (?:from|of|in|on|for) (?:my|the|his|her|their) (?:l|level|lvl) ?([1-4])\b/;
+  /\b(?:l|level|lvl) ?([1-4])(?: nvq| diploma| certificate| cert)? units\b|\bunits (?:from|of|in|on|for) (?:my|the|his|her|their) (?:l|level|lvl) ?([1-4])\b|\b(?:l|level|lvl) ?([1-4]) (?:nvq|diploma|certificate|cert)s? (?:and |with )?units\b/g;
+/** "I'd like to include units 20 and 36", "want to take 4 and 9": units wanted, not held. */
+const UNITS_WANTED =
+  /\b(?:id like|i would like|i want|want to|wanna|like to|include|including|plan|planning|thinking of|going to|gonna|hoping to|choose|pick)\b/;
+/** The sentences of a message that name units (by "unit", a QCF reference or a list of numbers), normalised. */
+function unitSentences(text: string): string[] {
+  return text
+    .split(/[.!?;\n]+/)
+    .filter((x) => /\bunits?\b|\b[a-z]\/\d{3}\/\d{4}\b|\b\d{1,2}\s*(?:,|and|&)\s*\d{1,2}\b/i.test(x))
+    .map(normalise);
+}
 /** "count towards", "transfer to", "carry over to": the qualification named is where units go. */
 const TOWARDS =
   /\b(?:count(?:s|ed)? (?:towards?|to|for|into)|towards|transfer(?:s|red)? (?:to|into|across|over)|carr(?:y|ies) (?:over|across|forward)|go towards|use (?:them|those|these) (?:for|on|towards))\b/;
@@ -101,7 +125,12 @@ function heldUnitsOf(
 ): HeldUnits | undefined {
   if (!u.units?.length || (u.intent && UNITS_ASKED_ABOUT.has(u.intent))) return undefined;
   const namedHeld = u.qualificationsHeld?.[0];
-  if (!namedHeld && !unitsHeldCue(normalise(text))) return undefined;
+  // Held when the sentence that lists the units says so: "Got my L2 NVQ. I'd like to include units 20
+  // and 36" wants 20 and 36, it does not hold them.
+  const listing = unitSentences(text);
+  const said = listing.length ? listing : [normalise(text)];
+  if (said.every((x) => UNITS_WANTED.test(x) && !unitsHeldCue(x))) return undefined;
+  if (!namedHeld && !said.some(unitsHeldCue)) return undefined;
   const units = u.units;
   const resolves = (id: string | null | undefined): id is string => {
     const q = id ? services.engine(id) : undefined;
@@ -114,9 +143,12 @@ function heldUnitsOf(
     }
   };
   const t = normalise(text);
-  // "my L3 units were…", "units from my level 3": units of a qualification at that level.
-  const lm = UNITS_LEVEL.exec(t);
-  const level = lm ? Number(lm[1] ?? lm[2]) : undefined;
+  // "my L3 units were…", "units from my level 3": units of a qualification at that level (the last one
+  // said that is not denied: "I don't hold any level 3 units. I hold the level 2 NVQ, units 1, 2").
+  const lm = [...t.matchAll(UNITS_LEVEL)]
+    .filter((m) => !/\b(?:dont|do not|not|no|never|havent|any)\s+(?:\w+\s+){0,2}$/.test(t.slice(0, m.index)))
+    .at(-1);
+  const level = lm ? Number(lm[1] ?? lm[2] ?? lm[3]) : undefined;
   const atLevel = (id: string | null | undefined): id is string =>
     !!id && (level === undefined || services.catalogue.entries.get(id)?.level.value === level);
   // "…which of those count towards the level 4?": the qualification asked about is where the units go,
@@ -129,14 +161,34 @@ function heldUnitsOf(
           .filter((e) => e.progression.some((p) => p.to === id) && atLevel(e.id) && resolves(e.id))
           .map((e) => e.id)
       : [];
+  // "units 20 and 36 of the level 3 NVQ": of the Level 3 NVQs, the one these are units of.
+  const named = (u.ambiguous ?? []).filter(resolves);
   const candidates = [
     namedHeld,
+    named.length === 1 ? named[0] : undefined,
     u.qualification === target ? undefined : u.qualification,
     ...c.qualificationsHeld.filter(resolves),
     c.qualificationId === target ? undefined : resolves(c.qualificationId) ? c.qualificationId : undefined,
   ].filter(atLevel);
   const previous = level !== undefined ? before(target ?? u.qualification ?? c.qualificationId) : [];
-  const qualificationId = candidates[0] ?? (previous.length === 1 ? (previous[0] ?? null) : null);
+  // Else the only qualification at that level, of the kind named, whose units these are ("my L2 NVQ
+  // units were 1, 2, 8": OCR's is the one Level 2 NVQ with a unit list).
+  const kinds = KIND_WORDS.filter(([w]) => w.test(t)).map(([, title]) => title);
+  const only =
+    level !== undefined
+      ? [...services.catalogue.entries.values()]
+          .filter(
+            (e) =>
+              e.type === "qualification" &&
+              atLevel(e.id) &&
+              resolves(e.id) &&
+              kinds.every((k) => k.test(e.title.value)),
+          )
+          .map((e) => e.id)
+      : [];
+  const qualificationId =
+    candidates[0] ??
+    (previous.length === 1 ? (previous[0] ?? null) : only.length === 1 ? (only[0] ?? null) : null);
   const replace = /\b(actually|only|just|sorry|correction|i meant|not)\b/.test(normalise(text));
   return { qualificationId, units, ...(replace ? { replace } : {}) };
 }
@@ -268,10 +320,19 @@ export function toEvent(
       };
   }
   if (/^\s*(apply (the )?(smallest )?fix|fix it|apply it)\s*$/i.test(text)) return { type: "APPLY_FIX", u };
+  if (
+    (c.heldUnits.length || (c.pendingHeld && c.pendingUnits?.length)) &&
+    UNHOLD.test(normalise(text)) &&
+    !u.units?.length
+  )
+    return { type: "UNHOLD_UNITS", u };
   // "why can't I do 6 and 8": two units of the qualification under discussion, asked about together.
   const why = WHY_NOT_TOGETHER.exec(normalise(text));
   if (why?.[1] && why[2] && c.qualificationId && (!u.intent || u.intent === "together"))
     return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
+  // "Want to plan the OCR level 3 NVQ diploma, with units 20 and 36": a plan asked for.
+  if (!u.intent && (u.qualification || u.units?.length) && PLAN_ASKED.test(normalise(text)))
+    u = { ...u, intent: "plan" };
   if (
     !pinned &&
     !u.qualification &&
@@ -454,7 +515,9 @@ function readMessage(
     }
   }
   if (c.expecting === "confirm" && u.yesNo !== undefined) return { type: u.yesNo ? "YES" : "NO", u };
-  if (u.units?.length && !hasProfileFacts(u) && !held)
+  // Units with facts ("team leader, 2 years, units 4 and 9 for the NVQ"): both taken, when the units'
+  // qualification is known.
+  if (u.units?.length && !held && (!hasProfileFacts(u) || u.qualification || c.qualificationId))
     return {
       type: "UNITS",
       units: u.units,

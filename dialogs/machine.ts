@@ -103,6 +103,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       showUnitPicker: act(A.showUnitPicker),
       showCheck: act(A.showCheck),
       applyFix: act(A.applyFix),
+      unholdUnits: act(A.unholdUnits),
       sayCannotAcceptInvalid: act(A.sayCannotAcceptInvalid),
       acceptUnits: act(A.acceptUnits),
       showSummary: act(A.showSummary),
@@ -167,6 +168,11 @@ export function createAdvisorMachine(services: AdvisorServices) {
         const id = event.qualificationId ?? context.qualificationId;
         return id === null || engineQualification(services, id) !== undefined;
       },
+      planKeepsUnits: ({ context, event }) => {
+        if (event.type !== "PLAN" || !A.wantedUnits(event)) return false;
+        const id = event.qualificationId ?? context.qualificationId;
+        return id !== null && checkFor(services, id, A.wantedUnits(event) ?? []).kind === "checked";
+      },
       hasPlannableQualification: ({ context }) =>
         context.qualificationId !== null &&
         engineQualification(services, context.qualificationId) !== undefined,
@@ -223,6 +229,10 @@ export function createAdvisorMachine(services: AdvisorServices) {
         },
         { actions: ["remember", "inferUserKind", "applyFacts", "answerHeldUnits", "repeatPrompt"] },
       ],
+      UNHOLD_UNITS: [
+        { guard: "pendingHeldUnits", target: ".askQualification", actions: ["remember", "unholdUnits"] },
+        { target: ".router", actions: ["remember", "unholdUnits"] },
+      ],
       EDIT_UNITS: [
         { guard: "editResolves", target: ".router", actions: ["remember", "editUnits"] },
         { actions: "sayEditProblems" },
@@ -240,6 +250,12 @@ export function createAdvisorMachine(services: AdvisorServices) {
       FACTS: { target: ".router", actions: ["remember", "applyFacts"] },
       RECOMMEND: { target: ".router", actions: ["remember", "applyFacts", "clearQualification"] },
       PLAN: [
+        // With units wanted in it: the cheapest valid completion of them, checked.
+        {
+          guard: "planKeepsUnits",
+          target: ".router",
+          actions: ["remember", "applyFacts", "inferUserKind", "planTarget", "applyFix"],
+        },
         {
           guard: "planUsable",
           target: ".router",
@@ -261,7 +277,11 @@ export function createAdvisorMachine(services: AdvisorServices) {
           target: ".askQualification",
           actions: ["remember", "inferUserKind", "holdUnits"],
         },
-        { guard: "unitsResolve", target: ".router", actions: ["remember", "inferUserKind", "setUnits"] },
+        {
+          guard: "unitsResolve",
+          target: ".router",
+          actions: ["remember", "inferUserKind", "applyFacts", "setUnits"],
+        },
         { actions: "sayUnitProblems" },
       ],
       OWN_UNITS: [

@@ -320,6 +320,8 @@ export type AdvisorEvent =
   | ({ type: "UNITS"; units: string[]; qualificationId?: string } & WithU)
   | ({ type: "APPLY_FIX" } & WithU)
   | { type: "HOLD_UNITS"; u: Understanding; held: HeldUnits }
+  /** "I don't hold them, I want to take them": the units last taken as held are wanted instead. */
+  | { type: "UNHOLD_UNITS"; u: Understanding }
   | ({ type: "EDIT_UNITS"; add: string[]; remove: string[] } & WithU)
   | ({ type: "DISMISS" } & WithU)
   | ({ type: "OWN_UNITS" } & WithU);

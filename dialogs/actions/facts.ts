@@ -1,4 +1,5 @@
-import { resolveUnits } from "../../src/rules/index.ts";
+import { resolveUnits, UnitInputError } from "../../src/rules/index.ts";
+import type { UnitInputProblem } from "../../src/rules/resolve.ts";
 import { type AdvisorServices, engineQualification, heldNeedsQualification, unitLabel } from "../advice.ts";
 import type { Messages } from "../messages/messages.ts";
 import type { Answers, HeldUnits, Reply, Slot } from "../types.ts";
@@ -13,18 +14,30 @@ export function addHeldUnits(
   s: AdvisorServices,
   before: HeldUnits[],
   h: HeldUnits,
-): { heldUnits: HeldUnits[]; units: string[]; unknown: string[]; previous: string[] } {
+): {
+  heldUnits: HeldUnits[];
+  units: string[];
+  unknown: string[];
+  /** Units that could be one of several (the engine's words): "J/502/4299 could be unit 32 or unit 34". */
+  ambiguous: string[];
+  previous: string[];
+} {
   const q = h.qualificationId ? engineQualification(s, h.qualificationId) : undefined;
   const units: string[] = [];
   const unknown: string[] = [];
+  const ambiguous: string[] = [];
   for (const x of h.units) {
     if (!q) {
-      units.push(x);
+      if (!units.includes(x)) units.push(x);
       continue;
     }
     const k = resolveOne(q, x);
-    if (k === undefined) unknown.push(x);
-    else units.push(unitLabel(q, k));
+    if (typeof k === "string") {
+      // "20" and "Bespoke software" are one unit, said once.
+      const label = unitLabel(q, k);
+      if (!units.includes(label)) units.push(label);
+    } else if (k?.problem === "ambiguous") ambiguous.push(k.message);
+    else unknown.push(x);
   }
   const previous = before.filter((b) => b.qualificationId === h.qualificationId).flatMap((b) => b.units);
   const merged = [...new Set([...(h.replace ? [] : previous), ...units])];
@@ -33,16 +46,21 @@ export function addHeldUnits(
     heldUnits: merged.length ? [...others, { qualificationId: h.qualificationId, units: merged }] : others,
     units,
     unknown,
+    ambiguous,
     previous,
   };
 }
 
-function resolveOne(q: NonNullable<ReturnType<typeof engineQualification>>, x: string): string | undefined {
+/** A unit's key, or the engine's problem with it (undefined when it is not a unit of the qualification). */
+function resolveOne(
+  q: NonNullable<ReturnType<typeof engineQualification>>,
+  x: string,
+): string | UnitInputProblem | undefined {
   try {
     const [i] = resolveUnits(q, [x]);
     return q.units[i ?? -1]?.key;
-  } catch {
-    return undefined;
+  } catch (e) {
+    return e instanceof UnitInputError ? e.problems[0] : undefined;
   }
 }
 
@@ -61,7 +79,7 @@ function applyHeld(
   const r = addHeldUnits(s, next.heldUnits, h);
   next.heldUnits = r.heldUnits;
   const title = h.qualificationId ? (s.catalogue.entries.get(h.qualificationId)?.title.value ?? null) : null;
-  const notes = r.unknown.length ? [m.heldUnitsUnknown(r.unknown, title)] : [];
+  const notes = [...(r.unknown.length ? [m.heldUnitsUnknown(r.unknown, title)] : []), ...r.ambiguous];
   const now = r.heldUnits.find((x) => x.qualificationId === h.qualificationId)?.units ?? [];
   if (!r.units.length) return { news: [], corrections: [], notes };
   if (h.replace && r.previous.length && r.previous.join() !== now.join())

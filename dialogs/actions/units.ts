@@ -102,6 +102,7 @@ export const chooseQualification: Act = (c, e, s) => {
     const title = s.catalogue.entries.get(e.qualificationId)?.title.value ?? null;
     if (r.units.length) replies.push(text(m.noted([m.describe.heldUnits(r.units, title)])));
     if (r.unknown.length) replies.push(text(m.heldUnitsUnknown(r.unknown, title)));
+    for (const a of r.ambiguous) replies.push(text(a));
     return {
       heldUnits: r.heldUnits,
       qualificationId: e.qualificationId,
@@ -137,9 +138,35 @@ export const planTarget: Act = (c, e) => {
     ...(e.objective ? { objective: e.objective } : {}),
     qualificationId: id ?? null,
     // A plan is asked for: it starts from what the learner holds (units carried), not from units
-    // they were checking; those stay in the check they came from.
-    units: null,
+    // they were checking; those stay in the check they came from. Units named with the request ("plan
+    // the L3 NVQ, I'd like to include 20 and 36") are the ones it is built around.
+    units: wantedUnits(e),
     accepted: false,
+  };
+};
+
+/** Units a plan request names as wanted in it (not held). */
+export function wantedUnits(e: Parameters<Act>[1]): string[] | null {
+  return e.type === "PLAN" && !e.held && e.u.units?.length ? e.u.units : null;
+}
+
+/**
+ * "I don't hold them, I want to take them": the units last taken as held are not held; they become the
+ * selection of their qualification (checked next), and the bot says so.
+ */
+export const unholdUnits: Act = (c) => {
+  const m = messagesOf(c);
+  // Still waiting to know their qualification: they are units for it, not of it.
+  if (c.pendingHeld && c.pendingUnits?.length)
+    return { pendingHeld: false, ...say(text(m.unheld(c.pendingUnits))) };
+  const last = c.heldUnits.at(-1);
+  if (!last) return {};
+  const heldUnits = c.heldUnits.slice(0, -1);
+  const id = last.qualificationId ?? c.qualificationId;
+  return {
+    heldUnits,
+    ...(id ? { qualificationId: id, units: last.units, accepted: false } : {}),
+    ...say(text(m.unheld(last.units))),
   };
 };
 
@@ -514,7 +541,8 @@ export const applyFix: Act = (c, _e, s) => {
   if (dropped.length && !(outcome.kind === "plan" && outcome.result.status === "planned")) {
     const after = checkFor(s, c.qualificationId, kept, c);
     const broken = after.kind === "checked" ? after.result.violations.length : 0;
-    return { units: kept, ...say(text(m.fixDropped(dropped, broken))) };
+    const why = r.result.violations.filter((v) => v.fixAction?.drop.length).map((v) => v.message);
+    return { units: kept, ...say(text(m.fixDropped(dropped, broken, why))) };
   }
   if (outcome.kind === "plan" && outcome.result.status === "undetermined")
     return say(text(m.planUndetermined(outcome.result.reason ?? "", [], [])));

@@ -465,8 +465,10 @@ const catalogue = (p: PersonWords): Messages => ({
         : `every other unit of ${p.own} is kept.`,
     ].join(" "),
 
-  fixDropped: (dropped: string[], stillBroken: number) =>
-    `Took out ${listWords(dropped)}, which the rules don't allow with the rest; every other unit of ${p.own} is kept. ${
+  unheld: (units: string[]) =>
+    `Understood: ${units.length === 1 ? "unit" : "units"} ${listWords(units)} ${units.length === 1 ? "is" : "are"} not held, ${units.length === 1 ? "it is one" : "they are ones"} ${p.subj} ${p.verb("want")} to take.`,
+  fixDropped: (dropped: string[], stillBroken: number, why: string[] = []) =>
+    `${why.length ? `${why.join(" ")} ` : ""}Took out ${listWords(dropped)}, which the rules don't allow with the rest; every other unit of ${p.own} is kept. ${
       stillBroken
         ? `${stillBroken === 1 ? "1 rule is" : `${stillBroken} rules are`} still not met, and our sources don't give the credit values I'd need to complete it for you: add units yourself, or ask the awarding body.`
         : "Nothing is broken for certain now."

@@ -314,7 +314,10 @@ export interface Messages {
   closedForNew: (title: string, end: string) => string;
   whichQualificationForTogether: (units: string) => string;
   fixApplied: (dropped: string[], added: string[]) => string;
-  fixDropped: (dropped: string[], stillBroken: number) => string;
+  /** Units the learner said they do not hold after all: now ones to take. */
+  unheld: (units: string[]) => string;
+  /** `why`: the broken rules that made the units go, in the engine's words. */
+  fixDropped: (dropped: string[], stillBroken: number, why?: string[]) => string;
   wrapUp: (title: string | null) => string;
   recordReady: string;
   recordUnchanged: string;

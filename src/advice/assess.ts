@@ -225,7 +225,14 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
         cite("It suits people preparing for a job in a contact centre, as you are.", prepare.source),
       );
   }
-  if (kind === "knowledge" && (profile.experienceMonths ?? 0) > 0) {
+  // Experience "in a job involving contact centre operations" (the source's words): in a contact centre
+  // now or in a contact-centre role, not a shop or a café (persona review 2: a Co-op till worker was told
+  // this reason fitted her).
+  if (
+    kind === "knowledge" &&
+    (profile.experienceMonths ?? 0) > 0 &&
+    (profile.workingInContactCentre === true || !!profile.role)
+  ) {
     const update = e.suits.find((s) => /^(Are )?[Aa]lready experienced/.test(s.value));
     if (update)
       add(

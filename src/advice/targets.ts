@@ -73,8 +73,8 @@ function baseLevel(catalogue: Catalogue, profile: LearnerProfile, role: Role | u
     return {
       level: 2,
       why: cite(
-        "without contact-centre or customer-service experience, Level 2 is the place to start",
-        suitsSource(catalogue, "wales-cco-l2", "may be better suited to Level 2"),
+        "without contact-centre or customer-service experience, Level 2 is the place to start: OCR's Level 2 certificate is for people preparing for such a job",
+        suitsSource(catalogue, "ocr-10266", "Wishing to prepare for employment"),
       ),
     };
   }

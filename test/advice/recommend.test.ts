@@ -112,9 +112,12 @@ describe("recommendations", () => {
   it("with and without experience (no role given)", () => {
     expect(rec({ experienceMonths: 0 }).targets.competence?.level).toBe(2);
     expect(rec({ experienceMonths: 0, workingInContactCentre: true }).recommendations[0]?.level).toBe(2);
-    // The "start at Level 2" reason keeps its quote.
-    const novice = rec({ experienceMonths: 0 }).targets.knowledge?.why;
-    expect(novice?.quote).toContain("may be better suited to the Level 2");
+    // The "start at Level 2" reason keeps a quote, and it is a qualification's own, not the Welsh
+    // apprenticeship pathway's (persona review 2: that quote was given as the reason for a certificate
+    // in England).
+    const novice = rec({ experienceMonths: 0, nation: "England" }).targets.knowledge?.why;
+    expect(novice?.quote).toContain("Wishing to prepare for employment");
+    expect(novice?.source).not.toMatch(/^003/);
   });
 
   it("progresses up the levels from what the learner holds", () => {

@@ -94,4 +94,70 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).toMatch(/with additional training/i);
     expect(c.text).toMatch(/Contact Centre Team Leader/);
   });
+
+  it("t5: units someone would like to include are wanted, not held, and a plan is built around them", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say(
+      "Team leader in Wrexham, 2 years as TL. Got my L2 NVQ. Want to plan the OCR level 3 NVQ diploma, I'd like to include units 20 and 36 (bespoke software stuff)",
+    );
+    expect(c.text).not.toMatch(/you hold units/);
+    // 20 and 36 are barred: the reason is said with the unit taken out.
+    expect(c.text).toMatch(/unit 20 \(Bespoke software\) and unit 36 .* are barred.*Took out/s);
+    expect(checkedUnits(c)).toHaveLength(1);
+  });
+
+  it("t5: 'I don't hold them, I want to TAKE them' turns units taken as held into units to take", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say("Team leader in Wrexham, 2 years. I have units 20, 36 and 4 of the level 3 NVQ");
+    expect(c.text).toMatch(/you hold units 20, 36 and 4 of OCR Level 3 NVQ Diploma/);
+    c.say("no, I don't hold them, I want to TAKE them");
+    expect(c.text).toMatch(/units 20, 36 and 4 are not held, they are ones you want to take/);
+    expect(checkedUnits(c).sort()).toEqual(["20", "36", "4"]);
+    expect(c.text).toMatch(/are barred/);
+    c.say("session record");
+    expect(c.text).not.toMatch(/Units held.*20/);
+  });
+
+  it("t1: a QCF reference that is one of two units of the qualification is said to be, not 'not found'", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say(
+      "team leader in Glasgow, 4 years. I have the OCR level 2 NVQ, I did units 1, 2, 4, 8, 11, 14 and 25 and J/502/4299",
+    );
+    expect(c.text).not.toMatch(/couldn't find unit J\/502\/4299/);
+    expect(c.text).toMatch(/"J\/502\/4299" could be unit 32 \(Using email\) or unit 34 \(Using email\)/);
+    c.say("which of my units count");
+    expect(c.text).toMatch(/unit 14 \(Process customer service complaints\) → unit 44/);
+  });
+
+  it("reasons fit the person: a shop worker is not told a certificate suits people experienced in contact centres", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say(
+      "I'm 31, in Cornwall, I've worked on the tills at a Co-op for 3 years, not in a call centre, a couple of GCSEs",
+    );
+    const answers: Record<string, string> = {
+      "gathering.experience": "3 years on the tills",
+      "gathering.apprenticeship": "no",
+      "gathering.role": "retail assistant",
+    };
+    for (let i = 0; i < 4 && answers[c.last.stateName]; i++) c.say(answers[c.last.stateName] ?? "");
+    const card = c.card("recommendations");
+    expect(card, c.text).toBeDefined();
+    expect(c.text).not.toMatch(/already experienced in contact-centre work/);
+  });
+
+  it("the 'start at Level 2' reason for a certificate in England quotes a certificate, not the Welsh apprenticeship", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say(
+      "im 22 from birmingham, never worked in a call centre or customer service, got 5 GCSEs, no apprenticeship",
+    );
+    expect(c.text).toMatch(/Level 2 is the place to start/);
+    expect(c.text).not.toMatch(
+      /may be better suited to the Level 2 Contact Centre Operations Apprenticeship/,
+    );
+  });
 });
