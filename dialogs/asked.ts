@@ -94,7 +94,10 @@ const ASPECT_CUES: [Aspect, RegExp][] = [
     "status",
     /\bstill (running|available|open|going|offered|valid|current|on offer|exist|around)\b|\b(ended|withdrawn|discontinued|expired|closed|last registration|certification end|operational)\b/,
   ],
-  ["cost", /\bcost|\bfees?\b|\bprice\b|\bfree\b|\bpay for\b|\bfunding\b|\bfunded\b/],
+  [
+    "cost",
+    /\bcost|\bfees?\b|\bprice\b|\bfree\b|\bpay for\b|\b(?:have|need|got) to pay\b|\bpay anything\b|\bwho pays\b|\bhow much (?:is it|does it|will it|would it)\b|\bfunding\b|\bfunded\b/,
+  ],
   [
     "assessment",
     /\bassess(ed|ment|ments)?\b|\bexams?\b|\bportfolio\b|\bobserv(ed|ation)\b|\bpass mark\b|\btests?\b/,

@@ -144,6 +144,9 @@ export function eligibilityAnswer(
   s: AdvisorServices,
 ): string {
   const m = messagesOf(c).answers;
+  // "Does he need to do Application of Number?": a fact of the qualification, not whether he may do it.
+  if (asked.aspects.length && asked.aspects.every((a) => !ELIGIBILITY_ASPECTS.includes(a)))
+    return detailsAnswer(c, u, asked, s);
   const named = !!(u.qualification || u.qualifications?.length || u.ambiguous?.length);
   const profile = profileFor(c, u, asked);
   const who = whoOf(c, asked);
@@ -212,7 +215,8 @@ export function eligibilityAnswer(
     line.titles.push(messagesOf(c).shortTitle(e.title.value));
     lines.set(key, line);
   }
-  if (!lines.size) return m.whichQualification;
+  const ageOnly = asked.aspects.includes("age") && (profile.age ?? 0) >= 19;
+  if (!lines.size && !ageOnly) return m.whichQualification;
   const out = [...lines.values()].map((l) => m.verdictLine(l.verdict, l.titles, l.parts, lines.size > 1));
   if (closed.length) out.push(m.closedToo(closed.map((r) => titleOf(r.entryId))));
   // Apprenticeships outside Wales: what the awarding bodies say their qualifications form part of.
@@ -233,7 +237,10 @@ export function eligibilityAnswer(
     );
     out.push(m.apprenticeshipsElsewhere(parts));
   }
-  if (asked.aspects.includes("age") && (profile.age ?? 0) >= 19) out.unshift(m.noUpperAge);
+  if (ageOnly) out.unshift(m.noUpperAge);
+  // "is there an age limit? and does he have to pay anything?": the facts asked about with it.
+  const facts = asked.aspects.filter((a) => DETAIL_ASPECTS.includes(a));
+  if (facts.length) out.push(detailsAnswer(c, u, { ...asked, aspects: facts }, s));
   return out.join("\n");
 }
 
@@ -429,12 +436,24 @@ export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked,
       : asked;
   const ids = narrowed(c, entriesAsked(c, u, about, s));
   if (!ids.length) return aspects.includes("duration") ? m.durationGeneral : m.whichQualification;
-  return ids
-    .slice(0, 3)
-    .flatMap((id) => s.catalogue.entries.get(id) ?? [])
-    .map((e) => {
-      const lines = detailLines(m, e, aspects.length ? aspects : FACT_SHEET, s, c.today);
-      return [m.about(e.title.value), ...lines.map((l) => `• ${l}`)].join("\n");
-    })
+  // Entries with the same answer are named together, the answer said once.
+  const groups = new Map<string, string[]>();
+  for (const e of ids.slice(0, 3).flatMap((id) => s.catalogue.entries.get(id) ?? [])) {
+    const lines = detailLines(m, e, aspects.length ? aspects : FACT_SHEET, s, c.today);
+    const key = lines.map((l) => `• ${l}`).join("\n");
+    groups.set(key, [...(groups.get(key) ?? []), e.title.value]);
+  }
+  // Essential Skills of a pathway: whether GCSEs count instead is not in our sources, and is said so.
+  const pathwaySkills =
+    aspects.includes("essentialSkills") &&
+    ids.slice(0, 3).some((id) => s.catalogue.entries.get(id)?.type === "pathway");
+  return [...groups.entries()]
+    .map(([lines, titles]) =>
+      [
+        titles.length === 1 ? m.about(titles[0] ?? "") : m.aboutMany(titles.map(messagesOf(c).shortTitle)),
+        lines,
+      ].join("\n"),
+    )
+    .concat(pathwaySkills ? [m.essentialSkillsExemption] : [])
     .join("\n");
 }

@@ -70,7 +70,10 @@ export const answerQuestion: Act = (c, e, s) => {
       : first;
   const intent = uOf(e)?.intent;
   const said = (out.said ?? []).map((r) => r.text).join("\n");
-  if (!intent || !KEPT_ANSWERS.has(intent) || !said) return out;
+  // A question back ("which qualification do you mean?") is not an answer to keep.
+  const m = messagesOf(c).answers;
+  const notAnswered = said.includes(m.whichQualification);
+  if (!intent || !KEPT_ANSWERS.has(intent) || !said || notAnswered) return out;
   const answers = [...(c.shown.answers ?? []).filter((a) => a !== said), said].slice(-KEPT_ANSWERS_MAX);
   return { ...out, shown: { ...c.shown, ...out.shown, answers } };
 };

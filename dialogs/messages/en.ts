@@ -607,6 +607,9 @@ const catalogue = (p: PersonWords): Messages => ({
         ...parts.map((p) => `• ${p.title}: “${p.quote}”`),
       ].join("\n"),
     about: (title: string) => `${title}:`,
+    aboutMany: (titles: string[]) => `${listWords(titles)}:`,
+    essentialSkillsExemption:
+      "Whether a GCSE grade (or a failed GCSE) changes which Essential Skills are needed is not in our sources: ask the training provider.",
     unitFacts: (label: string, credits: string | null, glh: string | null) =>
       `${label}: ${credits === null ? "its credit value is not in our sources" : `${credits} credits`}; ${glh === null ? "its guided learning hours are not in our sources" : `${glh} guided learning hours (GLH)`}`,
     planTotals: (p: PlanTotals) =>

@@ -393,6 +393,10 @@ export interface Messages {
       }[],
     ) => string;
     about: (title: string) => string;
+    /** Whether GCSEs (passed or not) change the Essential Skills a pathway needs: not in our sources. */
+    essentialSkillsExemption: string;
+    /** Several entries with one answer: "A and B:". */
+    aboutMany: (titles: string[]) => string;
     /** A unit's credits and GLH; null where our sources do not give them. */
     unitFacts: (label: string, credits: string | null, glh: string | null) => string;
     planTotals: (p: PlanTotals) => string;

@@ -141,7 +141,10 @@ export function levelFit(ctx: Context, e: CatalogueEntry, a: Assessment): number
     return LEVEL_FIT.off;
   }
   if (level === target.level) {
-    a.reasons.push({ ...target.why, text: `It is at Level ${level}, your level: ${target.why.text}.` });
+    a.reasons.push({
+      ...target.why,
+      text: `It is at Level ${level}, the right level for you: ${target.why.text}.`,
+    });
     return LEVEL_FIT.target;
   }
   if (level === target.level + 1) {
@@ -169,7 +172,9 @@ export function evidence(ctx: Context, e: CatalogueEntry, a: Assessment): number
   let sum = 0;
   const add = (w: Evidence, reason: Reason) => {
     sum += EVIDENCE[w];
-    (EVIDENCE[w] >= 0 ? a.reasons : a.cautions).push(reason);
+    const list = EVIDENCE[w] >= 0 ? a.reasons : a.cautions;
+    // The weight counts, but a quote already given as a reason (the level's) is not said twice.
+    if (!reason.quote || !list.some((r) => r.quote === reason.quote)) list.push(reason);
   };
 
   const roleFact = role ? e.jobRoles.find((r) => r.value === role.title) : undefined;

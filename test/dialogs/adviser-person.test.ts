@@ -48,8 +48,10 @@ describe("the person an adviser's replies speak of (persona review 1, problem 10
     const recommendations = cardWords(s.recommendations as Reply);
     expect(recommendations).toMatch(/Recommended for Jake/);
     expect(recommendations).toMatch(/Here's what I'd suggest for Jake/);
-    expect(recommendations).toMatch(/It is at Level 2, Jake's level:/);
-    expect(recommendations).toMatch(/OCR names Jake's role, Customer Service Advisor, among its job roles\./);
+    expect(recommendations).toMatch(/It is at Level 2, the right level for Jake:/);
+    // ("OCR names Jake's role…" would repeat the level's reason and its quote: said once.)
+    expect(recommendations).toMatch(/OCR's NVQ datasheet lists Customer Service Advisor among the job roles/);
+    expect(recommendations).not.toMatch(/OCR names Jake's role/);
     expect(recommendations).toMatch(/for people in contact-centre work now, as Jake is\./);
     expect(recommendations).toMatch(
       /Ask a centre approved by OCR to register Jake, and plan Jake's units with me\./,
@@ -71,7 +73,7 @@ describe("the person an adviser's replies speak of (persona review 1, problem 10
 
     expect(s.record?.title).toBe("Session record: Jake");
     const record = s.record ? recordText(s.record) : "";
-    expect(record).toMatch(/Jake's level/);
+    expect(record).toMatch(/the right level for Jake/);
     expect(record).toMatch(/register Jake/);
     expect(record).not.toMatch(SECOND_PERSON);
   });
@@ -81,7 +83,7 @@ describe("the person an adviser's replies speak of (persona review 1, problem 10
     expect(s.asked).toMatch(/What is the learner's job role\?/);
     const recommendations = cardWords(s.recommendations as Reply);
     expect(recommendations).toMatch(/Recommended for the learner/);
-    expect(recommendations).toMatch(/It is at Level 2, the learner's level:/);
+    expect(recommendations).toMatch(/It is at Level 2, the right level for the learner:/);
     expect(recommendations).toMatch(/as the learner is\./);
     expect(recommendations).toMatch(/to register the learner/);
     expect(recommendations).not.toMatch(SECOND_PERSON);
@@ -123,7 +125,7 @@ describe("the person an adviser's replies speak of (persona review 1, problem 10
     const recommendations = cardWords(cardReply(c, "recommendations") as Reply);
     expect(recommendations).toMatch(/Recommended for you/);
     expect(recommendations).toMatch(/Here's what I'd suggest for you/);
-    expect(recommendations).toMatch(/It is at Level 2, your level:/);
+    expect(recommendations).toMatch(/It is at Level 2, the right level for you:/);
     expect(recommendations).toMatch(/as you are\./);
     expect(recommendations).toMatch(/to register you, and plan your units with me\./);
     c.say("check units 1 2 4 9 10 18 in 10265");

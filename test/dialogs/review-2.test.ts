@@ -160,4 +160,51 @@ describe("conversation: persona review 2, unit lists and the qualification they 
       /may be better suited to the Level 2 Contact Centre Operations Apprenticeship/,
     );
   });
+
+  it("w6: 'is there an age limit for an apprenticeship? and does he have to pay anything?' answers both, in England", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Callum");
+    c.say("he's 19, agent at a call centre in Swindon for 8 months, BTEC level 3, wants an apprenticeship");
+    c.say("is there an age limit for an apprenticeship? and does he have to pay anything?");
+    expect(c.text).not.toMatch(/Which qualification do you mean/);
+    expect(c.text).toMatch(/None of our sources sets an upper age limit/);
+    expect(c.text).toMatch(/Outside Wales, our sources hold no apprenticeship framework/);
+    expect(c.text).toMatch(/what it costs, and who pays, is not in our sources/);
+    // The same answer for both Welsh pathways is said once.
+    expect(c.text.match(/what it costs, and who pays/g)).toHaveLength(1);
+  });
+
+  it("t8: 'will he have to do Application of Number?' gives the pathway's Essential Skills, and what is unknown", () => {
+    const c = new Conversation();
+    c.say(
+      "Hi - I'm a careers adviser with Careers Wales in Newport. I'm with a learner, Rhys, 20, who's been a telesales operator for a year. He wants an apprenticeship.",
+    );
+    if (c.last.stateName === "learnerName") c.say("Rhys");
+    c.say("GCSEs");
+    c.say("he failed GCSE maths - will he have to do Application of Number?");
+    expect(c.text).not.toMatch(/Which qualification do you mean/);
+    expect(c.text).not.toMatch(/closed to new registrations/);
+    expect(c.text).toMatch(/Essential Skills Wales Communication and Application of Number, each at Level 2/);
+    expect(c.text).toMatch(/Whether a GCSE grade .* is not in our sources/);
+    // A level said as the right one for him never reads as the level he holds.
+    c.say("session record please");
+    expect(c.text).toMatch(/Highest level: Level 2/);
+    expect(c.text).not.toMatch(/Rhys's level/);
+    expect(c.text).toMatch(/It is at Level 3, the right level for Rhys/);
+    // One reason, one quote: the level's reason is not repeated as a second reason.
+    expect(
+      c.text.match(/most Level 3 apprentices have some contact-centre/gi)?.length ?? 0,
+    ).toBeLessThanOrEqual(2);
+  });
+
+  it("w3: a question the bot could not answer is not listed under 'Questions answered'", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Aoife");
+    c.say("she's 17, GCSEs, lives in Belfast, not working, no apprenticeship");
+    c.say("how many credits is it?");
+    c.say("session record please");
+    expect(c.text).not.toMatch(/Questions answered[\s\S]*Which qualification do you mean/);
+  });
 });
