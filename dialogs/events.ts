@@ -330,6 +330,13 @@ export function toEvent(
   const why = WHY_NOT_TOGETHER.exec(normalise(text));
   if (why?.[1] && why[2] && c.qualificationId && (!u.intent || u.intent === "together"))
     return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
+  // "is the SVQ the same as an NVQ?": what an NVQ is, and that SVQs are not in our sources.
+  if (
+    !u.intent &&
+    /\bsvqs?\b/.test(normalise(text)) &&
+    /\?|^(?:is|are|whats|what is|how)\b/.test(text.trim().toLowerCase())
+  )
+    u = { ...u, intent: "define", term: "nvq" };
   // "Want to plan the OCR level 3 NVQ diploma, with units 20 and 36": a plan asked for.
   if (!u.intent && (u.qualification || u.units?.length) && PLAN_ASKED.test(normalise(text)))
     u = { ...u, intent: "plan" };

@@ -249,6 +249,8 @@ export interface AdvisorContext extends Answers {
     check: { qualificationId: string; units: string[]; verdict: string; digest?: string } | null;
     /** The answer given when no plan could be made (a digest of it). */
     planNote?: string;
+    /** The nation whose note (what our sources cover there) was said with the recommendations. */
+    nationNoted?: string;
     /** The session record last shown (a digest of it). */
     record?: string;
     /** The qualification whose next steps were shown ("what comes next"). */

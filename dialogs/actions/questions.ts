@@ -3,6 +3,7 @@ import type { CatalogueEntry } from "../../src/catalogue/schema.ts";
 import type { Term } from "../../src/nlu/intents.ts";
 import { describeRule } from "../../src/rules/describe.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
+import type { EngineQualification } from "../../src/rules/model.ts";
 import {
   type AdvisorServices,
   engineQualification,
@@ -115,35 +116,35 @@ const answer: Act = (c, e, s) => {
       });
     }
     case "whatIsUnit": {
+      // Every unit asked about ("what's unit 11? and how many credits is unit 10"), up to four.
       const ids = id ? [id] : [...s.catalogue.entries.keys()];
-      for (const qid of ids) {
-        const q = engineQualification(s, qid);
-        if (!q || !u.units?.length) continue;
-        try {
-          const [i] = resolveUnits(q, u.units.slice(0, 1));
-          const x = q.units[i ?? -1];
-          if (!x) continue;
-          const partners = (q.exclusivePartners[x.index] ?? []).map((p) => q.units[p]?.label ?? "");
-          return reply(
-            m.render.unit({
-              label: x.label,
-              qualification: q.entry.title.value,
-              group: q.groupNames.get(x.group) ?? x.group,
-              // "At least 1" is the engine's bound, not a fact: an unknown value is said to be unknown.
-              credits: Number.isFinite(x.credits.max) ? intervalText(finite(x.credits)) : null,
-              level: x.level ?? null,
-              inferredLevel: x.inferredLevel ?? null,
-              glh: x.glh ? intervalText({ min: x.glh.min, max: x.glh.max }) : null,
-              barredWith: partners,
-            }),
-          );
-        } catch {
-          // Not a unit of this qualification: try the next.
+      const said = (u.units ?? []).slice(0, 4).map((x) => {
+        for (const qid of ids) {
+          const q = engineQualification(s, qid);
+          const t = q ? unitText(c, q, x) : undefined;
+          if (t) return t;
         }
-      }
-      return reply(m.unknownUnit(u.units?.join(", ") ?? m.thatUnit));
+        return m.unknownUnit(x);
+      });
+      return reply(said.length ? said.join("\n") : m.unknownUnit(m.thatUnit));
     }
     case "compare": {
+      // "what's the difference between unit 12 and unit 13?": each unit, and whether they go together.
+      if ((u.units?.length ?? 0) >= 2) {
+        const qid = id ?? c.qualificationId;
+        const units = (u.units ?? []).slice(0, 2);
+        if (!qid) return reply(m.whichQualificationForTogether(units.join(" and ")));
+        const q = engineQualification(s, qid);
+        const each = q ? units.map((x) => unitText(c, q, x)) : [];
+        if (q && each.every((x) => x !== undefined))
+          // (Whether they go together, without the "Yes:"/"No:" that answers "can I take both?".)
+          return reply(
+            [
+              ...each,
+              togetherText(c, q, units).replace(/^(?:Yes|No): (\w)/, (_a, x: string) => x.toUpperCase()),
+            ].join("\n"),
+          );
+      }
       const entries = compared(c, u, askedOf(e), s).flatMap((x) => s.catalogue.entries.get(x) ?? []);
       if (entries.length < 2) return reply(m.unknownQualification);
       return reply(m.render.compare(entries.map(compareRow)));
@@ -156,32 +157,7 @@ const answer: Act = (c, e, s) => {
       if (units.length < 2 || !qid) return reply(m.together.needTwo);
       const q = engineQualification(s, qid);
       if (!q) return reply(m.unknownQualification);
-      try {
-        const [a, b] = resolveUnits(q, units.slice(0, 2));
-        const ua = q.units[a ?? -1];
-        const ub = q.units[b ?? -1];
-        if (!ua || !ub) return reply(m.together.needTwo);
-        const rule = q.rules.find(
-          (r) => r.rule === "barred" && r.units.includes(ua.key) && r.units.includes(ub.key),
-        );
-        if (rule?.rule === "barred") {
-          return reply(
-            rule.effect === "exclusive"
-              ? m.together.barred(ua.label, ub.label, rule.source.quote)
-              : rule.effect === "exclusiveCountOne"
-                ? m.together.exclusiveCountOne(
-                    ua.label,
-                    ub.label,
-                    rule.source.quote,
-                    rule.countSource?.quote ?? rule.source.quote,
-                  )
-                : m.together.countOne(ua.label, ub.label, rule.source.quote),
-          );
-        }
-        return reply(m.together.fine(ua.label, ub.label));
-      } catch (err) {
-        return reply(err instanceof Error ? err.message : m.together.needTwo);
-      }
+      return reply(togetherText(c, q, units));
     }
     case "whatNext": {
       // "which units from my level 3 count towards the level 4?": the one asked about is where the
@@ -221,6 +197,56 @@ const answer: Act = (c, e, s) => {
       return reply(m.cannotAnswerYet);
   }
 };
+
+/** What a unit is (its group, credits, GLH, level and barred partners), or undefined when `x` is not one of q's. */
+function unitText(c: AdvisorContext, q: EngineQualification, x: string): string | undefined {
+  try {
+    const [i] = resolveUnits(q, [x]);
+    const unit = q.units[i ?? -1];
+    if (!unit) return undefined;
+    const partners = (q.exclusivePartners[unit.index] ?? []).map((p) => q.units[p]?.label ?? "");
+    return messagesOf(c).render.unit({
+      label: unit.label,
+      qualification: q.entry.title.value,
+      group: q.groupNames.get(unit.group) ?? unit.group,
+      // "At least 1" is the engine's bound, not a fact: an unknown value is said to be unknown.
+      credits: Number.isFinite(unit.credits.max) ? intervalText(finite(unit.credits)) : null,
+      level: unit.level ?? null,
+      inferredLevel: unit.inferredLevel ?? null,
+      glh: unit.glh ? intervalText({ min: unit.glh.min, max: unit.glh.max }) : null,
+      barredWith: partners,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two units of q may be taken together, with the rule's own words when they may not. */
+function togetherText(c: AdvisorContext, q: EngineQualification, units: string[]): string {
+  const m = messagesOf(c);
+  try {
+    const [a, b] = resolveUnits(q, units.slice(0, 2));
+    const ua = q.units[a ?? -1];
+    const ub = q.units[b ?? -1];
+    if (!ua || !ub) return m.together.needTwo;
+    const rule = q.rules.find(
+      (r) => r.rule === "barred" && r.units.includes(ua.key) && r.units.includes(ub.key),
+    );
+    if (rule?.rule !== "barred") return m.together.fine(ua.label, ub.label);
+    return rule.effect === "exclusive"
+      ? m.together.barred(ua.label, ub.label, rule.source.quote)
+      : rule.effect === "exclusiveCountOne"
+        ? m.together.exclusiveCountOne(
+            ua.label,
+            ub.label,
+            rule.source.quote,
+            rule.countSource?.quote ?? rule.source.quote,
+          )
+        : m.together.countOne(ua.label, ub.label, rule.source.quote);
+  } catch (err) {
+    return err instanceof Error ? err.message : m.together.needTwo;
+  }
+}
 
 /** "No ta" to an offer ("pick one", "shall I apply the fix?", "anything else?"): a polite close, no re-prompt. */
 export const sayPoliteClose: Act = (c) => say(text(messagesOf(c).answers.politeClose));

@@ -1,3 +1,4 @@
+import { QCF_ACCREDITED } from "../../src/advice/eligibility.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
 import {
   checkCard,
@@ -319,6 +320,10 @@ export const showRecommendations: Act = (c, e, s) => {
             ...details.filter((x) => x.kind === "notOffered").map((x) => changeWords(m, x)),
           ])
         : null;
+  const noteNation =
+    (c.nation === "Scotland" || c.nation === "Northern Ireland") && c.shown.nationNoted !== c.nation
+      ? c.nation
+      : null;
   const replies: Reply[] = lineOnly
     ? [
         choices(
@@ -333,6 +338,8 @@ export const showRecommendations: Act = (c, e, s) => {
     : [
         ...(changeLine ? [text(changeLine)] : []),
         { kind: "card", text: m.render.recommendations(card, about), card },
+        // Scotland and Northern Ireland: what our sources cover, said once, with the first card.
+        ...(noteNation ? [text(m.answers.nationNote(noteNation, QCF_ACCREDITED.quote))] : []),
         next,
       ];
   return {
@@ -341,6 +348,7 @@ export const showRecommendations: Act = (c, e, s) => {
       ...c.shown,
       recommendations: card.items.map((x) => x.qualificationId),
       recommendedFor: recommendationInputs(c),
+      ...(noteNation && !lineOnly ? { nationNoted: noteNation } : {}),
     },
     facts: { recommendations: facts },
     expecting: "qualification",

@@ -531,7 +531,7 @@ const catalogue = (p: PersonWords): Messages => ({
     mandatory: "Mandatory units are the ones everybody must take for that qualification.",
     optional:
       "Optional units are the ones you choose, within the group rules (minimum credits from a group, caps, barred combinations).",
-    nvq: 'An NVQ (National Vocational Qualification) is a work-based competence qualification: you\'re assessed doing the job, so you need current real work. A "Principles" certificate is the knowledge-only alternative.',
+    nvq: "An NVQ (National Vocational Qualification) is a work-based competence qualification: you're assessed doing the job, so you need current real work. A \"Principles\" certificate is the knowledge-only alternative. SVQs (Scottish Vocational Qualifications) are Scotland's own: our sources do not describe them, so how an SVQ compares with an NVQ is a question for My World of Work or SQA.",
     qcf: "The QCF (Qualifications and Credit Framework) was the framework these qualifications were built in: units with a credit value and a level, and a reference like K/503/0385.",
     level:
       "Levels run from Entry to 8. Level 2 is roughly GCSE grades 9–4 (A*–C), Level 3 is A level, Level 4 is the first year of a degree.",
@@ -608,6 +608,10 @@ const catalogue = (p: PersonWords): Messages => ({
       ].join("\n"),
     about: (title: string) => `${title}:`,
     aboutMany: (titles: string[]) => `${listWords(titles)}:`,
+    nationNote: (nation: string, quote: string) =>
+      nation === "Scotland"
+        ? `A word for Scotland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about SVQs or Scottish apprenticeships: My World of Work can say what is offered in Scotland.`
+        : `A word for Northern Ireland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about apprenticeships in Northern Ireland: the nidirect Careers Service can say what is offered there.`,
     essentialSkillsExemption:
       "Whether a GCSE grade (or a failed GCSE) changes which Essential Skills are needed is not in our sources: ask the training provider.",
     unitFacts: (label: string, credits: string | null, glh: string | null) =>
@@ -640,9 +644,15 @@ const catalogue = (p: PersonWords): Messages => ({
       ];
       if (parts.length) return parts.join("; ");
       const credits = e.creditValue?.value;
+      // Its units' hours may be known where the qualification's are not: a plan adds them up.
+      const units = e.units ?? [];
+      const withGlh = units.filter((u) => u.glh).length;
+      const ofUnits = withGlh
+        ? `; the guided learning hours of ${withGlh === units.length ? "all" : withGlh} of its ${units.length} units are known, so a plan of units (ask me to plan it) gives their total`
+        : "";
       return credits !== undefined
-        ? `its guided learning hours are not in our sources; its ${credits} credits stand for about ${credits * 10} hours of learning in all (one credit is about ten hours)`
-        : "its guided learning hours are not in our sources";
+        ? `its guided learning hours as a whole are not in our sources; its ${credits} credits stand for about ${credits * 10} hours of learning in all (one credit is about ten hours)${ofUnits}`
+        : `its guided learning hours as a whole are not in our sources${ofUnits}`;
     },
     pathwayHours: (e: Pathway) =>
       `${amount(e.onTheJobHours)} hours of on-the-job and ${amount(e.offTheJobHours)} of off-the-job training, ${amount(e.totalHours)} in all${quoted(e.totalHours.source)}`,

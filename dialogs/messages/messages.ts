@@ -395,6 +395,8 @@ export interface Messages {
     about: (title: string) => string;
     /** Whether GCSEs (passed or not) change the Essential Skills a pathway needs: not in our sources. */
     essentialSkillsExemption: string;
+    /** Scotland or Northern Ireland: what our sources cover (QCF qualifications, the Welsh pathway), quoted. */
+    nationNote: (nation: string, quote: string) => string;
     /** Several entries with one answer: "A and B:". */
     aboutMany: (titles: string[]) => string;
     /** A unit's credits and GLH; null where our sources do not give them. */

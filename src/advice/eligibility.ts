@@ -48,6 +48,12 @@ export const NVQ_AT_WORK: Source = {
   quote:
     "An NVQ (National Vocational Qualification) is a qualification that assesses someone's competence (that is the skills, knowledge and understanding they have) within a work situation.",
 };
+/** The qualifications in our sources are QCF qualifications accredited by Ofqual. */
+export const QCF_ACCREDITED: Source = {
+  doc: "001_545bdd81e066066f.txt",
+  quote:
+    "These qualifications have been accredited by Ofqual for inclusion on the Qualifications Credit Framework (QCF).",
+};
 /** The Welsh pathway is the Welsh Government's, for apprentices in Wales. */
 export const WELSH_FUNDING: Source = {
   doc: "003_e642700d9e289f8d.txt",

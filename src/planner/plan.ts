@@ -113,6 +113,20 @@ function unitWords(q: EngineQualification, indexes: number[]): string {
   return labels.length === 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
 }
 
+/** Unit numbers with runs shortened: "3–10, 13, 16–36" (a long list of numbers is a wall of text). */
+export function ranges(labels: string[]): string {
+  if (!labels.every((l) => /^\d+$/.test(l))) return labels.join(", ");
+  const ns = [...new Set(labels.map(Number))].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === (ns[j] ?? 0) + 1) j++;
+    out.push(j - i >= 2 ? `${ns[i]}–${ns[j]}` : ns.slice(i, j + 1).join(", "));
+    i = j + 1;
+  }
+  return out.join(", ");
+}
+
 /** Why nothing is possible even before any choice: rules that fail with every unit still allowed. */
 function ceilingReasons(q: EngineQualification, input: PlanInput): string[] {
   const avoid = new Set(input.avoid);
@@ -371,7 +385,7 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
     });
   }
   const missing = [...new Set(rules.flatMap((r) => r.unknownUnits))];
-  const labels = (keys: string[]) => keys.map((k) => q.units[q.byKey.get(k) ?? -1]?.number ?? k);
+  const labels = (keys: string[]) => ranges(keys.map((k) => q.units[q.byKey.get(k) ?? -1]?.number ?? k));
   const where = (id: string) => {
     const r = q.rules.find((x) => x.id === id);
     if (r?.rule === "levelCredits") return ` at Level ${r.level}`;
@@ -383,13 +397,13 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
     (r) =>
       `${r.need} credits${where(r.ruleId)} are needed, and the units whose credit values we know give at most ${r.knownAtMost}${
         r.countedUnknown?.length
-          ? `, with ${r.countedUnknown.length === 1 ? "unit" : "units"} ${labels(r.countedUnknown).join(", ")} (credit value${r.countedUnknown.length === 1 ? "" : "s"} not in our sources) at least 1 each`
+          ? `, with ${r.countedUnknown.length === 1 ? "unit" : "units"} ${labels(r.countedUnknown)} (credit value${r.countedUnknown.length === 1 ? "" : "s"} not in our sources) at least 1 each`
           : ""
       }`,
   );
   return {
     reason: rules.length
-      ? `Our sources do not give enough credit values to plan this qualification: ${shortWords.join("; ")}. The credit values of ${missing.length} unit${missing.length === 1 ? "" : "s"} (${labels(missing).join(", ")}) are not in our sources; the awarding body's handbook gives them, and with them a plan can be worked out exactly.`
+      ? `Our sources do not give enough credit values to plan this qualification: ${shortWords.join("; ")}. The credit values of ${missing.length} unit${missing.length === 1 ? "" : "s"} (${labels(missing)}) are not in our sources; the awarding body's handbook gives them, and with them a plan can be worked out exactly.`
       : "Our sources do not give enough credit values to plan this qualification.",
     undetermined: {
       rules,

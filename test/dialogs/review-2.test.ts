@@ -207,4 +207,52 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     c.say("session record please");
     expect(c.text).not.toMatch(/Questions answered[\s\S]*Which qualification do you mean/);
   });
+
+  it("t4: the difference between two units is both units' facts and whether they go together; two units asked, two answered", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say(
+      "supervisor, belfast, 6 years. doing the OCR level 3 principles cert, want to check my units: 1, 2, 3, 10, 12 and 13",
+    );
+    c.say("what's the difference between unit 12 and unit 13 of the level 3 principles certificate?");
+    expect(c.text).toMatch(/unit 12 \(Principles of handling incidents through a contact centre\)/);
+    expect(c.text).toMatch(/unit 13 \(Principles of incident management through a contact centre\)/);
+    expect(c.text).toMatch(/“unit 12 or 13 \(but not both\)”/);
+    expect(c.text).not.toMatch(/Which qualification|I don't know which/);
+    c.say("what's unit 11? and how many credits is unit 10");
+    expect(c.text).toMatch(/unit 11 \(Principles of resource planning/);
+    expect(c.text).toMatch(/unit 10 \(Principles of performance management[^]*Credits: 3/);
+  });
+
+  it("t3: Scotland hears what our sources cover; 'is the SVQ the same as an NVQ?' is answered honestly", () => {
+    const c = new Conversation();
+    c.say(
+      "Hello. I'm 44, out of work 6 years, before that 3 years on the phones at a bank in Edinburgh. What should I do?",
+    );
+    c.say("Highers");
+    expect(c.text).toMatch(/A word for Scotland: .*Qualifications Credit Framework.*My World of Work/);
+    c.say("is the SVQ the same as an NVQ? I'm in Scotland");
+    expect(c.text).toMatch(/SVQs \(Scottish Vocational Qualifications\) .* our sources do not describe them/);
+    expect(c.text).not.toMatch(/My suggestions haven't changed/);
+    // Said once, not with every card.
+    c.say("actually I'm 45");
+    expect(c.text).not.toMatch(/A word for Scotland/);
+  });
+
+  it("w4: the hours of a qualification whose total is not in our sources point to its units' hours", () => {
+    const c = new Conversation();
+    c.say("how many guided learning hours is OCR 10265?");
+    expect(c.text).toMatch(/guided learning hours as a whole are not in our sources/);
+    expect(c.text).toMatch(/of its 39 units are known, so a plan of units .* gives their total/);
+  });
+
+  it("w2: a plan our sources cannot work out lists its unknown units in short runs, not a wall of numbers", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say("team leader, 5 years, I hold the OCR Level 3 NVQ Diploma, no apprenticeship, Leeds");
+    c.say("plan ocr-10269");
+    expect(c.text).toMatch(/I can't work out a plan/);
+    expect(c.text).toMatch(/\d+–\d+/);
+    expect(c.text).not.toMatch(/(\d+, ){10}/);
+  });
 });
