@@ -66,7 +66,7 @@ const ASPECT_CUES: [Aspect, RegExp][] = [
     "work",
     /\b(job|jobs|work|working|employed|unemployed|employer|volunteers?|volunteering|in work|out of work)\b/,
   ],
-  ["nation", /\b(england|scotland|northern ireland|wales|english apprenticeship|scottish)\b/],
+  ["nation", /\b(england|scotland|northern ireland|ni|wales|english apprenticeship|scottish)\b/],
   [
     "language",
     /\b(in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bcymraeg\b|\blanguages?\b|\bbilingual\b/,
@@ -109,14 +109,19 @@ const ASPECT_CUES: [Aspect, RegExp][] = [
 ];
 
 const NATIONS: [RegExp, Nation][] = [
-  [/\bin northern ireland\b/, "Northern Ireland"],
+  [/\bin (?:northern ireland|ni)\b/, "Northern Ireland"],
   [/\bin wales\b/, "Wales"],
   [/\bin scotland\b/, "Scotland"],
   [/\bin england\b/, "England"],
 ];
 
+const SET_ASIDE =
+  /\b(?:forget|never mind|nevermind|ignore|leave|scrap|drop|not|no) (?:about )?(?:the |an? |that )?(?:apprenticeships?|pathways?|nvqs?|certificates?|certs?)(?: (?:then|now|for now|idea))?\b/g;
+
 /** What a question asks about; `text` is the message normalise()d. */
-export function readAsked(text: string): Asked {
+export function readAsked(said: string): Asked {
+  // "ok forget the apprenticeship. can she do the NVQ…": what is set aside is not what is asked about.
+  const text = said.replace(SET_ASIDE, " ");
   const aspects = ASPECT_CUES.filter(([, re]) => re.test(text)).map(([a]) => a);
   const suppose: Supposed = {};
   const age =

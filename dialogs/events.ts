@@ -449,6 +449,25 @@ function readMessage(
   // "how many guided learning hours is this plan?": a question about the plan, not a request for one.
   if (u.intent === "plan" && /^(?:so )?how (?:many|much|long)\b/.test(normalise(text)))
     return { type: "ASK", u: { ...u, intent: "details" }, asked: readAsked(normalise(text)), ...withHeld };
+  // "does the Welsh apprenticeship apply in Northern Ireland?": a question about a qualification, with
+  // no intent the understanding knows, is answered by what it asks about (never taken as facts).
+  if (!u.intent && /\?\s*$|^\s*(?:does|do|is|are|can|could|would|will|should)\b/i.test(text)) {
+    const asked = readAsked(normalise(text));
+    if (asked.aspects.length && (u.qualification || u.ambiguous?.length || asked.kind)) {
+      const { nation: _n, age: _a, working: _w, ...rest } = u;
+      return {
+        type: "ASK",
+        u: {
+          ...rest,
+          intent: asked.aspects.some((a) => ["age", "work", "nation", "entry"].includes(a))
+            ? "eligibility"
+            : "details",
+        },
+        asked,
+        ...withHeld,
+      };
+    }
+  }
   // "what job roles does the level 4 lead to?", "could i become a team leader?": the job roles our
   // sources give for it, in their words.
   if (!u.intent || u.intent === "whatNext" || u.intent === "eligibility" || u.intent === "recommend") {

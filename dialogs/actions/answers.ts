@@ -235,7 +235,7 @@ export function eligibilityAnswer(
           ]
         : [],
     );
-    out.push(m.apprenticeshipsElsewhere(parts));
+    out.push(m.apprenticeshipsElsewhere(parts, profile.nation ?? undefined));
   }
   if (ageOnly) out.unshift(m.noUpperAge);
   // "is there an age limit? and does he have to pay anything?": the facts asked about with it.
@@ -427,8 +427,8 @@ export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked,
     const totals = planDetails(c, s);
     if (totals) return totals;
   }
-  if (!aspects.length && asked.aspects.some((a) => ELIGIBILITY_ASPECTS.includes(a)))
-    return eligibilityAnswer(c, u, asked, s);
+  // "can she do the NVQ while working weekends in the shop?": whether she may, and the facts asked with it.
+  if (asked.aspects.some((a) => ELIGIBILITY_ASPECTS.includes(a))) return eligibilityAnswer(c, u, asked, s);
   // "What essential skills do I need": only the apprenticeship pathways have them.
   const about: Asked =
     aspects.includes("essentialSkills") && !asked.kind && !u.qualification

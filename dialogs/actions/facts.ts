@@ -147,7 +147,10 @@ export const applyFacts: Act = (c, e, s) => {
   if (!u) return {};
   const before = answersOf(c);
   const next: Answers = { ...before };
-  if (u.userKind) next.userKind = u.userKind;
+  // An adviser running a session with a named learner stays one: "does an NVQ need you to be working?"
+  // is a general "you", not the adviser becoming the learner (persona review 2).
+  if (u.userKind && !(before.userKind === "adviser" && before.learnerName && u.userKind !== "adviser"))
+    next.userKind = u.userKind;
   if (u.role !== undefined) next.role = u.role;
   if (u.experienceMonths !== undefined) next.experienceMonths = u.experienceMonths;
   if (u.level !== undefined) next.level = u.level;

@@ -601,9 +601,9 @@ const catalogue = (p: PersonWords): Messages => ({
             `No: ${qualification} is not one of the qualifications the ${pathway} is made of. Our source names:`,
             ...components.map((c) => `• ${c.name}: ${listWords(c.titles)} (“${c.quote}”)`),
           ].join("\n"),
-    apprenticeshipsElsewhere: (parts: { title: string; quote: string }[]) =>
+    apprenticeshipsElsewhere: (parts: { title: string; quote: string }[], nation?: string) =>
       [
-        "Outside Wales, our sources hold no apprenticeship framework: a training provider or the National Careers Service can tell you who offers one. The awarding bodies say:",
+        `Outside Wales, our sources hold no apprenticeship framework: a training provider or ${nation === "Scotland" ? "My World of Work" : nation === "Northern Ireland" ? "the nidirect Careers Service" : "the National Careers Service"} can say who offers one. The awarding bodies say:`,
         ...parts.map((p) => `• ${p.title}: “${p.quote}”`),
       ].join("\n"),
     about: (title: string) => `${title}:`,

@@ -391,6 +391,7 @@ export interface Messages {
         title: string;
         quote: string;
       }[],
+      nation?: string,
     ) => string;
     about: (title: string) => string;
     /** Whether GCSEs (passed or not) change the Essential Skills a pathway needs: not in our sources. */

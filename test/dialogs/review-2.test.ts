@@ -255,4 +255,29 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).toMatch(/\d+–\d+/);
     expect(c.text).not.toMatch(/(\d+, ){10}/);
   });
+
+  it("w3: apprenticeships in Northern Ireland, the Welsh one there, and the NVQ for a shop worker, answered as asked", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Aoife");
+    c.say(
+      "she's 17, GCSEs, lives in Belfast, works weekends in a shop, not in a call centre, no apprenticeship",
+    );
+    c.say("is there anything she could do as an apprenticeship in NI? and what does it cost");
+    expect(c.text).toMatch(/it is for apprentices in Wales/);
+    expect(c.text).toMatch(
+      /Outside Wales, our sources hold no apprenticeship framework: a training provider or the nidirect Careers Service/,
+    );
+    expect(c.text).toMatch(/what it costs, and who pays, is not in our sources/);
+    c.say("does the Welsh apprenticeship apply in Northern Ireland?");
+    expect(c.text).toMatch(/it is for apprentices in Wales .*, and Aoife lives in Northern Ireland/);
+    c.say(
+      "ok forget the apprenticeship. can she do the NVQ level 2 while working weekends in the shop? she's not in a call centre yet",
+    );
+    expect(c.text).toMatch(/No for OCR Level 2 NVQ Certificate: it needs current work in a contact centre/);
+    expect(c.text).not.toMatch(/Foundation Apprenticeship/);
+    // A general "you" in a question does not turn the adviser into the learner.
+    c.say("Does an NVQ need you to be working in a contact centre?");
+    expect(c.text).not.toMatch(/\byou work\b|\bas you are\b|whether you/);
+  });
 });
