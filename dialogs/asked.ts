@@ -24,6 +24,7 @@ export const ASPECTS = [
   "assessment",
   "flexible",
   "roles",
+  "suits",
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
@@ -54,6 +55,10 @@ export interface Asked {
 }
 
 const ASPECT_CUES: [Aspect, RegExp][] = [
+  [
+    "suits",
+    /\bany good\b|\bworth (?:it|doing)\b|\b(?:suitable|right|good|ok|okay) for (?:me|her|him|them|someone|people|beginners|a beginner)\b|\bwho (?:is it|its) for\b|\bwho (?:does it|would it) suit\b|\bsuit (?:me|her|him|them)\b/,
+  ],
   [
     "roles",
     /\bjob roles?\b|\b(what|which) (jobs|roles|careers?)\b|\b(jobs?|roles?|careers?) (does|do|can|could|would|will|might) (it|this|that|they|the \w+(?: \w+)?) (lead|get|take)\b|\bbecome an? (team leader|supervisor|manager|team manager|planner|contact centre manager)\b|\b(career|progression) (options|prospects|paths?)\b/,

@@ -266,6 +266,14 @@ export function toEvent(
       ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
     });
   let u = read(text);
+  // "skip, it's a group of 12 not one person": no name for the record.
+  if (
+    c.expecting === "learnerName" &&
+    /^\s*(?:skip|no name|none|n\/?a|no one|nobody|not one person|its a group|it's a group|a group|no thanks|rather not)\b/i.test(
+      text,
+    )
+  )
+    return { type: "SKIP", u: { ...u, intent: "skip" } };
   // "Jake, I just said": asked the learner's name, the name comes first and the rest is about the question.
   const head = c.expecting === "learnerName" && !u.learnerName && !u.intent ? NAME_FIRST.exec(text) : null;
   if (head?.[1]) {

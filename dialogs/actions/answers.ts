@@ -333,6 +333,8 @@ function detailLines(
         return [m.notInSources(a, owner, e.type === "pathway")];
       case "roles":
         return [m.roles(e)];
+      case "suits":
+        return [m.suits(e)];
       default:
         return [];
     }

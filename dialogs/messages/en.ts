@@ -700,6 +700,10 @@ const catalogue = (p: PersonWords): Messages => ({
       ]
         .filter(Boolean)
         .join("; "),
+    suits: (e: CatalogueEntry) =>
+      e.suits.length
+        ? `who it suits, in its source's words: ${e.suits.map((x) => `“${x.value}”`).join("; ")}`
+        : "our sources do not say who it suits",
     roles: (e: CatalogueEntry) =>
       e.jobRoles.length
         ? `job roles: ${e.jobRoles.map((r) => r.value).join(", ")}${[...new Set(e.jobRoles.flatMap((r) => (r.source ? [r.source.quote] : [])))].map((q) => ` (“${q}”)`).join("")}`

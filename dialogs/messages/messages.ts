@@ -413,6 +413,8 @@ export interface Messages {
     components: (e: Pathway, titleOf: (id: string) => string) => string;
     partOf: (e: Qualification, pathways: string[]) => string;
     unitCount: (e: Qualification) => string;
+    /** Who our sources say a qualification or pathway suits, in their words. */
+    suits: (e: CatalogueEntry) => string;
     /** The job roles our sources give for a qualification or pathway, in the source's words. */
     roles: (e: CatalogueEntry) => string;
     languages: (e: Qualification, owner: string) => string;

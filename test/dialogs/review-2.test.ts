@@ -280,4 +280,23 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     c.say("Does an NVQ need you to be working in a contact centre?");
     expect(c.text).not.toMatch(/\byou work\b|\bas you are\b|whether you/);
   });
+
+  it("w4: 'skip, it's a group of 12 not one person' skips the name", () => {
+    const c = new Conversation();
+    c.say(
+      "Hi, I'm the L&D lead for a 200-seat contact centre in Newcastle. We want to put 12 new starters (all 18+, no experience) through a qualification in their first year. What would you recommend?",
+    );
+    expect(c.last.stateName).toBe("learnerName");
+    c.say("skip, it's a group of 12 not one person");
+    expect(c.last.stateName).not.toBe("learnerName");
+    expect(c.text).not.toMatch(/Just a first name/);
+  });
+
+  it("w5: 'is the level 2 principles one any good if i'm not in a call centre yet?' says who it suits, in the source's words", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("is the level 2 principles one any good if i'm not in a call centre yet? how many hours is it");
+    expect(c.text).toMatch(/who it suits, in its source's words: “Wishing to prepare for employment/);
+    expect(c.text).toMatch(/13 credits stand for about 130 hours/);
+  });
 });
