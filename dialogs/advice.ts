@@ -108,6 +108,17 @@ export function recommendationCard(
   r: RecommendationResult,
   n = 3,
 ): CardOf<"recommendations"> {
+  // A quote is shown once per card: the same job-role list under three qualifications is a wall.
+  const quoted = new Set<string>();
+  const once = <T extends { quote?: string }>(y: T): T => {
+    if (!y.quote) return y;
+    if (quoted.has(y.quote)) {
+      const { quote: _shown, ...rest } = y;
+      return rest as T;
+    }
+    quoted.add(y.quote);
+    return y;
+  };
   return {
     type: "recommendations",
     words: m.cards.recommendations,
@@ -119,7 +130,7 @@ export function recommendationCard(
         level: x.level,
         kind: x.kind,
         // The domain writes to the learner: to an adviser, its sentences speak of the learner.
-        reasons: x.reasons.map((y) => ({ ...y, text: m.inPerson(y.text) })),
+        reasons: x.reasons.map((y) => once({ ...y, text: m.inPerson(y.text) })),
         cautions: x.cautions.map((y) => ({ ...y, text: m.inPerson(y.text) })),
         // The CLI command in the next step means nothing in a chat.
         nextStep: m.inPerson(m.planWithMe(x.nextStep)),

@@ -299,4 +299,13 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).toMatch(/who it suits, in its source's words: “Wishing to prepare for employment/);
     expect(c.text).toMatch(/13 credits stand for about 130 hours/);
   });
+
+  it("a recommendations card shows each quote once, however many qualifications it gives as a reason for", () => {
+    const c = staffOnL2();
+    const card = c.card("recommendations");
+    const quotes = (card?.items ?? []).flatMap((x) => x.reasons.flatMap((r) => (r.quote ? [r.quote] : [])));
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(c.text.match(/Job roles may include/g)?.length).toBe(1);
+  });
 });
