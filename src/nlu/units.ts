@@ -22,28 +22,61 @@ interface UnitTitle {
   name: string;
   title: string;
 }
-const titlesCache = new WeakMap<
-  Catalogue,
-  { byQualification: Map<string, UnitTitle[]>; long: UnitTitle[] }
->();
+/** Titles by their first word and by their first two words, so a message is matched only against the
+ * titles that could start in it (a scan of every title per message cost a third of the understanding). */
+interface TitleIndex {
+  byStart: Map<string, UnitTitle[]>;
+}
+const titlesCache = new WeakMap<Catalogue, { byQualification: Map<string, TitleIndex>; long: TitleIndex }>();
+
+function indexTitles(titles: UnitTitle[]): TitleIndex {
+  const byStart = new Map<string, UnitTitle[]>();
+  const seen = new Set<string>();
+  for (const t of titles) {
+    if (!t.name || seen.has(t.name)) continue;
+    seen.add(t.name);
+    const words = t.name.split(" ");
+    const key = words.length > 1 ? `${words[0]} ${words[1]}` : (words[0] ?? "");
+    byStart.set(key, [...(byStart.get(key) ?? []), t]);
+  }
+  return { byStart };
+}
+
 /** Unit titles as the matcher reads them, per qualification, and the long ones of every qualification. */
 function titlesOf(catalogue: Catalogue) {
   let t = titlesCache.get(catalogue);
   if (!t) {
-    const byQualification = new Map<string, UnitTitle[]>();
+    const lists = new Map<string, UnitTitle[]>();
     for (const e of catalogue.entries.values())
-      byQualification.set(
+      lists.set(
         e.id,
         (e.type === "qualification" ? (e.units ?? []) : []).map((u) => ({
           name: normaliseKnown(u.title),
           title: u.title,
         })),
       );
-    const long = [...byQualification.values()].flat().filter((u) => u.name.length >= 15);
-    t = { byQualification, long };
+    const long = [...lists.values()].flat().filter((u) => u.name.length >= 15);
+    t = {
+      byQualification: new Map([...lists].map(([id, xs]) => [id, indexTitles(xs)])),
+      long: indexTitles(long),
+    };
     titlesCache.set(catalogue, t);
   }
   return t;
+}
+
+/** The titles that may appear in `text`, longest first (a title inside a longer one is read once). */
+function titlesIn(index: TitleIndex | undefined, text: string): UnitTitle[] {
+  if (!index) return [];
+  const words = text.split(/\s+/);
+  const found: UnitTitle[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const one = index.byStart.get(words[i] ?? "");
+    if (one) found.push(...one);
+    const two = index.byStart.get(`${words[i]} ${words[i + 1]}`);
+    if (two) found.push(...two);
+  }
+  return found.length > 1 ? [...new Set(found)].sort((a, b) => b.name.length - a.name.length) : found;
 }
 
 /** A unit named in the text, where it is. */
@@ -86,9 +119,12 @@ export function unitsIn(
   };
   // Titles first, longest first, so that a title inside a longer one is not read twice.
   const all = titlesOf(catalogue);
-  const candidates = opts.qualificationId ? (all.byQualification.get(opts.qualificationId) ?? []) : all.long;
+  const candidates = titlesIn(
+    opts.qualificationId ? all.byQualification.get(opts.qualificationId) : all.long,
+    text,
+  );
   const seen = new Set<string>();
-  for (const c of [...candidates].sort((a, b) => b.name.length - a.name.length)) {
+  for (const c of candidates) {
     if (!c.name || seen.has(c.name)) continue;
     const i = rest.indexOf(c.name);
     if (i < 0) continue;
@@ -161,9 +197,8 @@ function unitsOfSpan(catalogue: Catalogue, span: string, qualificationId: string
   const found: { at: number; end: number; unit: string }[] = [];
   let rest = span;
   const all = titlesOf(catalogue);
-  const candidates = qualificationId ? (all.byQualification.get(qualificationId) ?? []) : all.long;
   // Longest titles first, so that a title inside a longer one is not read twice.
-  for (const c of [...candidates].sort((a, b) => b.name.length - a.name.length)) {
+  for (const c of titlesIn(qualificationId ? all.byQualification.get(qualificationId) : all.long, span)) {
     const i = rest.indexOf(c.name);
     if (i < 0 || !c.name) continue;
     found.push({ at: i, end: i + c.name.length, unit: c.title });
