@@ -257,6 +257,8 @@ export interface AdvisorContext extends Answers {
     transfer: string | null;
     /** Questions answered in the session, as the answers given (the record lists them), latest last. */
     answers?: string[];
+    /** The entries the last question was answered about: what "this" or "it" means next. */
+    about?: string[];
   };
   /**
    * A clarification the bot asked ("which one do you mean?"): the options, and the question to go back

@@ -85,6 +85,8 @@ export function entriesAsked(
     if (ids.length) return ids;
   }
   if (c.qualificationId) return [c.qualificationId];
+  // "can i do this in welsh?" after a question about the apprenticeships: those.
+  if (c.shown.about?.length && !c.shown.recommendations?.length) return c.shown.about;
   return c.shown.recommendations ?? [];
 }
 

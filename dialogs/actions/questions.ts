@@ -16,7 +16,7 @@ import {
 import type { Asked } from "../asked.ts";
 import type { CompareRow } from "../messages/messages.ts";
 import type { AdvisorContext, AdvisorEvent } from "../types.ts";
-import { compared, detailsAnswer, eligibilityAnswer } from "./answers.ts";
+import { compared, detailsAnswer, eligibilityAnswer, entriesAsked } from "./answers.ts";
 import { type Act, messagesOf, say, text, uOf } from "./common.ts";
 
 /** A credit interval whose open end (a unit of unknown credits) is no number. */
@@ -74,6 +74,12 @@ export const answerQuestion: Act = (c, e, s) => {
   // A question back ("which qualification do you mean?") is not an answer to keep.
   const m = messagesOf(c).answers;
   const notAnswered = said.includes(m.whichQualification);
+  // What was answered about, for "this" in the next question.
+  const about =
+    u && (intent === "eligibility" || intent === "details") && !notAnswered
+      ? entriesAsked(c, u, askedOf(e), s)
+      : [];
+  if (about.length && about.length <= 3) out.shown = { ...c.shown, ...out.shown, about };
   if (!intent || !KEPT_ANSWERS.has(intent) || !said || notAnswered) return out;
   const answers = [...(c.shown.answers ?? []).filter((a) => a !== said), said].slice(-KEPT_ANSWERS_MAX);
   return { ...out, shown: { ...c.shown, ...out.shown, answers } };

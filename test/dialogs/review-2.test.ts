@@ -308,4 +308,14 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(new Set(quotes).size).toBe(quotes.length);
     expect(c.text.match(/Job roles may include/g)?.length).toBe(1);
   });
+
+  it("w1: 'can i do this in welsh?' means what the last question was about", () => {
+    const c = new Conversation();
+    c.say("hiya im 16 and at college in Swansea, thinking of a call centre job when i finish");
+    c.say("does an apprenticeship cost anything? and how many hours a week is it");
+    expect(c.text).toMatch(/374 in all/);
+    c.say("can i do this in welsh?");
+    expect(c.text).not.toMatch(/Which qualification do you mean/);
+    expect(c.text).toMatch(/its Essential Skills in English or Welsh/);
+  });
 });
