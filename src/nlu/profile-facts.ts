@@ -41,15 +41,15 @@ const JUST_STARTED =
   /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
-const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+export const WORKS_ELSEWHERE =
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
-const NOT_WORKING =
-  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+export const NOT_WORKING =
+  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
-const AT_SCHOOL =
+export const AT_SCHOOL =
   /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
   /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
@@ -60,7 +60,9 @@ const OTHERS_STAFF =
 export const OTHER_SUBJECT = /^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b)[a-z]+/;
 /** Words saying something is held. */
 const HELD =
-  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
+  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with|even with|with my|with his|with her|with their)\b(?! to\b)/;
+/** Someone a fact could be about: a question with none of them asks about a qualification, not a person. */
+const PERSON = /\b(i|im|ive|id|me|my|mine|she|he|shes|hes|her|his|him|they|theyre|theyve|their|them)\b/;
 /** A held word before `at` with nothing asking or wanting between ("I have the L2 NVQ"; not "can I do the L2 NVQ if I don't have a job"). */
 function heldGoverns(text: string, at: number): boolean {
   const before = text.slice(0, at);
@@ -185,6 +187,7 @@ export function readProfile(
   heldLevels: number[],
   writerAdvises = false,
   writerIsLearner = false,
+  roleAsked = false,
 ): ProfileReading {
   const r: ProfileReading = { aboutOther: false, evidence: [] };
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
@@ -215,6 +218,12 @@ export function readProfile(
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
+  const twoTitles = new Set<Clause>();
+  const correcting = clauses.some((c) =>
+    /\b(not|no longer|stopped being|quit being)\b( [a-z]+){0,4} (any ?more|now|these days)\b|\bno longer\b|\b(im|i am) now (a|an)\b/.test(
+      c.text,
+    ),
+  );
   // "compare them for my team leaders", "I cover for my TL": people the writer names are not the
   // writer's own role.
   const roleOf = (c: Clause) => {
@@ -238,7 +247,13 @@ export function readProfile(
       const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
       // (People in the plural, in a clause about the writer, are not the writer's job: "I coach new
       // starters"; said of the people written about, they are theirs: "for my team leaders".)
-      const found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
+      let found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
+      // "I'm not an agent any more, I'm a workforce planner": a role given in place of another (or in
+      // answer to the role question) is read even when its name fits two titles; the bot confirms it.
+      if (!found && (correcting || roleAsked)) {
+        found = roleIn(catalogue.roles, read, { ambiguous: "first", plurals: c.subject === "other" });
+        if (found?.role) twoTitles.add(c);
+      }
       roles.set(
         c,
         found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role ? undefined : found,
@@ -289,7 +304,7 @@ export function readProfile(
       if (r.role === undefined) {
         r.role = m.role.title;
         roleAt = i;
-        ev("role", m.matched, m.how);
+        ev("role", m.matched, twoTitles.has(c) ? "one of two titles" : m.how);
       }
       ccFact = true;
       continue;
@@ -445,7 +460,15 @@ export function readProfile(
   let none = false;
   for (const [i, c] of clauses.entries()) {
     if (c.modality === "wish" || c.modality === "future") continue;
-    if (c.question && !HELD.test(c.text)) continue;
+    // "how many credits is the level 3 NVQ and how many have to be at level 3?": a question with no one
+    // in it asks what a qualification needs or holds; its levels are no one's.
+    // ("did A levels", "have 3 A levels", "who holds A levels" state, not ask.)
+    if (
+      c.question &&
+      (!HELD.test(c.text) ||
+        (!PERSON.test(c.text) && (/\?\s*$/.test(c.raw) || !/^(did|have|has|got|who)\b/.test(c.text))))
+    )
+      continue;
     // In a question, a level counts only where a held word governs it ("I have GCSEs, can I...").
     // "Got my A level results back - failed them all."
     if (/^(but )?(i )?failed (them|it|those|all)\b/.test(clauses[i + 1]?.text ?? "")) continue;
@@ -491,7 +514,13 @@ export function readProfile(
       if (l.level === 0) {
         if (/^(nothing|none|zilch)$/.test(l.matched) || NONE_QUALIFIED.test(after)) continue;
         none = true;
-      } else if (l.level === 2 && LOW_GRADES.test(text) && !HIGH_GRADES.test(text)) {
+      } else if (
+        l.level === 2 &&
+        LOW_GRADES.test(text) &&
+        !HIGH_GRADES.test(text) &&
+        // Standard Grades run from 1 (the best) to 7: "grade 1" there is no low grade.
+        !/\b(standard|o) grades?\b/.test(text)
+      ) {
         levels.push(1);
         ev("level", c.raw, "low grades");
       } else levels.push(l.level);

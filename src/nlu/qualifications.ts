@@ -91,6 +91,15 @@ const NEGATED_HELD =
 function heldBefore(text: string, start: number): boolean {
   const words = wordsBefore(text, start);
   if (NEGATED_HELD.test(words)) return false;
+  // "do you have to hold OCR 10265 first?", "you need to have done the L2": what a qualification
+  // requires, not what anyone holds.
+  const clause =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split(/\b(?:but|and then|,)\b/)
+      .at(-1) ?? "";
+  if (/\b(have to|has to|had to|need to|needs to|must|required to|supposed to|got to)\b/.test(clause))
+    return false;
   return HELD.test(words) && !WANTED.test(words.split(" ").slice(-2).join(" "));
 }
 

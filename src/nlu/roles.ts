@@ -216,6 +216,9 @@ export function roleIn(
   return best?.mention;
 }
 
+/** Whether a role was read from a name shared by two titles ("workforce planner"): the bot confirms it. */
+export const twoTitleName = (m: RoleMention) => m.how !== "title" && AMBIGUOUS_NAMES.has(m.matched);
+
 /** Short names shared by two titles (test/nlu/SLOTS.md: leave the role out unless the message settles it). */
 const AMBIGUOUS_NAMES = new Set([
   "csa",

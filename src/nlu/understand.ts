@@ -1,12 +1,18 @@
 import type { Catalogue } from "../catalogue/load.ts";
-import { type Clause, clausesOf } from "./clauses.ts";
+import { CC_WORK, type Clause, clausesOf, OTHER_WORK } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
 import { AGE_RANGE, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
-import { type ProfileReading, readProfile } from "./profile-facts.ts";
+import {
+  AT_SCHOOL,
+  NOT_WORKING,
+  type ProfileReading,
+  readProfile,
+  WORKS_ELSEWHERE,
+} from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
-import { roleIn } from "./roles.ts";
+import { roleIn, twoTitleName } from "./roles.ts";
 import { mask, normalise, numberWord } from "./text.ts";
 import { unitsIn } from "./units.ts";
 
@@ -50,6 +56,12 @@ export interface Understanding {
   units?: string[];
   yesNo?: boolean;
   working?: boolean;
+  /**
+   * Works now, in a job outside contact centres ("I work in a shop", "on the tills at a Co-op"): `role`
+   * is null and `working` false as test/nlu/SLOTS.md defines them (no contact-centre job), but the
+   * learner is not "not working yet".
+   */
+  otherJob?: boolean;
   apprenticeship?: boolean;
   nation?: Nation;
   age?: number;
@@ -93,6 +105,10 @@ const AGE = [
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
+/** The writer saying what they hold or where they are ("I have", "got my", "I'm at level 2"). */
+const OWN_HOLDING =
+  /\b(i have|ive|i got|got my|i hold|i did|ive done|i completed|i passed|im at|i am at|my)\b/;
+
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
   /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
@@ -101,7 +117,7 @@ const ADVISER_JOB =
 
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
-  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b/;
+  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
@@ -168,10 +184,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // Qualifications: held ones give a level; others are what a question is about. In a plain
   // statement ("OCR 10265 and 10268", "NVQ 3") a qualification named is one held.
   const isQuestion =
-    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would)\b/.test(
+    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would|must)\b/.test(
       full,
-    ) &&
-    !/\b(i have|ive|i got|got my|i hold|i did|ive done|i completed|i passed|im at|i am at|my)\b/.test(full);
+    ) && !OWN_HOLDING.test(full);
   const asking =
     isQuestion ||
     expecting === "qualification" ||
@@ -407,10 +422,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       heldLevels,
       u.userKind === "adviser",
       ownAge && theirs === undefined && u.userKind !== "adviser",
+      expecting === "role",
     );
     for (const e of reading.evidence) u.evidence.push(e);
     if (reading.role !== undefined) u.role = reading.role;
     if (reading.working !== undefined) u.working = reading.working;
+    if (reading.working === false && reading.evidence.some((e) => e.how === "works elsewhere"))
+      u.otherJob = true;
     if (reading.experienceMonths !== undefined) u.experienceMonths = reading.experienceMonths;
     // (Levels in questions are left out clause by clause: "got 6 GCSEs" in a question about OCR counts.)
     if (reading.level !== undefined) u.level = reading.level;
@@ -450,18 +468,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (role) {
       u.role = role.role ? role.role.title : null;
       t = mask(t, role.start, role.end);
-      ev("role", role.matched, role.how);
+      ev("role", role.matched, role.role && twoTitleName(role) ? "one of two titles" : role.how);
     }
 
     // Experience.
     const durationWords =
       /\b(years?|yrs?|months?|mths?|weeks?|wks?|\d+ ?(y|m|w))\b|\b(since|from|started|joined|began|job in)\b.*\b((19|20)\d\d|this year|last year)\b|\b(19|20)\d\d (onwards|to now|til now|till now|until now|to date)\b/;
     const noExperience =
-      /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
+      /\b(no (experience|exp)|never (worked|done it|had a job)|(havent|have not|hasnt|has not|not yet|not|never) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
     if (noExperience.test(t)) {
       u.experienceMonths = 0;
       ev("experienceMonths", "0", "no experience");
-    } else if (durationWords.test(t)) {
+    } else if (durationWords.test(t) && !(OTHER_WORK.test(t) && !CC_WORK.test(t))) {
+      // ("she works weekends in a shop, about a year": other work is not contact-centre experience.)
       const months = parseDurationMonths(t.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), ctx.today);
       if (months !== undefined) {
         u.experienceMonths = months;
@@ -491,8 +510,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const levels = levelsIn(t).filter(
       (l) =>
         // "thinking about doing level 3" is a wish, not a level held.
-        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to)( an?| the| my)?\s*$/.test(
+        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to|taking|sitting|resitting|revising for|working towards|halfway through)( an?| the| my)?\s*$/.test(
           t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
+        ) &&
+        // "taking my GCSEs now", "doing my Highers rn": being studied, not held (test/nlu/SLOTS.md).
+        !(
+          /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through)\b/.test(
+            t,
+          ) &&
+          !/\b(got|have|passed|done|completed|finished)\b/.test(t.slice(Math.max(0, l.start - 30), l.start))
         ) &&
         (l.level > 0 ||
           expecting === "level" ||
@@ -509,24 +535,45 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
     // A level named only in a question ("what comes after level 2?") is still the learner's level
     // when they say they hold it; otherwise a question's level is not a fact about them.
+    // ("must you be employed in a contact centre for the level 2 NVQ?": a question the intents do not
+    // name is a question all the same.)
     const questionOnly =
       heldLevels.length === 0 &&
-      ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) || isQuestion);
+      ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) ||
+        isQuestion ||
+        (/\?\s*$/.test(text) && !OWN_HOLDING.test(full)));
     if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
 
-    // Working in a contact centre.
+    // Working in a contact centre. In a question, only the writer's own work counts: "does an NVQ need
+    // you to be working in a contact centre?" asks what a qualification needs, not what they do.
+    const asks = isQuestion || u.intent !== undefined || /\?\s*$/.test(text);
+    const own = (m: RegExpExecArray | null) =>
+      !!m &&
+      (!asks ||
+        /^(i|im|i am)\b/.test(m[0]) ||
+        /\b(i|im|i am)( currently| already| now| still)?\s*$/.test(full.slice(0, m.index)));
     if (
-      /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.test(
-        full,
-      )
+      own(
+        /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.exec(
+          full,
+        ),
+      ) ||
+      // "work at greggs", "on the tills at a Co-op": a job, not in a contact centre.
+      (!asks &&
+        (WORKS_ELSEWHERE.test(full) || NOT_WORKING.test(full) || AT_SCHOOL.test(full)) &&
+        !CC_WORK.test(full))
     )
       u.working = false;
     else if (
-      /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.test(
-        full,
+      own(
+        /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.exec(
+          full,
+        ),
       )
     )
       u.working = true;
+    if (u.working === false && u.role === undefined && !asks) u.role = null;
+    if (u.working === false && !asks && WORKS_ELSEWHERE.test(full)) u.otherJob = true;
     if (u.working === true && !u.userKind) u.userKind = "staff";
 
     // Apprenticeship.
@@ -599,14 +646,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // The learner's name, when an adviser was asked for it.
   if (expecting === "learnerName" && !u.intent) {
-    let name = text.trim();
-    for (let i = 0; i < 4; i++)
-      name = name.replace(
-        /^(it'?s|its|her name is|his name is|their name is|name is|the learner is|learner is|the learner|learner|they're|they are|she's|she is|he's|he is|called|named|this is|her name's|his name's|name's)\s+/i,
-        "",
-      );
-    name = name.replace(/[.!]+$/, "").trim();
-    if (name && name.length <= 60 && /^[\p{L}][\p{L}' .-]*$/u.test(name)) {
+    const name = nameAnswer(text);
+    if (name) {
       u.learnerName = name;
       ev("learnerName", name, "answer to the name question");
     }
@@ -616,12 +657,57 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   return u;
 }
 
+/** "like I said", "I told you", "as I mentioned before": a reminder around an answer, not part of it. */
+const REMINDER =
+  /\b(?:(?:like|as) i (?:said|say|told you|mentioned|wrote)|i (?:already |just )?(?:told you|said|mentioned)|(?:already|i) said|told you)(?: (?:before|already|earlier|above))?\b/gi;
+/** Words of a sentence that are never part of a name given in answer ("work at greggs", "doing my GCSEs"). */
+const NOT_NAME_WORD =
+  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks)$/;
+
+/** The learner's name, given in answer to the name question: "it's Aoife", "Callum, like I said". */
+function nameAnswer(text: string): string | undefined {
+  const parts = text
+    .replace(/[’]/g, "'")
+    .replace(REMINDER, ",")
+    .split(/[,;:.!?\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  for (const part of parts) {
+    let name = part;
+    for (let i = 0; i < 4; i++)
+      name = name.replace(
+        /^(it'?s|its|it is|her name is|his name is|their name is|name is|the learner is|learner is|the learner|learner|they're|they are|she's|she is|he's|he is|called|named|this is|her name's|his name's|name's|oh|so|yes|yeah|again|sorry)\s+/i,
+        "",
+      );
+    name = name.trim();
+    const words = name.split(/\s+/);
+    if (
+      name.length > 0 &&
+      name.length <= 60 &&
+      words.length <= 4 &&
+      /^[\p{L}][\p{L}' .-]*$/u.test(name) &&
+      !words.some((w) => NOT_NAME_WORD.test(w.toLowerCase().replace(/'/g, "")))
+    )
+      // "aoife": a name typed in lower case is written as a name.
+      return name === name.toLowerCase()
+        ? name.replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+        : name;
+    // Only the first part that says something is the answer: "it's Aoife, she's 17" names Aoife.
+    if (parts.length > 1 && words.length > 4) return undefined;
+  }
+  return undefined;
+}
+
 /** How each fact was read decides how sure it is (see Understanding.unsure). */
 function unsureOf(u: Understanding): { slot: UnsureSlot; read: string }[] {
   const out: { slot: UnsureSlot; read: string }[] = [];
   const of = (slot: string) => u.evidence.filter((e) => e.slot === slot);
   const role = of("role")[0];
-  if (u.role && role && (role.how === "fuzzy" || role.how === "what they do"))
+  if (
+    u.role &&
+    role &&
+    (role.how === "fuzzy" || role.how === "what they do" || role.how === "one of two titles")
+  )
     out.push({ slot: "role", read: role.read });
   const spans = of("experienceMonths");
   if (
