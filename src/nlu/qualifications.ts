@@ -72,9 +72,9 @@ const KIND: [RegExp, Kind][] = [
 ];
 /** "an NVQ level 2 in retail", "a level 2 foundation apprenticeship in business admin": another subject. */
 const OTHER_SUBJECT_AFTER =
-  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|intermediate|higher|apprenticeship|award|qualification|essential|skills|wales))* (?:in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
+  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|intermediate|higher|apprenticeship|award|qualification|essential|skills|wales))* (?:in|on) (?!contact|call|cc\b|principles\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
 const HELD =
-  /\b(i have|have|has|i ve|ive|i got|got|hold|holds|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
+  /\b(i have|have|has|i ve|ive|i got|got|hold|holds|held|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
 const WANTED =
   /\b(want|wants|like|need|to get|to do|start|starting|doing|do|go for|aim|thinking|considering|next|after|than|between|vs|versus|compare|about|in|of|for)\b/;
 
@@ -98,7 +98,12 @@ function heldBefore(text: string, start: number): boolean {
       .slice(Math.max(0, start - 40), start)
       .split(/\b(?:but|and then|,)\b/)
       .at(-1) ?? "";
-  if (/\b(have to|has to|had to|need to|needs to|must|required to|supposed to|got to)\b/.test(clause))
+  // ("the quickest way for them to complete OCR 10265": to be done.)
+  if (
+    /\b(have to|has to|had to|need to|needs to|must|required to|supposed to|got to)\b|\bto (complete|finish|pass|achieve|hold|get|do)\b/.test(
+      clause,
+    )
+  )
     return false;
   return HELD.test(words) && !WANTED.test(words.split(" ").slice(-2).join(" "));
 }

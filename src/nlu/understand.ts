@@ -223,9 +223,24 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (c) used.add(c);
     return c;
   };
+  const occurrences = (text: string, what: string) => text.split(what).length - 1;
+  // The clause a mention is in, by its place: "I've got a Level 2 diploma in care ... take the IQ Level
+  // 2 NVQ?" names "level 2" twice, and the second is the qualification's.
+  const clauseAt = (mention: string, start: number) => {
+    const k = occurrences(t.slice(0, start), mention);
+    let seen = 0;
+    for (const x of clauses) {
+      seen += occurrences(x.text, mention);
+      if (seen > k) {
+        used.add(x);
+        return x;
+      }
+    }
+    return clauseOf(mention);
+  };
   const quals = qualificationsIn(ctx.catalogue, t).map((q) => {
     const mention = t.slice(q.start, q.end).trim();
-    let c = free ? clauseOf(mention) : undefined;
+    let c = free ? clauseAt(mention, q.start) : undefined;
     // "(10267)" on its own is read with the clause it belongs to.
     if (c && c.text === normalise(mention) && /^[\d/ x]+$/.test(c.text))
       c = clauses[clauses.indexOf(c) - 1] ?? c;
@@ -253,6 +268,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const notHeld =
       !!c &&
       (/\b(compare|comparing|difference|differ|vs|versus)\b/.test(c.text) ||
+        // "compare the OCR L3 Principles (10267) with the City & Guilds Level 3 Certificate": the
+        // second of two compared, in a clause of its own.
+        (/^(with|and|to|against|vs|versus|or)\b/.test(c.text) &&
+          /\b(compare|comparing|difference|differ)\b/.test(t.slice(Math.max(0, q.start - 150), q.start))) ||
         /\b(for|about|on|of) (the|a|an)\s*$/.test(t.slice(Math.max(0, q.start - 8), q.start)));
     return {
       ...q,
