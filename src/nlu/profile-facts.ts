@@ -36,7 +36,7 @@ const OVERALL =
 export const NO_CC_EXPERIENCE_CLAUSE =
   /\bno (cc|contact centre|call centre|customer service|phone|relevant) (experience|exp)\b/;
 const NO_CC_EXPERIENCE =
-  /\b(never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+  /\b(never (done|had|did) (any )?([a-z]+ (or|and) )?(phone|phones|office|call centre|contact centre|customer service|cc) (work|jobs?|experience)|never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
   /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
@@ -45,7 +45,7 @@ export const WORKS_ELSEWHERE =
   /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 export const NOT_WORKING =
-  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
@@ -536,6 +536,14 @@ export function readProfile(
   // wants us on it") or apprentices in the plural (an employer's intake, not one learner).
   for (const [i, c] of all.entries()) {
     if (!/\b(apprentice(ship)?s?|prentisiaeth\w*)\b/.test(c.text)) continue;
+    // "an apprenticeship coordinator at a college": someone's job, not an apprenticeship wanted.
+    if (
+      /\bapprenticeships? (coordinator|co ordinator|manager|officer|provider|levy|team|lead|leader|assessor|tutor|programme manager|scheme manager|adviser|advisor)\b/.test(
+        c.text,
+      ) &&
+      (c.text.match(/\bapprentice/g) ?? []).length === 1
+    )
+      continue;
     if (
       /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
       /\bapprentice\w* (isnt|arent|not)\b/.test(c.text)
@@ -556,7 +564,7 @@ export function readProfile(
       break;
     }
     if (
-      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards|what age|age limit|minimum age|upper age)\b/.test(
+      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards|what age|age limit|minimum age|upper age|difference|differ)\b/.test(
         c.text,
       )
     )
@@ -589,6 +597,24 @@ export function readProfile(
     if (
       c.modality === "wish" ||
       c.modality === "progress" ||
+      // "Interested in: an apprenticeship in customer contact": a heading's wish goes on after it.
+      (all[i - 1]?.modality === "wish" && /\b(in|to|for|on|into)$/.test(all[i - 1]?.text ?? "")) ||
+      // Doing one, starting one, or a place on one: "has just started an apprenticeship", "I'm starting
+      // the Welsh Level 2 apprenticeship in January", "has a place to start a contact centre apprenticeship".
+      (!c.question &&
+        /\b(?<!to )(started|starting|start|begun|beginning|doing|on|got|has|have|a place on|place to start|signed up (for|to)|enrolled on)( an?| the| my| his| her| their)?( [a-z0-9]+){0,4} (apprenticeship|prentisiaeth\w*)\b/.test(
+          c.text,
+        )) ||
+      // "Would I be allowed onto an apprenticeship at my age?", "can I do an apprenticeship in a call
+      // centre?": asking for oneself to get onto one.
+      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,3} (apprenticeship|prentisiaeth\w*)\b/.test(
+        c.text,
+      ) ||
+      // "one of my apprentices doing the IQ Level 2 NVQ", "for an apprentice I assess": one learner
+      // who is an apprentice.
+      /\b(one of (my|our|the) apprentices|(for an|this) apprentice|an apprentice (on|doing|who|i|we|taking|starting))\b/.test(
+        c.text,
+      ) ||
       /\b(im|i am|shes|hes|is|as) (an |on (an |the )?)apprentice/.test(c.text) ||
       /\b(my|our|new|old) apprentice\b|\bapprentice [a-z]+ (is|has|just|started|wants)\b|^apprentice\b/.test(
         c.text,
