@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/load.ts";
 import { CC_WORK, type Clause, clausesOf, OTHER_WORK } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
-import { AGE_RANGE, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
+import { AGE_RANGE, isPersonName, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
 import {
   AT_SCHOOL,
@@ -477,9 +477,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     else if (inferKind && u.userKind === "learner" && u.working === true) u.userKind = "staff";
     // A learner writing for themselves may give their own name ("Hi, I'm Rhian, a CSA").
     const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : ownNameIn(text);
-    if (name) {
-      u.learnerName = name;
-      ev("learnerName", name, "named by the adviser");
+    // "Name: Tomasz" heading a referral or a form names the learner, whoever fills it in.
+    const headed =
+      /(?:^|\n)\s*(?:[-•*]\s*)?(?:[Nn]ame|[Ll]earner|[Cc]andidate)\s*:\s*([A-Z][\p{Ll}]{1,19})\b/u.exec(
+        text,
+      )?.[1];
+    const given = name ?? (headed && isPersonName(headed) ? headed : undefined);
+    if (given) {
+      u.learnerName = given;
+      ev("learnerName", given, "named by the adviser");
     }
   } else {
     // Role.
