@@ -50,7 +50,7 @@ function split(text: string): string[] {
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't)\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

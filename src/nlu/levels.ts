@@ -55,7 +55,7 @@ const PATTERNS: {
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
   { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
   {
-    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school( at \d+)? with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
+    re: /\b(no (formal )?(qualifications?|qual[a-z]*ations?|certificates|exams)|nothing|none|left school( at \d+)? with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
     level: () => 0,
     named: true,
   },

@@ -471,7 +471,15 @@ export function readProfile(
       continue;
     // In a question, a level counts only where a held word governs it ("I have GCSEs, can I...").
     // "Got my A level results back - failed them all."
-    if (/^(but )?(i )?failed (them|it|those|all)\b/.test(clauses[i + 1]?.text ?? "")) continue;
+    // "I did two years of a nursing degree but dropped out in 2022": not achieved either.
+    if (
+      /^(but )?(i |he |she |they )?(failed (them|it|those|all)|dropped out(?! of)|didnt finish|did not finish|never finished|quit|left before)\b/.test(
+        clauses[i + 1]?.text ?? "",
+      )
+    )
+      continue;
+    // "10269 how many credits and how many at level 4": a question, wherever its question word is.
+    if (/\bhow (many|much|long)\b/.test(c.text) && !HELD.test(c.text)) continue;
     const text = c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses");
     for (const l of levelsIn(text)) {
       const before = text.slice(Math.max(0, l.start - 25), l.start);
@@ -488,6 +496,12 @@ export function readProfile(
       }
       // "units 1, 2 and 4 of the OCR level 2 certificate": the units' qualification is being taken.
       if (UNITS_OF.test(text.slice(Math.max(0, l.start - 80), l.start))) continue;
+      // "Level 2 or Level 3 - which would you recommend?", "L2 or L3 route": a choice, not a level held.
+      if (
+        /^ or (level|lvl|l|nvq) ?\d\b/.test(text.slice(l.end)) ||
+        /\b(level|lvl|l|nvq) ?\d or $/.test(text.slice(Math.max(0, l.start - 12), l.start))
+      )
+        continue;
       if (
         /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
           before,
@@ -496,7 +510,7 @@ export function readProfile(
         continue;
       if (STUDYING.test(text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
       if (
-        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|finishing|plan|about)( an?| the| my)?\s*$/.test(
+        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|on a|finishing|plan|about|enrol|enrolling|enrolled on)( an?| the| my)?\s*$/.test(
           before,
         )
       )
@@ -516,7 +530,10 @@ export function readProfile(
         none = true;
       } else if (
         l.level === 2 &&
-        LOW_GRADES.test(text) &&
+        // "I got 3 GCSEs but all grade 3 and below": the grades may follow in a clause of their own.
+        (LOW_GRADES.test(text) ||
+          (/^(but |and )?(all |mostly |only )/.test(clauses[i + 1]?.text ?? "") &&
+            LOW_GRADES.test(clauses[i + 1]?.text ?? ""))) &&
         !HIGH_GRADES.test(text) &&
         // Standard Grades run from 1 (the best) to 7: "grade 1" there is no low grade.
         !/\b(standard|o) grades?\b/.test(text)

@@ -14,6 +14,9 @@ export function normalise(text: string): string {
       .replace(/\bcity ?(&|and|n) ?guilds\b|\bc ?(&|and|n) ?g\b/g, "cityguilds")
       // "1.5 years": a decimal point survives; other dots become spaces below.
       .replace(/(\d)\.(\d)/g, "$1point$2")
+      // "5½ years" is 5.5.
+      .replace(/(\d) ?½/g, "$1point5")
+      .replace(/½/g, " half ")
       .replace(/&/g, " and ")
       .replace(/[^a-z0-9/' ]+/g, " ")
       .replace(/'/g, "")

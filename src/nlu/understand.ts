@@ -566,7 +566,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       heldLevels.length === 0 &&
       ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) ||
         isQuestion ||
-        (/\?\s*$/.test(text) && !OWN_HOLDING.test(full)));
+        ((/\?\s*$/.test(text) || /\bhow (many|much|long)\b/.test(full)) && !OWN_HOLDING.test(full)));
     if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
 
     // Working in a contact centre. In a question, only the writer's own work counts: "does an NVQ need
