@@ -36,9 +36,9 @@ const OVERALL =
 export const NO_CC_EXPERIENCE_CLAUSE =
   /\bno (cc|contact centre|call centre|customer service|phone|relevant) (experience|exp)\b/;
 const NO_CC_EXPERIENCE =
-  /\b(never (done|had|did) (any )?([a-z]+ (or|and) )?(phone|phones|office|call centre|contact centre|customer service|cc) (work|jobs?|experience)|never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+  /\b((no|zero|nil) (previous |prior |relevant )?(cc|call centre|contact centre|customer service|customer services|customer facing|phone|telephone|office)(( or| and|,) (cc|call centre|contact centre|customer service|customer services|customer facing|phone|telephone|office))* (experience|exp|background)|never (done|had|did) (any )?([a-z]+ (or|and) )?(phone|phones|office|call centre|contact centre|customer service|cc) (work|jobs?|experience)|never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
-  /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
+  /\b(just (started|begun|joined)|started (on )?(monday|tuesday|wednesday|thursday|friday|yesterday|today)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 export const WORKS_ELSEWHERE =
@@ -382,6 +382,7 @@ export function readProfile(
   let prevCc = false;
   let lastUnit: "y" | "m" | undefined;
   let prevMonths: number | undefined;
+  let ongoing = 0;
   for (const c of clauses) {
     // "18 months on an inbound sales line and a year in a bakery", "a scheduler for 3 years and an
     // agent for 2": each span of a clause is read with the words that say what it was spent on.
@@ -430,7 +431,12 @@ export function readProfile(
       const restates = months !== undefined && months === prevMonths && RESTATED.test(c.text);
       if (months !== undefined && cc && !restates && c.modality !== "wish" && c.modality !== "future") {
         if (OVERALL.test(seg)) overall = Math.max(overall ?? 0, months);
-        else sum += months;
+        // "since 2019 ... and since April 2024 I've been a supervisor": spans running to today overlap;
+        // the longest of them counts, not their sum.
+        else if (start && !/\b(until|till|til|to|left|ended)\b/.test(seg)) {
+          sum += Math.max(0, months - ongoing);
+          ongoing = Math.max(ongoing, months);
+        } else sum += months;
         found = true;
         ev("experienceMonths", whole ? c.raw : seg, "contact-centre span");
       }

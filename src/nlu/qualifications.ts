@@ -78,6 +78,10 @@ const HELD =
 const WANTED =
   /\b(want|wants|like|need|to get|to do|start|starting|doing|do|go for|aim|thinking|considering|next|after|than|between|vs|versus|compare|about|in|of|for)\b/;
 
+/** An awarding body said after a qualification: "with City & Guilds", "through OCR". */
+const BY_BODY =
+  /^(?: (?:nvq|svq|certificate|cert|diploma|in|of|principles|contact|call|centre|centres|operations|cco|qualification|qual|award))* (?:with|from|through|by|via) (?:the )?(ocr|cityguilds|iq)\b/;
+
 /** The last few words before a mention, in its clause. */
 function wordsBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 40), start);
@@ -201,6 +205,11 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     const wanted: Features = listItem ? { ...listItem, level: lm.level } : { level: lm.level, kinds: [] };
     if (!listItem) {
       for (const [re, b] of BODY) if (re.test(windowText)) wanted.body = b;
+      // "my level 2 nvq with city and guilds", "the Level 2 Certificate in Principles ... with OCR": the
+      // awarding body named after it.
+      const by = BY_BODY.exec(t.slice(lm.end, lm.end + 80));
+      const after = by ? BODY.find(([re]) => re.test(by[1] ?? "")) : undefined;
+      if (after && !wanted.body) wanted.body = after[1];
       for (const [re, k] of KIND) if (re.test(windowText)) wanted.kinds.push(k);
       if (/\bnvq|svq\b/.test(lm.matched)) wanted.kinds.push("nvq");
     }
@@ -239,8 +248,13 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
         return f.body === body && kinds.every((k) => f.kinds.includes(k));
       })
       .map((e) => e.id);
+    // (Not the body of a qualification named just before: "the level 2 NVQ with IQ".)
+    const ofBefore =
+      /\b(with|from|through|by|via) $/.test(t.slice(Math.max(0, m.index - 8), m.index)) &&
+      levelsIn(t.slice(Math.max(0, m.index - 80), m.index)).some((l) => l.level >= 1 && l.level <= 4);
     if (
       candidates.length === 1 &&
+      !ofBefore &&
       !levelsIn(windowText).some((l) => l.level >= 1 && l.level <= 4) &&
       !OTHER_SUBJECT_AFTER.test(t.slice(m.index + m[0].length))
     )
