@@ -42,10 +42,10 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 export const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 export const NOT_WORKING =
-  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
@@ -173,7 +173,7 @@ const NATION_WORDS: [RegExp, Nation][] = [
 ];
 /** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
 const NOT_RESIDENCE =
-  /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
+  /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher|[1-9a-g]|grade)\b|\bwelsh medium|gcses? english|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:
@@ -254,9 +254,17 @@ export function readProfile(
         found = roleIn(catalogue.roles, read, { ambiguous: "first", plurals: c.subject === "other" });
         if (found?.role) twoTitles.add(c);
       }
+      // "I lead a small team on the service desk": the desk names where they work, not which title (they
+      // lead the operatives).
+      const deskOnly =
+        found?.role?.title === "Help Desk Operative" &&
+        /^(it )?(service desk|help desk|helpdesk)$/.test(found.matched) &&
+        /\b(lead|leads|manage|manages|run|runs|supervise|supervises|head)\b/.test(read);
       roles.set(
         c,
-        found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role ? undefined : found,
+        (found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role) || deskOnly
+          ? undefined
+          : found,
       );
     }
     return roles.get(c);
@@ -655,9 +663,16 @@ export function readProfile(
   // is the learner's too). Places in two nations ("Chester-based but our office is in Wrexham") or a
   // move to come ("moving to Glasgow") decide nothing.
   const nations = new Set<Nation>();
+  // A nationality ("I'm Welsh but live in Chester") says where someone is from, not where they live: a
+  // place given beside it decides.
+  let fromNationality: Nation | undefined;
+  let movedTo: Nation | undefined;
   for (const c of all) {
     if (/\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)) continue;
-    const place = placeNation(c.text);
+    // "Just moved from Aberdeen to Leeds": where they moved to.
+    const moved = /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text);
+    const place = placeNation(moved ? (moved[1] ?? "") : c.text);
+    if (moved && place) movedTo ??= place.nation;
     if (place) {
       nations.add(place.nation);
       if (r.nation === undefined) ev("nation", place.place, "gazetteer");
@@ -666,6 +681,15 @@ export function readProfile(
     }
     if (NOT_RESIDENCE.test(c.text)) continue;
     const named = NATION_WORDS.find(([re]) => re.test(c.text));
+    if (
+      named &&
+      /\b(im|i am|hes|shes|he is|she is|is|originally|born)( a)? (welsh|scottish|english|northern irish|irish)\b/.test(
+        c.text,
+      )
+    ) {
+      fromNationality ??= named[1];
+      continue;
+    }
     if (named) {
       nations.add(named[1]);
       if (r.nation === undefined) ev("nation", named[1], "named");
@@ -673,6 +697,12 @@ export function readProfile(
     }
   }
   if (nations.size > 1) r.nation = undefined;
+  // (Where they moved to is where they are, whatever places they worked in before.)
+  if (movedTo) r.nation = movedTo;
+  if (nations.size === 0 && fromNationality) {
+    r.nation = fromNationality;
+    ev("nation", fromNationality, "nationality");
+  }
   return r;
 }
 
