@@ -53,7 +53,7 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
-  "(?:(?:foundation |advanced |higher )apprenticeships?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
 /** What a recommendation names. */
 const QUAL_NOUN =
   "(?:qualifications?|quals?|courses?|levels?|routes?|pathways?|ones?|nvqs?|apprenticeships?|certificates?|certs?|diplomas?|options?|awarding bod(?:y|ies)|l\\d|level \\d)";
@@ -66,7 +66,7 @@ const DEFINE: Cue[] = [
     intent: "define",
     rank: 80,
     re: new RegExp(
-      `^(?:what (?:even )?(?:is|s|are)|whats(?: even)?) (?:a |an |the (?=qcf|scqf|rqf|glh))?(?:word |term )?${T}(?: (?:exactly|actually|really|then|again|here|please|in this context|anyway|even|mean))*$`,
+      `^(?:what (?:even |exactly |actually )?(?:is|s|are)|whats(?: even| exactly| actually)?) (?:a |an |the (?=qcf|scqf|rqf|glh))?(?:word |term )?${T}(?: (?:exactly|actually|really|then|again|here|please|in this context|anyway|even|mean))*(?: (?:in|for) (?:the |an? |this |these |that )?(?:\\w+ ){0,3}(?:sense|context|apprenticeships?|qualifications?|nvqs?|courses?|pathways?))?$`,
     ),
   },
   // "what does barred mean in the units list", "what level 2 actually means", "what is meant by..."
@@ -121,7 +121,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\bcombo\b|\bcombination\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {
@@ -285,7 +285,7 @@ const COMPARE: Cue[] = [
     intent: "compare",
     rank: 38,
     forms: ANY,
-    re: /\b(?:compare|compared|comparison|difference|differences|vs|versus)\b/,
+    re: /\b(?:compare|compared|comparison|difference|differences|vs|versus|diff)\b/,
   },
   {
     intent: "compare",
