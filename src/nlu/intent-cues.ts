@@ -166,6 +166,13 @@ const UNITS: Cue[] = [
 ];
 
 const DETAILS: Cue[] = [
+  // A unit's size: "is unit 10 worth 3 credits?", "how many credits is unit 10 worth?"
+  {
+    intent: "details",
+    rank: 57,
+    forms: ANY,
+    re: /\bunits? \d{1,2}\b(?: \w+){0,3} worth\b|\bworth (?:\d{1,2}|one|two|three|four|five|six) credits?\b/,
+  },
   // How long, how many hours or credits, how it works, what it costs.
   {
     intent: "details",

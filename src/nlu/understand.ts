@@ -117,7 +117,7 @@ const ADVISER_JOB =
 
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
-  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
+  /\b(have|has|got|hold|holds|held|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
@@ -223,6 +223,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (c) used.add(c);
     return c;
   };
+  const heldClauses = new Set<Clause>();
   const occurrences = (text: string, what: string) => text.split(what).length - 1;
   // The clause a mention is in, by its place: "I've got a Level 2 diploma in care ... take the IQ Level
   // 2 NVQ?" names "level 2" twice, and the second is the qualification's.
@@ -251,8 +252,25 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       c.modality !== "future" &&
       c.modality !== "progress" &&
       !/\b(compare|vs|versus|difference|or)\b/.test(c.text) &&
-      // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3").
-      (heldWords(c.text, normalise(mention)) || (!asking && !ASKING_VERB.test(c.text)));
+      // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3";
+      // not "10269 how many credits and how many at level 4").
+      (heldWords(c.text, normalise(mention)) ||
+        (!asking &&
+          !ASKING_VERB.test(c.text) &&
+          !/\b(how|which|why|when)\b|\bwhats?\b(?! (i|ive|i ve|she|shes|he|hes|they|theyve)( ve| s)? (got|have|has|hold|holds|done))/.test(
+            c.text,
+          )) ||
+        // "Quals: OCR L2 NVQ Certificate in CCO (10265)": named under a heading of what is held.
+        /^(quals?|qualifications?|qualifications held|holds|certificates?|certs?|achieved|completed|education)$/.test(
+          clauses[clauses.indexOf(c) - 1]?.text ?? "",
+        ) ||
+        // "Got my OCR Level 2 NVQ (10265) and the OCR Level 2 Principles cert (10266) both done": a list
+        // goes on from the clause before it (or the one before a number in brackets).
+        (/^(and|plus|as well as)\b/.test(c.text) &&
+          [clauses[clauses.indexOf(c) - 1], clauses[clauses.indexOf(c) - 2]].some(
+            (x) => x !== undefined && heldClauses.has(x),
+          )));
+    if (c && heldByClause) heldClauses.add(c);
     // "units 1, 2 and 4 for the OCR level 2 certificate", "for the L3 NVQ I've done units...": the
     // qualification the units belong to is the one asked about, not one held.
     const ofUnits =
@@ -321,6 +339,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.ambiguous = heldAmbiguous.candidates;
     u.ambiguousHeld = true;
   }
+  // "what's in the Welsh level 2 apprenticeship?": a pathway has no unit list of its own; what it
+  // includes is one of its details.
+  if (
+    u.intent === "unitsIn" &&
+    u.qualification &&
+    ctx.catalogue.entries.get(u.qualification)?.type === "pathway" &&
+    !/\bunits?\b/.test(full)
+  )
+    u.intent = "details";
   if (expecting === "qualification" && !u.qualification && askedIds.length === 0 && heldIds.length === 1) {
     u.qualification = heldIds[0];
   }
