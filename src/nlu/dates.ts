@@ -83,7 +83,13 @@ export function startDateIn(
     const found = dateAfter(cue[1] ?? "", cue[2] ?? "", today);
     if (found) return found;
   }
-  return undefined;
+  // "started on the phones at a call centre in Leeds in March 2019": the month and year later in the
+  // same words.
+  const later =
+    /\b(?:started|joined|began)\b.{0,60}?\b(?:in|on) ((?:(?:mid|the middle of|early|late) )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d)\b/.exec(
+      text,
+    );
+  return later ? dateAfter("in", later[1] ?? "", today) : undefined;
 }
 
 function dateAfter(

@@ -503,7 +503,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
     else if (inferKind && u.userKind === "learner" && u.working === true) u.userKind = "staff";
     // A learner writing for themselves may give their own name ("Hi, I'm Rhian, a CSA").
-    const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : ownNameIn(text);
+    // ("Our Ciara is 17": family naming one of their own.)
+    const name =
+      u.userKind === "adviser" ||
+      reading.aboutOther ||
+      /\b[Oo]ur [A-Z][a-z]+ (?:is|has|was|wants|works)\b/.test(text)
+        ? learnerNameIn(text)
+        : ownNameIn(text);
     // "Name: Tomasz" heading a referral or a form names the learner, whoever fills it in.
     const headed =
       /(?:^|\n)\s*(?:[-•*]\s*)?(?:[Nn]ame|[Ll]earner|[Cc]andidate)\s*:\s*([A-Z][\p{Ll}]{1,19})\b/u.exec(
