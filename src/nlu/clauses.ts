@@ -114,7 +114,17 @@ export function clausesOf(text: string): Clause[] {
       negated: NEGATION.test(t),
       modality,
       subject,
-      question: /\?\s*$/.test(raw) || QUESTION_START.test(t),
+      // ("Catriona, who has never had a job": a relative clause, not a question.)
+      question:
+        /\?\s*$/.test(raw) ||
+        (QUESTION_START.test(t) &&
+          !(
+            /^(who|whos)\b/.test(t) &&
+            text
+              .slice(0, Math.max(0, text.indexOf(raw)))
+              .trimEnd()
+              .endsWith(",")
+          )),
     });
   }
   return out;
