@@ -46,11 +46,11 @@ const QUESTION_START =
 /** Splits before sentence ends, semicolons, new lines, "but", "before that", "then", dashes and brackets; never inside a list of numbers. */
 function split(text: string): string[] {
   // Most answers are one clause: no need for the full split.
-  if (!/[.!?;:\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and)\s/i.test(text))
+  if (!/[.!?;:\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and|an)\s/i.test(text))
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

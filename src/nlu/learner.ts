@@ -198,7 +198,8 @@ export function opensWithName(raw: string): boolean {
 }
 
 const AGE_NUMBER = "(1[4-9]|[2-7]\\d)";
-const NOT_DURATION = "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)";
+const NOT_DURATION =
+  "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)(?! (?:in|on|by) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?: next| this) (?:week|month|year))";
 /** The age of the person written about, read next to the mention of them. */
 const OTHER_AGE = [
   new RegExp(
@@ -214,7 +215,7 @@ const OTHER_AGE = [
 
 /** "Tom, 18,", "Niamh is 17", "(Sunita, 34)": an age next to a name, in the text as typed. */
 const NAMED_AGE = new RegExp(
-  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)`,
+  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)(?! (?:in|on|by) (?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec))`,
   "g",
 );
 

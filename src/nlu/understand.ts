@@ -111,7 +111,7 @@ const OWN_HOLDING =
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 
@@ -172,6 +172,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(Math.max(0, m.index - 24), m.index),
       ),
   );
+  const formHeading =
+    !!adviser &&
+    /^(client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))$/.test(
+      adviser[0],
+    );
   if (adviser) {
     u.userKind = "adviser";
     t = mask(t, adviser.index, adviser.index + adviser[0].length);
@@ -392,7 +397,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
         t,
       ) ??
-      /\b(?:im|i am|shes|hes|she is|he is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
+      /\b(?:im|i am|shes|hes|she is|he is|[a-z]+ is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
         t,
       );
     if (m) {
@@ -466,7 +471,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ctx.catalogue,
       ctx.today,
       heldLevels,
-      u.userKind === "adviser",
+      // ("Client details: 52, made redundant...", "Referral notes / Name: Tomasz": under a form's heading
+      // every line describes the learner, with no "he" or "she" needed.)
+      u.userKind === "adviser" && !formHeading,
       ownAge && theirs === undefined && u.userKind !== "adviser",
       expecting === "role",
     );

@@ -61,6 +61,18 @@ describe("understanding: the causes found by blind corpus E", () => {
     ).toBeUndefined();
   });
 
+  it("a referral form's lines describe the learner; an age to come is not the age now", () => {
+    const u = read("Referral notes\nName: Priya\nCurrent role: Contact Centre Agent, 2 yrs\nLocation: Leeds");
+    expect(u.userKind).toBe("adviser");
+    expect(u.role).toBe("Contact Centre Agent");
+    expect(u.learnerName).toBe("Priya");
+    expect(read("Client details:\n- 40\n- no call centre experience\n- GCSEs").experienceMonths).toBe(0);
+    expect(read("My daughter Ffion is 17 in March and wants to work in a call centre.").age).toBe(16);
+    expect(read("im a sales advisor in Leeds an I'd like to do an apprenticeship").role).toBe(
+      "Sales Advisor",
+    );
+  });
+
   it("overlapping spans to today are not summed; mid-month dates count from the 15th", () => {
     const u = read(
       "I started on the phones at a call centre in Leeds in March 2019, and since March 2024 I've been a team leader there.",
