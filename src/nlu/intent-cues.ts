@@ -88,6 +88,13 @@ const DEFINE: Cue[] = [
     rank: 80,
     re: /\bhow do(?:es)? (?:the )?(?:credits?|glh|barred units?|bars?|levels?|groups?) work\b/,
   },
+  // "I should do an NVQ but I don't even know what one is": the term named before it.
+  {
+    intent: "define",
+    rank: 80,
+    forms: ANY,
+    re: /\b(?:dont|do not|didnt) (?:even |really )?(?:know|understand|get) what (?:one|it|that|they|those) (?:is|are|means?)\b/,
+  },
   // The word alone, asked: "glh??".
   { intent: "define", rank: 80, re: new RegExp(`^${T}$`), forms: ["fragment"], marked: true },
 ];
@@ -143,7 +150,7 @@ const UNITS: Cue[] = [
     intent: "plan",
     rank: 70,
     forms: ANY,
-    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it)\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
   },
   // "which unit covers X", "is there a unit about X", "does the level 3 cover X"
   {
@@ -232,7 +239,7 @@ const ELIGIBILITY: Cue[] = [
   {
     intent: "eligibility",
     rank: 50,
-    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
+    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest) (?:age|they|you|he|she|i|someone|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
   },
   // Requirements: "entry requirements", "do I need the L3 before the L4", "can she skip level 3".
   {

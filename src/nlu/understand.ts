@@ -344,6 +344,23 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.ambiguous = heldAmbiguous.candidates;
     u.ambiguousHeld = true;
   }
+  // "Quals: OCR 10265 ... what's the next step up for him?", "He's held 600/1138/5 since last year. What
+  // should he do next?": someone holding a catalogue qualification asks what comes after it.
+  if (
+    u.intent === "recommend" &&
+    heldIds.length > 0 &&
+    askedIds.length === 0 &&
+    // (In the question asked: "want to do an NVQ next... Which NVQ?" asks which.)
+    /\b(next|step up|after (that|this|it)|progress|move (up|on)|what now|from here)\b/.test(
+      normalise(
+        text
+          .split(/(?<=[.!?])\s+|\n+/)
+          .filter((x) => x.includes("?"))
+          .join(" ") || text,
+      ),
+    )
+  )
+    u.intent = "whatNext";
   // "what's in the Welsh level 2 apprenticeship?": a pathway has no unit list of its own; what it
   // includes is one of its details.
   if (
