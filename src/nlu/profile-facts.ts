@@ -262,11 +262,21 @@ export function readProfile(
         found?.role?.title === "Help Desk Operative" &&
         /^(it )?(service desk|help desk|helpdesk)$/.test(found.matched) &&
         /\b(lead|leads|manage|manages|run|runs|supervise|supervises|head)\b/.test(read);
+      // "team leader. sales call centre.", "a team leader in a sales contact centre - 10 telesales agents":
+      // a team leader of sales is a Sales Team Leader.
+      const salesLead =
+        found?.role?.title === "Contact Centre Team Leader" &&
+        /^(team leader|team lead|tl)$/.test(found.matched) &&
+        /\b(sales|telesales)\b/.test(all.map((x) => x.text).join(" "))
+          ? catalogue.roles.roles.find((x) => x.title === "Sales Team Leader")
+          : undefined;
       roles.set(
         c,
         (found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role) || deskOnly
           ? undefined
-          : found,
+          : found && salesLead
+            ? { ...found, role: salesLead }
+            : found,
       );
     }
     return roles.get(c);
