@@ -114,12 +114,13 @@ export function clausesOf(text: string): Clause[] {
       negated: NEGATION.test(t),
       modality,
       subject,
-      // ("Catriona, who has never had a job": a relative clause, not a question.)
+      // ("Catriona, who has never had a job", "Gwenllian, 17, is at sixth form": after a comma the
+      // sentence goes on; it does not ask.)
       question:
         /\?\s*$/.test(raw) ||
         (QUESTION_START.test(t) &&
           !(
-            /^(who|whos)\b/.test(t) &&
+            /^(who|whos|is|are|has|have|was|were|did|does)\b/.test(t) &&
             text
               .slice(0, Math.max(0, text.indexOf(raw)))
               .trimEnd()
