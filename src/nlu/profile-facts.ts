@@ -448,6 +448,8 @@ export function readProfile(
       else if (hasDuration)
         months = parseDurationMonths(spanText.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
       else if (range !== undefined) months = range;
+      // "3 years and a bit", "5 years odd": not an exact length (a careful reader leaves it to be asked).
+      if (months !== undefined && /\b(and a bit|odd)\b/.test(seg) && !start) months = undefined;
       // "before that CSA for 5", "and an agent for 2": a bare number takes the unit of the span before it.
       const bare = BARE_LENGTH.exec(seg);
       if (months === undefined && cc && lastUnit && bare)
