@@ -203,10 +203,10 @@ const NOT_DURATION =
 /** The age of the person written about, read next to the mention of them. */
 const OTHER_AGE = [
   new RegExp(
-    `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: [a-z]+)?,? (?:who is |who s |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
+    `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: of (?:mine|ours))?(?: [a-z]+)?,? (?:who is |who s |whos |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),
   new RegExp(`\\bmy ${AGE_NUMBER} (?:year old|yo)\\b`),
-  new RegExp(`\\bwho (?:is|s) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`),
+  new RegExp(`\\bwho ?(?:is|s) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`),
   new RegExp(
     `\\b(?:he|she|they) (?:is|s|are|re) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),

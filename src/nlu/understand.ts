@@ -102,6 +102,8 @@ const AGE = [
   /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)(?! (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter)))/,
   /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
+  // Welsh: "dw i'n 19 oed", "rwy'n 18 oed".
+  /\b(1[4-9]|[2-6]\d) oed\b/,
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
@@ -417,7 +419,16 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       /\b(?:im|i am|shes|hes|she is|he is|[a-z]+ is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
         t,
       );
-    if (m) {
+    // "18 next month, finished my A levels": an age to come, said first.
+    const first =
+      m ??
+      /^(1[5-9]|[2-9]\d) (?:(?:next|this) (?:week|month|year)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(
+        t.trimStart(),
+      );
+    if (first && !m) {
+      u.age = Number(first[1]) - 1;
+      ev("age", first[0], "an age to come");
+    } else if (m) {
       u.age = Number(m[1]) - 1;
       t = mask(t, m.index, m.index + m[0].length);
       ev("age", m[0], "an age to come");
@@ -435,7 +446,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       .split(/[,;.!?\n]/)
       .map((x) => x.trim().toLowerCase())
       .find((x) =>
-        /^(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
+        /^(?:[-•*]\s*)?(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
           x,
         ),
       );

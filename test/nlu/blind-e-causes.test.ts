@@ -73,6 +73,14 @@ describe("understanding: the causes found by blind corpus E", () => {
     );
   });
 
+  it("ages: a bullet line, an age to come said first, 'who's 15', 'a learner of mine is 17', Welsh 'oed'", () => {
+    expect(read("- 22\n- unemployed\n- Leeds").age).toBe(22);
+    expect(read("17 next month, just finished my GCSEs. Can I do an NVQ?").age).toBe(16);
+    expect(read("Asking for a student of ours who's 16.").age).toBe(16);
+    expect(read("A client of mine is 45 and wants call centre work.").age).toBe(45);
+    expect(read("Shwmae, dw i'n 20 oed ac yn byw yng Nghaerdydd.").age).toBe(20);
+  });
+
   it("overlapping spans to today are not summed; mid-month dates count from the 15th", () => {
     const u = read(
       "I started on the phones at a call centre in Leeds in March 2019, and since March 2024 I've been a team leader there.",
