@@ -40,6 +40,8 @@ const REFERENT = new RegExp(
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
     "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
+    // "Student of mine, Gwenllian, 17": someone of the writer's, with no article before.
+    `|\\b(?:${KIN}|${CHARGE}) of (?:mine|ours)\\b` +
     // "One of them, Priyanka, already has...": one of a group picked out.
     "|\\bone of them\\b|\\bone of (?:my|our) (?:team|staff|lot)\\b",
 );
