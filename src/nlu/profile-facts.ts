@@ -298,14 +298,16 @@ export function readProfile(
       ev("working", c.raw, "not working");
     }
     // At school or college now, even in a clause about what comes next ("leaving school in June").
-    // ("he's in year 11 and wants to work in a call centre when he leaves": a wish names no job now.)
+    // ("he's in year 11 and wants to work in a call centre when he leaves": a wish names no job now; "a
+    // year 13 student asked about contact centre qualifications", "doing a customer service course at
+    // college": words about contact centres that name no work now leave them at school.)
     if (
       c.modality !== "past" &&
       !c.question &&
       (c.modality === "wish"
         ? AT_SCHOOL.test(c.text.replace(WISHED_WORK, " ")) &&
           !CC_NOW.test(noTitle(c.text).replace(WISHED_WORK, " "))
-        : AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text))
+        : AT_SCHOOL.test(c.text) && !CC_NOW.test(noTitle(c.text)))
     ) {
       inEducation = true;
       ev("working", c.raw, "in education");
