@@ -116,7 +116,7 @@ const UNITS: Cue[] = [
   {
     intent: "plan",
     rank: 70,
-    re: /\b(?:quickest|fastest|shortest|easiest) (?:route|way|path) (?:to|through|for) (?:\S+ ){0,3}(?:level \d|l\d|nvq|qualification|cert|certificate|diploma|principles|ocr|iq|cityguilds|\d{5})\b|\b(?:help (?:me|us|her|him) )?(?:choose|pick|select) (?:my|her|his|their|the|some)? ?(?:optional )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest)(?: \w+)? (?:route|way|path|combination) (?:to|through|for|of) (?:\S+ ){0,3}(?:level \d|l\d|nvq|qualification|cert|certificate|diploma|principles|ocr|iq|cityguilds|\d{5}|credits|units)\b|\b(?:help (?:me|us|her|him) )?(?:choose|pick|select) (?:my|her|his|their|the|some)? ?(?:optional )?units\b/,
   },
   {
     intent: "check",
@@ -190,7 +190,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
+    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
   },
   // Reported or requested: "I'd like to know what the OCR Level 4 NVQ Diploma includes", "she wants
   // to know what the Level 3 NVQ involves", "just tell me what the level 2 NVQ involves".

@@ -125,5 +125,11 @@ describe("understanding: the causes found by blind corpus E", () => {
     expect(read("are you a bot?").intent).toBe("help");
     expect(read("what's in the Welsh level 3 apprenticeship?").intent).toBe("details");
     expect(read("is unit 4 worth 2 credits?").intent).toBe("details");
+    expect(read("please forget what I told you about my job, don't want my details stored").intent).toBe(
+      "deleteData",
+    );
+    expect(read("is the OCR 10267 not available any more?").intent).toBe("details");
+    expect(read("left school, no job, 17. wat shud i do").intent).toBe("recommend");
+    expect(read("Fastest possible route to 28 credits?").intent).toBe("plan");
   });
 });
