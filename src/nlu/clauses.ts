@@ -21,7 +21,7 @@ export interface Clause {
 }
 
 const WISH =
-  /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
+  /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
@@ -46,11 +46,11 @@ const QUESTION_START =
 /** Splits before sentence ends, semicolons, new lines, "but", "before that", "then", dashes and brackets; never inside a list of numbers. */
 function split(text: string): string[] {
   // Most answers are one clause: no need for the full split.
-  if (!/[.!?;:\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and)\s/i.test(text))
+  if (!/[.!?;:\n(),–—-]|\s(but|before|then|although|though|however|whereas|while|now|and|an)\s/i.test(text))
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't)\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -114,7 +114,18 @@ export function clausesOf(text: string): Clause[] {
       negated: NEGATION.test(t),
       modality,
       subject,
-      question: /\?\s*$/.test(raw) || QUESTION_START.test(t),
+      // ("Catriona, who has never had a job", "Gwenllian, 17, is at sixth form": after a comma the
+      // sentence goes on; it does not ask.)
+      question:
+        /\?\s*$/.test(raw) ||
+        (QUESTION_START.test(t) &&
+          !(
+            /^(who|whos|is|are|has|have|was|were|did|does)\b/.test(t) &&
+            text
+              .slice(0, Math.max(0, text.indexOf(raw)))
+              .trimEnd()
+              .endsWith(",")
+          )),
     });
   }
   return out;

@@ -78,12 +78,18 @@ export function startDateIn(
 ): { date: Date; dayKnown: boolean; yearOnly?: boolean } | undefined {
   // Every cue is tried in turn: "in Paisley since Feb" has its date after the second.
   const cues =
-    /\b(since|from|start date was|started(?: (?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since)\s+(?=(.{1,40}))/gi;
+    /\b(since|from|start date was|started(?: (?:the job |this job |the role |my job |her job |his job |work |working )?(?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since)\s+(?=(.{1,40}))/gi;
   for (const cue of text.matchAll(cues)) {
     const found = dateAfter(cue[1] ?? "", cue[2] ?? "", today);
     if (found) return found;
   }
-  return undefined;
+  // "started on the phones at a call centre in Leeds in March 2019": the month and year later in the
+  // same words.
+  const later =
+    /\b(?:started|joined|began)\b.{0,60}?\b(?:in|on) ((?:(?:mid|the middle of|early|late) )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d\d)\b/.exec(
+      text,
+    );
+  return later ? dateAfter("in", later[1] ?? "", today) : undefined;
 }
 
 function dateAfter(
@@ -110,7 +116,7 @@ function dateAfter(
     return quickDate(rest, today);
   // Only a date-like word after the cue is worth the parser's time ("from Leeds" is not a date).
   if (
-    !/^(?:(?:the|last|early|late|mid|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|christmas|xmas|summer|spring|autumn|winter|\d)/i.test(
+    !/^(?:(?:the|last|early|late|mid|middle of|about|around|back in)\s+)*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|easter|christmas|xmas|summer|spring|autumn|winter|\d)/i.test(
       rest,
     )
   )
@@ -118,6 +124,13 @@ function dateAfter(
   // "since 2025 06" (normalised from 2025-06) is a year and a month.
   const ym = /^((?:19|20)\d\d)[-/ ](0?[1-9]|1[0-2])\b/.exec(rest);
   if (ym) return { date: new Date(Date.UTC(Number(ym[1]), Number(ym[2]) - 1, 1)), dayKnown: false };
+  // "mid-June 2025", "the middle of May 2023": the 15th of that month.
+  const mid = /^(?:the )?(?:mid|middle of|the middle of) (?=[a-z])(.{3,30})/.exec(rest);
+  const midMonth = mid ? quickDate(mid[1] ?? "", today) : undefined;
+  if (midMonth && !midMonth.dayKnown && !midMonth.yearOnly) {
+    const d = midMonth.date;
+    return { date: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 15, 12)), dayKnown: true };
+  }
   // The usual forms, read directly (chrono-node, below, reads the rest: it costs a hundred times more).
   const quick = quickDate(rest, today);
   if (quick) return quick;

@@ -53,7 +53,7 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
-  "(?:(?:foundation |advanced |higher )apprenticeships?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
 /** What a recommendation names. */
 const QUAL_NOUN =
   "(?:qualifications?|quals?|courses?|levels?|routes?|pathways?|ones?|nvqs?|apprenticeships?|certificates?|certs?|diplomas?|options?|awarding bod(?:y|ies)|l\\d|level \\d)";
@@ -66,7 +66,7 @@ const DEFINE: Cue[] = [
     intent: "define",
     rank: 80,
     re: new RegExp(
-      `^(?:what (?:even )?(?:is|s|are)|whats(?: even)?) (?:a |an |the (?=qcf|scqf|rqf|glh))?(?:word |term )?${T}(?: (?:exactly|actually|really|then|again|here|please|in this context|anyway|even|mean))*$`,
+      `^(?:what (?:even |exactly |actually )?(?:is|s|are)|whats(?: even| exactly| actually)?) (?:a |an |the (?=qcf|scqf|rqf|glh))?(?:word |term )?${T}(?: (?:exactly|actually|really|then|again|here|please|in this context|anyway|even|mean))*(?: (?:in|for) (?:the |an? |this |these |that )?(?:\\w+ ){0,3}(?:sense|context|apprenticeships?|qualifications?|nvqs?|courses?|pathways?))?$`,
     ),
   },
   // "what does barred mean in the units list", "what level 2 actually means", "what is meant by..."
@@ -87,6 +87,13 @@ const DEFINE: Cue[] = [
     intent: "define",
     rank: 80,
     re: /\bhow do(?:es)? (?:the )?(?:credits?|glh|barred units?|bars?|levels?|groups?) work\b/,
+  },
+  // "I should do an NVQ but I don't even know what one is": the term named before it.
+  {
+    intent: "define",
+    rank: 80,
+    forms: ANY,
+    re: /\b(?:dont|do not|didnt) (?:even |really )?(?:know|understand|get) what (?:one|it|that|they|those) (?:is|are|means?)\b/,
   },
   // The word alone, asked: "glh??".
   { intent: "define", rank: 80, re: new RegExp(`^${T}$`), forms: ["fragment"], marked: true },
@@ -109,7 +116,7 @@ const UNITS: Cue[] = [
   {
     intent: "plan",
     rank: 70,
-    re: /\b(?:quickest|fastest|shortest|easiest) (?:route|way|path) (?:to|through|for) (?:\S+ ){0,3}(?:level \d|l\d|nvq|qualification|cert|certificate|diploma|principles|ocr|iq|cityguilds|\d{5})\b|\b(?:help (?:me|us|her|him) )?(?:choose|pick|select) (?:my|her|his|their|the|some)? ?(?:optional )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest)(?: \w+)? (?:route|way|path|combination) (?:to|through|for|of) (?:\S+ ){0,3}(?:level \d|l\d|nvq|qualification|cert|certificate|diploma|principles|ocr|iq|cityguilds|\d{5}|credits|units)\b|\b(?:help (?:me|us|her|him) )?(?:choose|pick|select) (?:my|her|his|their|the|some)? ?(?:optional )?units\b/,
   },
   {
     intent: "check",
@@ -121,7 +128,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\bcombo\b|\bcombination\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {
@@ -143,7 +150,7 @@ const UNITS: Cue[] = [
     intent: "plan",
     rank: 70,
     forms: ANY,
-    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it)\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
   },
   // "which unit covers X", "is there a unit about X", "does the level 3 cover X"
   {
@@ -166,6 +173,13 @@ const UNITS: Cue[] = [
 ];
 
 const DETAILS: Cue[] = [
+  // A unit's size: "is unit 10 worth 3 credits?", "how many credits is unit 10 worth?"
+  {
+    intent: "details",
+    rank: 57,
+    forms: ANY,
+    re: /\bunits? \d{1,2}\b(?: \w+){0,3} worth\b|\bworth (?:\d{1,2}|one|two|three|four|five|six) credits?\b/,
+  },
   // How long, how many hours or credits, how it works, what it costs.
   {
     intent: "details",
@@ -176,7 +190,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
+    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
   },
   // Reported or requested: "I'd like to know what the OCR Level 4 NVQ Diploma includes", "she wants
   // to know what the Level 3 NVQ involves", "just tell me what the level 2 NVQ involves".
@@ -225,7 +239,7 @@ const ELIGIBILITY: Cue[] = [
   {
     intent: "eligibility",
     rank: 50,
-    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
+    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest) (?:age|they|you|he|she|i|someone|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
   },
   // Requirements: "entry requirements", "do I need the L3 before the L4", "can she skip level 3".
   {
@@ -285,7 +299,7 @@ const COMPARE: Cue[] = [
     intent: "compare",
     rank: 38,
     forms: ANY,
-    re: /\b(?:compare|compared|comparison|difference|differences|vs|versus)\b/,
+    re: /\b(?:compare|compared|comparison|difference|differences|vs|versus|diff)\b/,
   },
   {
     intent: "compare",

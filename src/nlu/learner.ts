@@ -40,6 +40,8 @@ const REFERENT = new RegExp(
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
     "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
+    // "Student of mine, Gwenllian, 17": someone of the writer's, with no article before.
+    `|\\b(?:${KIN}|${CHARGE}) of (?:mine|ours)\\b` +
     // "One of them, Priyanka, already has...": one of a group picked out.
     "|\\bone of them\\b|\\bone of (?:my|our) (?:team|staff|lot)\\b",
 );
@@ -93,7 +95,7 @@ export function otherMention(text: string, after = ""): OtherMention | undefined
 }
 
 const NOT_NAMES = new Set(
-  "Title Role Job Position Name Company Office Centre Shift Pay Everything Nothing Something This That There Mine Yes Yeah Ok Okay Thanks I It Its The He She They We Our My Hi Hello Back Never Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
+  "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Mx Dr Title Role Job Position Name Company Office Centre Shift Pay Everything Nothing Something This That There Mine Yes Yeah Ok Okay Thanks I It Its The He She They We Our My Hi Hello Back Never Hiya Level Team Contact Call Is Can What Has Have Needs Wants Just No Not Aged Age Year OCR IQ NVQ City Guilds Welsh English Scottish Manager Supervisor Client Student Pupil Learner Son Daughter Brother Sister Customer Claimant Mum Dad Parent Employer Adviser Advisor Tutor Teacher Any Does Do Would Could Should Which Where When How Why Who Please Thanks Thank Dear Sir Madam Senior Head Sales Support Help Telephone Trainee Agent Apprentice Career Careers Work Job Jobcentre Plus Essential Skills National Highers Advanced GCSE GCSEs BTEC HNC HND SVQ Level TL TLs CC HR BDM Ops Floor Walker Key Account Resource Principles Certificate Diploma Foundation Apprenticeship Wales Scotland England Northern Ireland Mam Grandmother Grandad Nan Hey Morning Evening Afternoon Sorry Right Also Been Got Im Ive Currently Living Based Working Moving Returning Looking Thinking".split(
     " ",
   ),
 );
@@ -101,9 +103,17 @@ const NAME = "([A-Z][a-z\\u00e0-\\u00ff]{1,19}(?:-[A-Z][a-z]+)?)";
 const TITLES =
   "TL|team leader|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|operative|operator";
 const NAME_PATTERNS = [
+  // "Name: Tomasz", "- Name: Chloe": a form's heading.
+  new RegExp(`(?:^|\\n)\\s*(?:[-•*]\\s*)?(?:[Nn]ame|[Ll]earner|[Cc]lient|[Cc]andidate)\\s*:\\s*${NAME}\\b`),
+  // "Our Niamh is 18": family naming one of their own.
+  new RegExp(`\\b[Oo]ur ${NAME} (?:is|has|was|wants|s|works|did|got)\\b`),
+  // "a 20-year-old woman, Catriona, who", "One young man I work with, Iolo,", "my girlfriend Amira".
+  new RegExp(
+    `\\b(?:woman|man|lady|gentleman|girlfriend|boyfriend|fiancee?|friend|cousin|mate|colleague|participant|(?:I|we) (?:work|am working|are working) with|(?:I|we)(?: am|'m| are|'re)? supporting)[:,]?\\s+${NAME},?\\s+(?:who|is|has|aged|turned|was|left|wants|\\(|\\d)`,
+  ),
   // "my client Priya", "student of mine Ciara", "One of my agents, Bethan", "my service user Gareth"
   new RegExp(
-    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|deputy|starter|guy|employee|team member|staff member|service user|Year 1[0-3]s|of mine|of them|[Oo]ne of (?:[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|girlfriend|boyfriend|fiancee?|cousin|deputy|starter|guy|employee|team member|staff member|service user|Year 1[0-3]s|of mine|of them|[Oo]ne of (?:[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
   // "our supervisor Karen (52)", "my customer service advisor Shauna", "My TL, Fraser,"
   new RegExp(
@@ -111,8 +121,14 @@ const NAME_PATTERNS = [
   ),
   /\b(?:(?:his|her|their) name is|called|named|manager of)\s+([A-Z][a-z]{1,19})\b/,
   // "Claimant: Dylan, 24", "(Sunita, 34)", "Tom, 18,"
+  new RegExp(
+    `(?:^|[(:,•]\\s*|\\n\\s*[-*]?\\s*)${NAME},?\\s+(?:is\\s+|aged\\s+)?(?:1[4-9]|[2-7]\\d)\\b(?!\\s*(?:years?|yrs?|months?)\\s+(?:in|of|as|at|experience))`,
+  ),
   /(?:^|[(:,]\s*)([A-Z][a-z]{1,19}),?\s+(?:is\s+|aged\s+)?(?:1[4-9]|[2-7]\d)\b(?!\s*(?:years?|yrs?|months?)\s+(?:in|of|as|at|experience))/,
   /\b([A-Z][a-z]{1,19})\s+\((?:1[4-9]|[2-7]\d)\)/,
+  // "my client, Mr Declan Kelly (aged 49)": a title names the person, and is no name itself ("I'm Mrs
+  // Evans" is the writer).
+  /(?<!\b(?:I'm|I am|Im|[Tt]his is|name is|name's)\s)\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][a-z]{1,19}(?: [A-Z][a-z]{1,19})?)\b/,
   // "a gentleman (Paul) who's 57", "Team member (Nadia) is"
   /\b(?:gentleman|lady|man|woman|member|lad|girl|boy|person|learner|student|client|customer)\s+\(([A-Z][a-z]{1,19})\)/,
   // "Chloe on my team is", "Kieran holds"
@@ -154,7 +170,7 @@ export function ownNameIn(raw: string): string | undefined {
 
 /** Words that follow "I'm" without being a name. */
 const COMMON_WORDS = new Set(
-  "a an the not just so really very still fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty currently now here looking after working doing trying wanting thinking interested keen new sorry confused unemployed employed retired based from in on at with back off out over under about 16 17 18 19 also only already well good fine ok okay happy glad unsure stuck lost".split(
+  "ukrainian polish romanian lithuanian latvian bulgarian hungarian czech slovak albanian turkish kurdish syrian afghan iranian iraqi eritrean somali sudanese nigerian ghanaian kenyan zimbabwean indian pakistani bangladeshi chinese filipino brazilian italian spanish portuguese french german irish scottish welsh english british dyslexic autistic disabled deaf blind pregnant married single divorced a an the not just so really very still fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty currently now here looking after working doing trying wanting thinking interested keen new sorry confused unemployed employed retired based from in on at with back off out over under about 16 17 18 19 also only already well good fine ok okay happy glad unsure stuck lost".split(
     " ",
   ),
 );
@@ -184,14 +200,15 @@ export function opensWithName(raw: string): boolean {
 }
 
 const AGE_NUMBER = "(1[4-9]|[2-7]\\d)";
-const NOT_DURATION = "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)";
+const NOT_DURATION =
+  "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)(?! (?:in|on|by) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?: next| this) (?:week|month|year))";
 /** The age of the person written about, read next to the mention of them. */
 const OTHER_AGE = [
   new RegExp(
-    `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: [a-z]+)?,? (?:who is |who s |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
+    `\\b(?:${KIN}|${CHARGE}|${STAFF})s?(?: of (?:mine|ours))?(?: [a-z]+)?,? (?:who is |who s |whos |is |s |aged |age |now |only |just )*${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),
   new RegExp(`\\bmy ${AGE_NUMBER} (?:year old|yo)\\b`),
-  new RegExp(`\\bwho (?:is|s) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`),
+  new RegExp(`\\bwho ?(?:is|s) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`),
   new RegExp(
     `\\b(?:he|she|they) (?:is|s|are|re) (?:only |now |just |about )?${AGE_NUMBER}\\b${NOT_DURATION}`,
   ),
@@ -200,7 +217,7 @@ const OTHER_AGE = [
 
 /** "Tom, 18,", "Niamh is 17", "(Sunita, 34)": an age next to a name, in the text as typed. */
 const NAMED_AGE = new RegExp(
-  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)`,
+  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)(?! (?:in|on|by) (?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec))`,
   "g",
 );
 

@@ -32,8 +32,16 @@ const PATTERNS: {
   },
   { re: /\bl([1-8])\b/, level: (m) => Number(m[1]), named: false, list: true },
   { re: /\b(gcses?|o levels?|btec firsts?|functional skills level 2)\b/, level: () => 2, named: true },
+  // Scottish qualifications (SCQF), on the RQF scale as test/nlu/SLOTS.md maps them: Standard Grades,
+  // O Grades, National 5s and Intermediate 2s are GCSE level; National 4s and Intermediate 1s, Level 1.
   {
-    re: /\b(a levels?|as levels?|btec nationals?|(?<!advanced )highers|an? higher|access course|t levels?)\b/,
+    re: /\b(standard grades?|o grades?|nationals? 5s?|nat 5s?|n5s|intermediate 2s?|int 2s?)\b/,
+    level: () => 2,
+    named: true,
+  },
+  { re: /\b(nationals? 4s?|nat 4s?|n4s|intermediate 1s?|int 1s?)\b/, level: () => 1, named: true },
+  {
+    re: /\b(a levels?|as levels?|btec nationals?|(?<!advanced )highers|an? higher|(?<!advanced )higher (english|maths|math|biology|chemistry|physics|history|geography|french|spanish|german|art|music|modern studies|business|admin|computing|psychology|english and maths)|access course|t levels?)\b/,
     level: () => 3,
     named: true,
   },
@@ -47,7 +55,7 @@ const PATTERNS: {
   { re: /\b(masters?|msc|mba|postgrad(uate)?)\b/, level: () => 7, named: true },
   { re: /\b(phd|doctorate)\b/, level: () => 8, named: true },
   {
-    re: /\b(no (formal )?(qualifications?|certificates|exams)|nothing|none|left school( at \d+)? with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
+    re: /\b(no (formal )?(qualifications?|qual[a-z]*ations?|certificates|exams)|nothing|none|left school( at \d+)? with nothing|never (got|had|did|passed) any (qualifications?|exams)|(dont|do not|didnt|did not|havent|have not) (have|get|got) any (qualifications?|exams)|none at all|zilch)\b/,
     level: () => 0,
     named: true,
   },

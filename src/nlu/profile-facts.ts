@@ -36,21 +36,23 @@ const OVERALL =
 export const NO_CC_EXPERIENCE_CLAUSE =
   /\bno (cc|contact centre|call centre|customer service|phone|relevant) (experience|exp)\b/;
 const NO_CC_EXPERIENCE =
-  /\b(never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
+  /\b((no|zero|nil) (previous |prior |relevant )?(cc|call centre|contact centre|customer service|customer services|customer facing|phone|telephone|office)(( or| and|,) (cc|call centre|contact centre|customer service|customer services|customer facing|phone|telephone|office))* (experience|exp|background)|never (done|had|did) (any )?([a-z]+ (or|and) )?(phone|phones|office|call centre|contact centre|customer service|cc) (work|jobs?|experience)|never (done|worked( in| with| on)?|had) (any )?(customer service|customers|phones|the phones|call centres?|contact centres?|an office|in an office or on the phones)|no (cc|call centre|contact centre|customer facing|customer service|phone) (exp|experience)|never worked|never done anything like (it|this|that)|(0|zero|nil) (experience|exp)|no (cc|contact centre|call centre|customer service|phone|relevant|work) (experience|exp)|never (worked|been) (in|on) (a |the )?(call centre|contact centre|cc|phones)|never done (office work or )?phones|no experience|no work experience|never had a (proper )?job|complete beginner|brand new|zero experience)\b/;
 const JUST_STARTED =
-  /\b(just (started|begun|joined)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
+  /\b(just (started|begun|joined)|started (on )?(monday|tuesday|wednesday|thursday|friday|yesterday|today)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
-const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\bzero hours contract\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|\b(im|i am|been|hes|shes|is|currently|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) (a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+export const WORKS_ELSEWHERE =
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing) (admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+/** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
+const WISHED_WORK = /\b(want|wants|wanting|would like|keen|interested|hoping|hopes|thinking)\b.*$/;
 /** Not in work now: unemployed, in education, at home, in prison... */
-const NOT_WORKING =
-  /\b(job hunting|lost my job|signed off|off sick|in prison|im inside|inside at the moment|never had a job|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|looking for work|look for work|job ?seeker|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+export const NOT_WORKING =
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
-const AT_SCHOOL =
-  /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+export const AT_SCHOOL =
+  /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bpupil\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 const STUDYING =
   /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
@@ -60,7 +62,9 @@ const OTHERS_STAFF =
 export const OTHER_SUBJECT = /^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b)[a-z]+/;
 /** Words saying something is held. */
 const HELD =
-  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with)\b/;
+  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with|even with|with my|with his|with her|with their)\b(?! to\b)/;
+/** Someone a fact could be about: a question with none of them asks about a qualification, not a person. */
+const PERSON = /\b(i|im|ive|id|me|my|mine|she|he|shes|hes|her|his|him|they|theyre|theyve|their|them)\b/;
 /** A held word before `at` with nothing asking or wanting between ("I have the L2 NVQ"; not "can I do the L2 NVQ if I don't have a job"). */
 function heldGoverns(text: string, at: number): boolean {
   const before = text.slice(0, at);
@@ -171,7 +175,7 @@ const NATION_WORDS: [RegExp, Nation][] = [
 ];
 /** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
 const NOT_RESIDENCE =
-  /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher)|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
+  /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher|[1-9a-g]|grade)\b|\bwelsh medium|gcses? english|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:
@@ -185,6 +189,7 @@ export function readProfile(
   heldLevels: number[],
   writerAdvises = false,
   writerIsLearner = false,
+  roleAsked = false,
 ): ProfileReading {
   const r: ProfileReading = { aboutOther: false, evidence: [] };
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
@@ -215,6 +220,12 @@ export function readProfile(
   // Role, and whether they work in a contact centre now. A role named anywhere is looked for clause by
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
+  const twoTitles = new Set<Clause>();
+  const correcting = clauses.some((c) =>
+    /\b(not|no longer|stopped being|quit being)\b( [a-z]+){0,4} (any ?more|now|these days)\b|\bno longer\b|\b(im|i am) now (a|an)\b/.test(
+      c.text,
+    ),
+  );
   // "compare them for my team leaders", "I cover for my TL": people the writer names are not the
   // writer's own role.
   const roleOf = (c: Clause) => {
@@ -238,10 +249,34 @@ export function readProfile(
       const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
       // (People in the plural, in a clause about the writer, are not the writer's job: "I coach new
       // starters"; said of the people written about, they are theirs: "for my team leaders".)
-      const found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
+      let found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
+      // "I'm not an agent any more, I'm a workforce planner": a role given in place of another (or in
+      // answer to the role question) is read even when its name fits two titles; the bot confirms it.
+      if (!found && (correcting || roleAsked)) {
+        found = roleIn(catalogue.roles, read, { ambiguous: "first", plurals: c.subject === "other" });
+        if (found?.role) twoTitles.add(c);
+      }
+      // "I lead a small team on the service desk": the desk names where they work, not which title (they
+      // lead the operatives).
+      const deskOnly =
+        found?.role?.title === "Help Desk Operative" &&
+        /^(it )?(service desk|help desk|helpdesk)$/.test(found.matched) &&
+        /\b(lead|leads|manage|manages|run|runs|supervise|supervises|head)\b/.test(read);
+      // "team leader. sales call centre.", "a team leader in a sales contact centre - 10 telesales agents":
+      // a team leader of sales is a Sales Team Leader.
+      const salesLead =
+        found?.role?.title === "Contact Centre Team Leader" &&
+        /^(team leader|team lead|tl)$/.test(found.matched) &&
+        /\b(sales|telesales)\b/.test(all.map((x) => x.text).join(" "))
+          ? catalogue.roles.roles.find((x) => x.title === "Sales Team Leader")
+          : undefined;
       roles.set(
         c,
-        found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role ? undefined : found,
+        (found && /^ (experience|exp)\b/.test(read.slice(found.end)) && found.role) || deskOnly
+          ? undefined
+          : found && salesLead
+            ? { ...found, role: salesLead }
+            : found,
       );
     }
     return roles.get(c);
@@ -263,7 +298,17 @@ export function readProfile(
       ev("working", c.raw, "not working");
     }
     // At school or college now, even in a clause about what comes next ("leaving school in June").
-    if (c.modality !== "past" && !c.question && AT_SCHOOL.test(c.text) && !CC_WORK.test(c.text)) {
+    // ("he's in year 11 and wants to work in a call centre when he leaves": a wish names no job now; "a
+    // year 13 student asked about contact centre qualifications", "doing a customer service course at
+    // college": words about contact centres that name no work now leave them at school.)
+    if (
+      c.modality !== "past" &&
+      !c.question &&
+      (c.modality === "wish"
+        ? AT_SCHOOL.test(c.text.replace(WISHED_WORK, " ")) &&
+          !CC_NOW.test(noTitle(c.text).replace(WISHED_WORK, " "))
+        : AT_SCHOOL.test(c.text) && !CC_NOW.test(noTitle(c.text)))
+    ) {
       inEducation = true;
       ev("working", c.raw, "in education");
     }
@@ -289,7 +334,7 @@ export function readProfile(
       if (r.role === undefined) {
         r.role = m.role.title;
         roleAt = i;
-        ev("role", m.matched, m.how);
+        ev("role", m.matched, twoTitles.has(c) ? "one of two titles" : m.how);
       }
       ccFact = true;
       continue;
@@ -367,6 +412,7 @@ export function readProfile(
   let prevCc = false;
   let lastUnit: "y" | "m" | undefined;
   let prevMonths: number | undefined;
+  let ongoing = 0;
   for (const c of clauses) {
     // "18 months on an inbound sales line and a year in a bakery", "a scheduler for 3 years and an
     // agent for 2": each span of a clause is read with the words that say what it was spent on.
@@ -404,6 +450,8 @@ export function readProfile(
       else if (hasDuration)
         months = parseDurationMonths(spanText.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
       else if (range !== undefined) months = range;
+      // "3 years and a bit", "5 years odd": not an exact length (a careful reader leaves it to be asked).
+      if (months !== undefined && /\b(and a bit|odd)\b/.test(seg) && !start) months = undefined;
       // "before that CSA for 5", "and an agent for 2": a bare number takes the unit of the span before it.
       const bare = BARE_LENGTH.exec(seg);
       if (months === undefined && cc && lastUnit && bare)
@@ -415,7 +463,12 @@ export function readProfile(
       const restates = months !== undefined && months === prevMonths && RESTATED.test(c.text);
       if (months !== undefined && cc && !restates && c.modality !== "wish" && c.modality !== "future") {
         if (OVERALL.test(seg)) overall = Math.max(overall ?? 0, months);
-        else sum += months;
+        // "since 2019 ... and since April 2024 I've been a supervisor": spans running to today overlap;
+        // the longest of them counts, not their sum.
+        else if (start && !/\b(until|till|til|to|left|ended)\b/.test(seg)) {
+          sum += Math.max(0, months - ongoing);
+          ongoing = Math.max(ongoing, months);
+        } else sum += months;
         found = true;
         ev("experienceMonths", whole ? c.raw : seg, "contact-centre span");
       }
@@ -445,10 +498,26 @@ export function readProfile(
   let none = false;
   for (const [i, c] of clauses.entries()) {
     if (c.modality === "wish" || c.modality === "future") continue;
-    if (c.question && !HELD.test(c.text)) continue;
+    // "how many credits is the level 3 NVQ and how many have to be at level 3?": a question with no one
+    // in it asks what a qualification needs or holds; its levels are no one's.
+    // ("did A levels", "have 3 A levels", "who holds A levels" state, not ask.)
+    if (
+      c.question &&
+      (!HELD.test(c.text) ||
+        (!PERSON.test(c.text) && (/\?\s*$/.test(c.raw) || !/^(did|have|has|got|who)\b/.test(c.text))))
+    )
+      continue;
     // In a question, a level counts only where a held word governs it ("I have GCSEs, can I...").
     // "Got my A level results back - failed them all."
-    if (/^(but )?(i )?failed (them|it|those|all)\b/.test(clauses[i + 1]?.text ?? "")) continue;
+    // "I did two years of a nursing degree but dropped out in 2022": not achieved either.
+    if (
+      /^(but )?(i |he |she |they )?(failed (them|it|those|all)|dropped out(?! of)|didnt finish|did not finish|never finished|quit|left before)\b/.test(
+        clauses[i + 1]?.text ?? "",
+      )
+    )
+      continue;
+    // "10269 how many credits and how many at level 4": a question, wherever its question word is.
+    if (/\bhow (many|much|long)\b/.test(c.text) && !HELD.test(c.text)) continue;
     const text = c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses");
     for (const l of levelsIn(text)) {
       const before = text.slice(Math.max(0, l.start - 25), l.start);
@@ -465,6 +534,12 @@ export function readProfile(
       }
       // "units 1, 2 and 4 of the OCR level 2 certificate": the units' qualification is being taken.
       if (UNITS_OF.test(text.slice(Math.max(0, l.start - 80), l.start))) continue;
+      // "Level 2 or Level 3 - which would you recommend?", "L2 or L3 route": a choice, not a level held.
+      if (
+        /^ or (level|lvl|l|nvq) ?\d\b/.test(text.slice(l.end)) ||
+        /\b(level|lvl|l|nvq) ?\d or $/.test(text.slice(Math.max(0, l.start - 12), l.start))
+      )
+        continue;
       if (
         /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
           before,
@@ -473,7 +548,7 @@ export function readProfile(
         continue;
       if (STUDYING.test(text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
       if (
-        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|finishing|plan|about)( an?| the| my)?\s*$/.test(
+        /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|on a|finishing|plan|about|enrol|enrolling|enrolled on)( an?| the| my)?\s*$/.test(
           before,
         )
       )
@@ -491,7 +566,16 @@ export function readProfile(
       if (l.level === 0) {
         if (/^(nothing|none|zilch)$/.test(l.matched) || NONE_QUALIFIED.test(after)) continue;
         none = true;
-      } else if (l.level === 2 && LOW_GRADES.test(text) && !HIGH_GRADES.test(text)) {
+      } else if (
+        l.level === 2 &&
+        // "I got 3 GCSEs but all grade 3 and below": the grades may follow in a clause of their own.
+        (LOW_GRADES.test(text) ||
+          (/^(but |and )?(all |mostly |only )/.test(clauses[i + 1]?.text ?? "") &&
+            LOW_GRADES.test(clauses[i + 1]?.text ?? ""))) &&
+        !HIGH_GRADES.test(text) &&
+        // Standard Grades run from 1 (the best) to 7: "grade 1" there is no low grade.
+        !/\b(standard|o) grades?\b/.test(text)
+      ) {
         levels.push(1);
         ev("level", c.raw, "low grades");
       } else levels.push(l.level);
@@ -507,6 +591,14 @@ export function readProfile(
   // wants us on it") or apprentices in the plural (an employer's intake, not one learner).
   for (const [i, c] of all.entries()) {
     if (!/\b(apprentice(ship)?s?|prentisiaeth\w*)\b/.test(c.text)) continue;
+    // "an apprenticeship coordinator at a college": someone's job, not an apprenticeship wanted.
+    if (
+      /\bapprenticeships? (coordinator|co ordinator|manager|officer|provider|levy|team|lead|leader|assessor|tutor|programme manager|scheme manager|adviser|advisor)\b/.test(
+        c.text,
+      ) &&
+      (c.text.match(/\bapprentice/g) ?? []).length === 1
+    )
+      continue;
     if (
       /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
       /\bapprentice\w* (isnt|arent|not)\b/.test(c.text)
@@ -527,7 +619,7 @@ export function readProfile(
       break;
     }
     if (
-      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards|what age|age limit|minimum age|upper age)\b/.test(
+      /\b(how long|how many|how much|what does|whats involved|does the|do i need|what essential|what is|whats an?|compare|count towards|what age|age limit|minimum age|upper age|difference|differ)\b/.test(
         c.text,
       )
     )
@@ -560,6 +652,24 @@ export function readProfile(
     if (
       c.modality === "wish" ||
       c.modality === "progress" ||
+      // "Interested in: an apprenticeship in customer contact": a heading's wish goes on after it.
+      (all[i - 1]?.modality === "wish" && /\b(in|to|for|on|into)$/.test(all[i - 1]?.text ?? "")) ||
+      // Doing one, starting one, or a place on one: "has just started an apprenticeship", "I'm starting
+      // the Welsh Level 2 apprenticeship in January", "has a place to start a contact centre apprenticeship".
+      (!c.question &&
+        /\b(?<!to )(started|starting|start|begun|beginning|doing|on|got|has|have|a place on|place to start|signed up (for|to)|enrolled on)( an?| the| my| his| her| their)?( [a-z0-9]+){0,4} (apprenticeship|prentisiaeth\w*)\b/.test(
+          c.text,
+        )) ||
+      // "Would I be allowed onto an apprenticeship at my age?", "can I do an apprenticeship in a call
+      // centre?": asking for oneself to get onto one.
+      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,3} (apprenticeship|prentisiaeth\w*)\b/.test(
+        c.text,
+      ) ||
+      // "one of my apprentices doing the IQ Level 2 NVQ", "for an apprentice I assess": one learner
+      // who is an apprentice.
+      /\b(one of (my|our|the) apprentices|(for an|this) apprentice|an apprentice (on|doing|who|i|we|taking|starting))\b/.test(
+        c.text,
+      ) ||
       /\b(im|i am|shes|hes|is|as) (an |on (an |the )?)apprentice/.test(c.text) ||
       /\b(my|our|new|old) apprentice\b|\bapprentice [a-z]+ (is|has|just|started|wants)\b|^apprentice\b/.test(
         c.text,
@@ -577,9 +687,16 @@ export function readProfile(
   // is the learner's too). Places in two nations ("Chester-based but our office is in Wrexham") or a
   // move to come ("moving to Glasgow") decide nothing.
   const nations = new Set<Nation>();
+  // A nationality ("I'm Welsh but live in Chester") says where someone is from, not where they live: a
+  // place given beside it decides.
+  let fromNationality: Nation | undefined;
+  let movedTo: Nation | undefined;
   for (const c of all) {
     if (/\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)) continue;
-    const place = placeNation(c.text);
+    // "Just moved from Aberdeen to Leeds": where they moved to.
+    const moved = /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text);
+    const place = placeNation(moved ? (moved[1] ?? "") : c.text);
+    if (moved && place) movedTo ??= place.nation;
     if (place) {
       nations.add(place.nation);
       if (r.nation === undefined) ev("nation", place.place, "gazetteer");
@@ -588,6 +705,15 @@ export function readProfile(
     }
     if (NOT_RESIDENCE.test(c.text)) continue;
     const named = NATION_WORDS.find(([re]) => re.test(c.text));
+    if (
+      named &&
+      /\b(im|i am|hes|shes|he is|she is|is|originally|born)( a)? (welsh|scottish|english|northern irish|irish)\b/.test(
+        c.text,
+      )
+    ) {
+      fromNationality ??= named[1];
+      continue;
+    }
     if (named) {
       nations.add(named[1]);
       if (r.nation === undefined) ev("nation", named[1], "named");
@@ -595,6 +721,12 @@ export function readProfile(
     }
   }
   if (nations.size > 1) r.nation = undefined;
+  // (Where they moved to is where they are, whatever places they worked in before.)
+  if (movedTo) r.nation = movedTo;
+  if (nations.size === 0 && fromNationality) {
+    r.nation = fromNationality;
+    ev("nation", fromNationality, "nationality");
+  }
   return r;
 }
 

@@ -72,11 +72,15 @@ const KIND: [RegExp, Kind][] = [
 ];
 /** "an NVQ level 2 in retail", "a level 2 foundation apprenticeship in business admin": another subject. */
 const OTHER_SUBJECT_AFTER =
-  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|intermediate|higher|apprenticeship|award|qualification|essential|skills|wales))* (?:in|on) (?!contact|call|cc\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
+  /^(?: (?:nvq|svq|certificate|cert|diploma|foundation|advanced|intermediate|higher|apprenticeship|award|qualification|essential|skills|wales))* (?:in|on) (?!contact|call|cc\b|principles\b|the\b|a\b|an\b|my\b|our\b|her\b|his\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|summer|spring|autumn|winter|\d)[a-z]+/;
 const HELD =
-  /\b(i have|have|has|i ve|ive|i got|got|hold|holds|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
+  /\b(i have|have|has|i ve|ive|i got|got|hold|holds|held|holding|completed|complete|done|did|finished|passed|achieved|already|with)\b/;
 const WANTED =
   /\b(want|wants|like|need|to get|to do|start|starting|doing|do|go for|aim|thinking|considering|next|after|than|between|vs|versus|compare|about|in|of|for)\b/;
+
+/** An awarding body said after a qualification: "with City & Guilds", "through OCR". */
+const BY_BODY =
+  /^(?: (?:nvq|svq|certificate|cert|diploma|in|of|principles|contact|call|centre|centres|operations|cco|qualification|qual|award))* (?:with|from|through|by|via) (?:the )?(ocr|cityguilds|iq)\b/;
 
 /** The last few words before a mention, in its clause. */
 function wordsBefore(text: string, start: number): string {
@@ -91,6 +95,20 @@ const NEGATED_HELD =
 function heldBefore(text: string, start: number): boolean {
   const words = wordsBefore(text, start);
   if (NEGATED_HELD.test(words)) return false;
+  // "do you have to hold OCR 10265 first?", "you need to have done the L2": what a qualification
+  // requires, not what anyone holds.
+  const clause =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split(/\b(?:but|and then|,)\b/)
+      .at(-1) ?? "";
+  // ("the quickest way for them to complete OCR 10265": to be done.)
+  if (
+    /\b(have to|has to|had to|need to|needs to|must|required to|supposed to|got to)\b|\bto (complete|finish|pass|achieve|hold|get|do)\b/.test(
+      clause,
+    )
+  )
+    return false;
   return HELD.test(words) && !WANTED.test(words.split(" ").slice(-2).join(" "));
 }
 
@@ -198,6 +216,11 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     const wanted: Features = listItem ? { ...listItem, level: lm.level } : { level: lm.level, kinds: [] };
     if (!listItem) {
       for (const [re, b] of BODY) if (re.test(windowText)) wanted.body = b;
+      // "my level 2 nvq with city and guilds", "the Level 2 Certificate in Principles ... with OCR": the
+      // awarding body named after it.
+      const by = BY_BODY.exec(t.slice(lm.end, lm.end + 80));
+      const after = by ? BODY.find(([re]) => re.test(by[1] ?? "")) : undefined;
+      if (after && !wanted.body) wanted.body = after[1];
       for (const [re, k] of KIND) if (re.test(windowText)) wanted.kinds.push(k);
       if (/\bnvq|svq\b/.test(lm.matched)) wanted.kinds.push("nvq");
     }
@@ -236,8 +259,13 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
         return f.body === body && kinds.every((k) => f.kinds.includes(k));
       })
       .map((e) => e.id);
+    // (Not the body of a qualification named just before: "the level 2 NVQ with IQ".)
+    const ofBefore =
+      /\b(with|from|through|by|via) $/.test(t.slice(Math.max(0, m.index - 8), m.index)) &&
+      levelsIn(t.slice(Math.max(0, m.index - 80), m.index)).some((l) => l.level >= 1 && l.level <= 4);
     if (
       candidates.length === 1 &&
+      !ofBefore &&
       !levelsIn(windowText).some((l) => l.level >= 1 && l.level <= 4) &&
       !OTHER_SUBJECT_AFTER.test(t.slice(m.index + m[0].length))
     )

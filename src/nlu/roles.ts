@@ -12,7 +12,7 @@ export interface RoleMention {
 }
 
 const NOT_WORKING =
-  /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|looking for (a )?(job|work)|(still|im|i am) (at|in) (school|college|uni|university|sixth form)|still in (sixth form|school|college|education)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
+  /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|(?<!not )looking for (a )?(job|work)|(still|im|i am) (at|in) (school|college|uni|university|sixth form)|still in (sixth form|school|college|education)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
 
 /** Words that are never a role on their own, even when a short synonym is one typo away. */
 const NOT_ROLE_WORDS = new Set([
@@ -181,7 +181,7 @@ export function roleIn(
       // "not a team leader", "want to become a team leader": not the role the person has.
       const before = words.slice(Math.max(0, i - 4), i).join(" ");
       if (
-        /\b(not|no longer|never been|isnt|wasnt)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to|(route|path|way|progress|progressing|progression|step|stepping|get|getting|go|going|move|moving|work up|working up) to)( an?| the)?$/.test(
+        /\b(not|no longer|never been|isnt|wasnt|former|formerly|ex|previously|used to be|retired)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to|(route|path|way|progress|progressing|progression|step|stepping|get|getting|go|going|move|moving|work up|working up) to)( an?| the)?$/.test(
           before,
         )
       )
@@ -215,6 +215,9 @@ export function roleIn(
     return undefined;
   return best?.mention;
 }
+
+/** Whether a role was read from a name shared by two titles ("workforce planner"): the bot confirms it. */
+export const twoTitleName = (m: RoleMention) => m.how !== "title" && AMBIGUOUS_NAMES.has(m.matched);
 
 /** Short names shared by two titles (test/nlu/SLOTS.md: leave the role out unless the message settles it). */
 const AMBIGUOUS_NAMES = new Set([

@@ -2,6 +2,9 @@
 export function normalise(text: string): string {
   return (
     text
+      // "5½ years" is 5.5 (before NFKC makes "½" "1⁄2").
+      .replace(/(\d) ?½/g, "$1.5")
+      .replace(/½/g, " half ")
       .normalize("NFKC")
       .toLowerCase()
       // "Ynys Môn", "Caerffili": accents dropped, letters kept.
@@ -14,6 +17,7 @@ export function normalise(text: string): string {
       .replace(/\bcity ?(&|and|n) ?guilds\b|\bc ?(&|and|n) ?g\b/g, "cityguilds")
       // "1.5 years": a decimal point survives; other dots become spaces below.
       .replace(/(\d)\.(\d)/g, "$1point$2")
+
       .replace(/&/g, " and ")
       .replace(/[^a-z0-9/' ]+/g, " ")
       .replace(/'/g, "")
@@ -46,6 +50,9 @@ const TEXT_SPEAK: Record<string, string> = {
   wots: "whats",
   wats: "whats",
   wat: "what",
+  shud: "should",
+  shld: "should",
+  wud: "would",
   r: "are",
   u: "you",
   ur: "your",

@@ -1,12 +1,18 @@
 import type { Catalogue } from "../catalogue/load.ts";
-import { type Clause, clausesOf } from "./clauses.ts";
+import { CC_WORK, type Clause, clausesOf, OTHER_WORK } from "./clauses.ts";
 import { parseDurationMonths } from "./duration.ts";
 import { type Intent, intentOf, type Term } from "./intents.ts";
-import { AGE_RANGE, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
+import { AGE_RANGE, isPersonName, learnerNameIn, otherAgeIn, ownNameIn } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
-import { type ProfileReading, readProfile } from "./profile-facts.ts";
+import {
+  AT_SCHOOL,
+  NOT_WORKING,
+  type ProfileReading,
+  readProfile,
+  WORKS_ELSEWHERE,
+} from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
-import { roleIn } from "./roles.ts";
+import { roleIn, twoTitleName } from "./roles.ts";
 import { mask, normalise, numberWord } from "./text.ts";
 import { unitsIn } from "./units.ts";
 
@@ -50,6 +56,12 @@ export interface Understanding {
   units?: string[];
   yesNo?: boolean;
   working?: boolean;
+  /**
+   * Works now, in a job outside contact centres ("I work in a shop", "on the tills at a Co-op"): `role`
+   * is null and `working` false as test/nlu/SLOTS.md defines them (no contact-centre job), but the
+   * learner is not "not working yet".
+   */
+  otherJob?: boolean;
   apprenticeship?: boolean;
   nation?: Nation;
   age?: number;
@@ -90,18 +102,24 @@ const AGE = [
   /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)(?! (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter)))/,
   /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
+  // Welsh: "dw i'n 19 oed", "rwy'n 18 oed".
+  /\b(1[4-9]|[2-6]\d) oed\b/,
   /\b(?:im|i am|aged?)\s+(fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?! (?:years?|months?) (?:in|of|experience))/,
 ];
 
+/** The writer saying what they hold or where they are ("I have", "got my", "I'm at level 2"). */
+const OWN_HOLDING =
+  /\b(i have|ive|i got|got my|i hold|i did|ive done|i completed|i passed|im at|i am at|my)\b/;
+
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
-  /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b/;
+  /\b(have|has|got|hold|holds|held|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
@@ -156,6 +174,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(Math.max(0, m.index - 24), m.index),
       ),
   );
+  const formHeading =
+    !!adviser &&
+    /^(client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))$/.test(
+      adviser[0],
+    );
   if (adviser) {
     u.userKind = "adviser";
     t = mask(t, adviser.index, adviser.index + adviser[0].length);
@@ -168,10 +191,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // Qualifications: held ones give a level; others are what a question is about. In a plain
   // statement ("OCR 10265 and 10268", "NVQ 3") a qualification named is one held.
   const isQuestion =
-    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would)\b/.test(
+    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would|must)\b/.test(
       full,
-    ) &&
-    !/\b(i have|ive|i got|got my|i hold|i did|ive done|i completed|i passed|im at|i am at|my)\b/.test(full);
+    ) && !OWN_HOLDING.test(full);
   const asking =
     isQuestion ||
     expecting === "qualification" ||
@@ -214,9 +236,25 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   });
   let qualText = t;
   for (const x of listed?.at ?? []) qualText = mask(qualText, x.start, x.end);
+  const heldClauses = new Set<Clause>();
+  const occurrences = (text: string, what: string) => text.split(what).length - 1;
+  // The clause a mention is in, by its place: "I've got a Level 2 diploma in care ... take the IQ Level
+  // 2 NVQ?" names "level 2" twice, and the second is the qualification's.
+  const clauseAt = (mention: string, start: number) => {
+    const k = occurrences(t.slice(0, start), mention);
+    let seen = 0;
+    for (const x of clauses) {
+      seen += occurrences(x.text, mention);
+      if (seen > k) {
+        used.add(x);
+        return x;
+      }
+    }
+    return clauseOf(mention);
+  };
   const quals = qualificationsIn(ctx.catalogue, qualText).map((q) => {
     const mention = t.slice(q.start, q.end).trim();
-    let c = free ? clauseOf(mention) : undefined;
+    let c = free ? clauseAt(mention, q.start) : undefined;
     // "(10267)" on its own is read with the clause it belongs to.
     if (c && c.text === normalise(mention) && /^[\d/ x]+$/.test(c.text))
       c = clauses[clauses.indexOf(c) - 1] ?? c;
@@ -227,8 +265,25 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       c.modality !== "future" &&
       c.modality !== "progress" &&
       !/\b(compare|vs|versus|difference|or)\b/.test(c.text) &&
-      // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3").
-      (heldWords(c.text, normalise(mention)) || (!asking && !ASKING_VERB.test(c.text)));
+      // Held when the clause says so, or states it with no verb asking or wanting ("OCR 10265, units 1 2 3";
+      // not "10269 how many credits and how many at level 4").
+      (heldWords(c.text, normalise(mention)) ||
+        (!asking &&
+          !ASKING_VERB.test(c.text) &&
+          !/\b(how|which|why|when)\b|\bwhats?\b(?! (i|ive|i ve|she|shes|he|hes|they|theyve)( ve| s)? (got|have|has|hold|holds|done))/.test(
+            c.text,
+          )) ||
+        // "Quals: OCR L2 NVQ Certificate in CCO (10265)": named under a heading of what is held.
+        /^(quals?|qualifications?|qualifications held|holds|certificates?|certs?|achieved|completed|education)$/.test(
+          clauses[clauses.indexOf(c) - 1]?.text ?? "",
+        ) ||
+        // "Got my OCR Level 2 NVQ (10265) and the OCR Level 2 Principles cert (10266) both done": a list
+        // goes on from the clause before it (or the one before a number in brackets).
+        (/^(and|plus|as well as)\b/.test(c.text) &&
+          [clauses[clauses.indexOf(c) - 1], clauses[clauses.indexOf(c) - 2]].some(
+            (x) => x !== undefined && heldClauses.has(x),
+          )));
+    if (c && heldByClause) heldClauses.add(c);
     // "units 1, 2 and 4 for the OCR level 2 certificate", "for the L3 NVQ I've done units...": the
     // qualification the units belong to is the one asked about, not one held.
     const ofUnits =
@@ -244,6 +299,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const notHeld =
       !!c &&
       (/\b(compare|comparing|difference|differ|vs|versus)\b/.test(c.text) ||
+        // "compare the OCR L3 Principles (10267) with the City & Guilds Level 3 Certificate": the
+        // second of two compared, in a clause of its own.
+        (/^(with|and|to|against|vs|versus|or)\b/.test(c.text) &&
+          /\b(compare|comparing|difference|differ)\b/.test(t.slice(Math.max(0, q.start - 150), q.start))) ||
         /\b(for|about|on|of) (the|a|an)\s*$/.test(t.slice(Math.max(0, q.start - 8), q.start)));
     return {
       ...q,
@@ -293,6 +352,32 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.ambiguous = heldAmbiguous.candidates;
     u.ambiguousHeld = true;
   }
+  // "Quals: OCR 10265 ... what's the next step up for him?", "He's held 600/1138/5 since last year. What
+  // should he do next?": someone holding a catalogue qualification asks what comes after it.
+  if (
+    u.intent === "recommend" &&
+    heldIds.length > 0 &&
+    askedIds.length === 0 &&
+    // (In the question asked: "want to do an NVQ next... Which NVQ?" asks which.)
+    /\b(next|step up|after (that|this|it)|progress|move (up|on)|what now|from here)\b/.test(
+      normalise(
+        text
+          .split(/(?<=[.!?])\s+|\n+/)
+          .filter((x) => x.includes("?"))
+          .join(" ") || text,
+      ),
+    )
+  )
+    u.intent = "whatNext";
+  // "what's in the Welsh level 2 apprenticeship?": a pathway has no unit list of its own; what it
+  // includes is one of its details.
+  if (
+    u.intent === "unitsIn" &&
+    u.qualification &&
+    ctx.catalogue.entries.get(u.qualification)?.type === "pathway" &&
+    !/\bunits?\b/.test(full)
+  )
+    u.intent = "details";
   if (expecting === "qualification" && !u.qualification && askedIds.length === 0 && heldIds.length === 1) {
     u.qualification = heldIds[0];
   }
@@ -337,10 +422,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
         t,
       ) ??
-      /\b(?:im|i am|shes|hes|she is|he is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
+      /\b(?:im|i am|shes|hes|she is|he is|[a-z]+ is) (1[5-9]|[2-9]\d) (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter))/.exec(
         t,
       );
-    if (m) {
+    // "18 next month, finished my A levels": an age to come, said first.
+    const first =
+      m ??
+      /^(1[5-9]|[2-9]\d) (?:(?:next|this) (?:week|month|year)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/.exec(
+        t.trimStart(),
+      );
+    if (first && !m) {
+      u.age = Number(first[1]) - 1;
+      ev("age", first[0], "an age to come");
+    } else if (m) {
       u.age = Number(m[1]) - 1;
       t = mask(t, m.index, m.index + m[0].length);
       ev("age", m[0], "an age to come");
@@ -358,7 +452,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       .split(/[,;.!?\n]/)
       .map((x) => x.trim().toLowerCase())
       .find((x) =>
-        /^(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
+        /^(?:[-•*]\s*)?(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
           x,
         ),
       );
@@ -411,12 +505,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ctx.catalogue,
       ctx.today,
       heldLevels,
-      u.userKind === "adviser",
+      // ("Client details: 52, made redundant...", "Referral notes / Name: Tomasz": under a form's heading
+      // every line describes the learner, with no "he" or "she" needed.)
+      u.userKind === "adviser" && !formHeading,
       ownAge && theirs === undefined && u.userKind !== "adviser",
+      expecting === "role",
     );
     for (const e of reading.evidence) u.evidence.push(e);
     if (reading.role !== undefined) u.role = reading.role;
     if (reading.working !== undefined) u.working = reading.working;
+    if (reading.working === false && reading.evidence.some((e) => e.how === "works elsewhere"))
+      u.otherJob = true;
     if (reading.experienceMonths !== undefined) u.experienceMonths = reading.experienceMonths;
     // (Levels in questions are left out clause by clause: "got 6 GCSEs" in a question about OCR counts.)
     if (reading.level !== undefined) u.level = reading.level;
@@ -445,10 +544,22 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       u.userKind = reading.aboutOther ? "adviser" : u.working === true ? "staff" : "learner";
     else if (inferKind && u.userKind === "learner" && u.working === true) u.userKind = "staff";
     // A learner writing for themselves may give their own name ("Hi, I'm Rhian, a CSA").
-    const name = u.userKind === "adviser" || reading.aboutOther ? learnerNameIn(text) : ownNameIn(text);
-    if (name) {
-      u.learnerName = name;
-      ev("learnerName", name, "named by the adviser");
+    // ("Our Ciara is 17": family naming one of their own.)
+    const name =
+      u.userKind === "adviser" ||
+      reading.aboutOther ||
+      /\b[Oo]ur [A-Z][a-z]+ (?:is|has|was|wants|works)\b/.test(text)
+        ? learnerNameIn(text)
+        : ownNameIn(text);
+    // "Name: Tomasz" heading a referral or a form names the learner, whoever fills it in.
+    const headed =
+      /(?:^|\n)\s*(?:[-•*]\s*)?(?:[Nn]ame|[Ll]earner|[Cc]andidate)\s*:\s*([A-Z][\p{Ll}]{1,19})\b/u.exec(
+        text,
+      )?.[1];
+    const given = name ?? (headed && isPersonName(headed) ? headed : undefined);
+    if (given) {
+      u.learnerName = given;
+      ev("learnerName", given, "named by the adviser");
     }
   } else {
     // Role.
@@ -456,18 +567,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (role) {
       u.role = role.role ? role.role.title : null;
       t = mask(t, role.start, role.end);
-      ev("role", role.matched, role.how);
+      ev("role", role.matched, role.role && twoTitleName(role) ? "one of two titles" : role.how);
     }
 
     // Experience.
     const durationWords =
       /\b(years?|yrs?|months?|mths?|weeks?|wks?|\d+ ?(y|m|w))\b|\b(since|from|started|joined|began|job in)\b.*\b((19|20)\d\d|this year|last year)\b|\b(19|20)\d\d (onwards|to now|til now|till now|until now|to date)\b/;
     const noExperience =
-      /\b(no (experience|exp)|never (worked|done it|had a job)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
+      /\b(no (experience|exp)|never (worked|done it|had a job)|(havent|have not|hasnt|has not|not yet|not|never) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|just (started|begun|joined)|brand new|first (day|week)|zero experience|none yet|started (last|this) week|started (yesterday|today|on monday)|only (just )?started)\b/;
     if (noExperience.test(t)) {
       u.experienceMonths = 0;
       ev("experienceMonths", "0", "no experience");
-    } else if (durationWords.test(t)) {
+    } else if (durationWords.test(t) && !(OTHER_WORK.test(t) && !CC_WORK.test(t))) {
+      // ("she works weekends in a shop, about a year": other work is not contact-centre experience.)
       const months = parseDurationMonths(t.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), ctx.today);
       if (months !== undefined) {
         u.experienceMonths = months;
@@ -497,8 +609,15 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const levels = levelsIn(t).filter(
       (l) =>
         // "thinking about doing level 3" is a wish, not a level held.
-        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to)( an?| the| my)?\s*$/.test(
+        !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to|taking|sitting|resitting|revising for|working towards|halfway through)( an?| the| my)?\s*$/.test(
           t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
+        ) &&
+        // "taking my GCSEs now", "doing my Highers rn": being studied, not held (test/nlu/SLOTS.md).
+        !(
+          /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through)\b/.test(
+            t,
+          ) &&
+          !/\b(got|have|passed|done|completed|finished)\b/.test(t.slice(Math.max(0, l.start - 30), l.start))
         ) &&
         (l.level > 0 ||
           expecting === "level" ||
@@ -515,24 +634,45 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
     // A level named only in a question ("what comes after level 2?") is still the learner's level
     // when they say they hold it; otherwise a question's level is not a fact about them.
+    // ("must you be employed in a contact centre for the level 2 NVQ?": a question the intents do not
+    // name is a question all the same.)
     const questionOnly =
       heldLevels.length === 0 &&
-      ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) || isQuestion);
+      ((u.intent && ["unitsIn", "compare", "define", "whatIsUnit"].includes(u.intent)) ||
+        isQuestion ||
+        ((/\?\s*$/.test(text) || /\bhow (many|much|long)\b/.test(full)) && !OWN_HOLDING.test(full)));
     if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
 
-    // Working in a contact centre.
+    // Working in a contact centre. In a question, only the writer's own work counts: "does an NVQ need
+    // you to be working in a contact centre?" asks what a qualification needs, not what they do.
+    const asks = isQuestion || u.intent !== undefined || /\?\s*$/.test(text);
+    const own = (m: RegExpExecArray | null) =>
+      !!m &&
+      (!asks ||
+        /^(i|im|i am)\b/.test(m[0]) ||
+        /\b(i|im|i am)( currently| already| now| still)?\s*$/.test(full.slice(0, m.index)));
     if (
-      /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.test(
-        full,
-      )
+      own(
+        /\b(dont|do not|not|never) (currently )?(work(ed)?|working|employed) (in|at|for) (a |the |any )?(contact|call) centre/.exec(
+          full,
+        ),
+      ) ||
+      // "work at greggs", "on the tills at a Co-op": a job, not in a contact centre.
+      (!asks &&
+        (WORKS_ELSEWHERE.test(full) || NOT_WORKING.test(full) || AT_SCHOOL.test(full)) &&
+        !CC_WORK.test(full))
     )
       u.working = false;
     else if (
-      /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.test(
-        full,
+      own(
+        /\b(i )?(work|working|employed|job) (in|at|for) (a |the )?(contact|call) centre|\bi work (in|at) (a|the) (call|contact)|\b(im|i am) (in|at) (a |the )?(contact|call) centre/.exec(
+          full,
+        ),
       )
     )
       u.working = true;
+    if (u.working === false && u.role === undefined && !asks) u.role = null;
+    if (u.working === false && !asks && WORKS_ELSEWHERE.test(full)) u.otherJob = true;
     if (u.working === true && !u.userKind) u.userKind = "staff";
 
     // Apprenticeship.
@@ -605,14 +745,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // The learner's name, when an adviser was asked for it.
   if (expecting === "learnerName" && !u.intent) {
-    let name = text.trim();
-    for (let i = 0; i < 4; i++)
-      name = name.replace(
-        /^(it'?s|its|her name is|his name is|their name is|name is|the learner is|learner is|the learner|learner|they're|they are|she's|she is|he's|he is|called|named|this is|her name's|his name's|name's)\s+/i,
-        "",
-      );
-    name = name.replace(/[.!]+$/, "").trim();
-    if (name && name.length <= 60 && /^[\p{L}][\p{L}' .-]*$/u.test(name)) {
+    const name = nameAnswer(text);
+    if (name) {
       u.learnerName = name;
       ev("learnerName", name, "answer to the name question");
     }
@@ -622,12 +756,57 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   return u;
 }
 
+/** "like I said", "I told you", "as I mentioned before": a reminder around an answer, not part of it. */
+const REMINDER =
+  /\b(?:(?:like|as) i (?:said|say|told you|mentioned|wrote)|i (?:already |just )?(?:told you|said|mentioned)|(?:already|i) said|told you)(?: (?:before|already|earlier|above))?\b/gi;
+/** Words of a sentence that are never part of a name given in answer ("work at greggs", "doing my GCSEs"). */
+const NOT_NAME_WORD =
+  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks)$/;
+
+/** The learner's name, given in answer to the name question: "it's Aoife", "Callum, like I said". */
+function nameAnswer(text: string): string | undefined {
+  const parts = text
+    .replace(/[’]/g, "'")
+    .replace(REMINDER, ",")
+    .split(/[,;:.!?\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  for (const part of parts) {
+    let name = part;
+    for (let i = 0; i < 4; i++)
+      name = name.replace(
+        /^(it'?s|its|it is|her name is|his name is|their name is|name is|the learner is|learner is|the learner|learner|they're|they are|she's|she is|he's|he is|called|named|this is|her name's|his name's|name's|oh|so|yes|yeah|again|sorry)\s+/i,
+        "",
+      );
+    name = name.trim();
+    const words = name.split(/\s+/);
+    if (
+      name.length > 0 &&
+      name.length <= 60 &&
+      words.length <= 4 &&
+      /^[\p{L}][\p{L}' .-]*$/u.test(name) &&
+      !words.some((w) => NOT_NAME_WORD.test(w.toLowerCase().replace(/'/g, "")))
+    )
+      // "aoife": a name typed in lower case is written as a name.
+      return name === name.toLowerCase()
+        ? name.replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+        : name;
+    // Only the first part that says something is the answer: "it's Aoife, she's 17" names Aoife.
+    if (parts.length > 1 && words.length > 4) return undefined;
+  }
+  return undefined;
+}
+
 /** How each fact was read decides how sure it is (see Understanding.unsure). */
 function unsureOf(u: Understanding): { slot: UnsureSlot; read: string }[] {
   const out: { slot: UnsureSlot; read: string }[] = [];
   const of = (slot: string) => u.evidence.filter((e) => e.slot === slot);
   const role = of("role")[0];
-  if (u.role && role && (role.how === "fuzzy" || role.how === "what they do"))
+  if (
+    u.role &&
+    role &&
+    (role.how === "fuzzy" || role.how === "what they do" || role.how === "one of two titles")
+  )
     out.push({ slot: "role", read: role.read });
   const spans = of("experienceMonths");
   if (
