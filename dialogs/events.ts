@@ -266,6 +266,9 @@ export function toEvent(
       ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
     });
   let u = read(text);
+  // Asked how long in contact-centre work, "3 years on the tills" is other work: none of that kind.
+  if (c.expecting === "experience" && u.experienceMonths === undefined && u.otherJob)
+    u = { ...u, experienceMonths: 0 };
   // "skip, it's a group of 12 not one person": no name for the record.
   if (
     c.expecting === "learnerName" &&

@@ -57,6 +57,7 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
     profile: {
       role: p.role,
       notWorking: p.role === null && c.role === null,
+      otherJob: p.role === null && !!c.otherJob,
       experienceMonths: p.experienceMonths,
       level: p.level,
       qualificationsHeld: p.qualificationsHeld.map(title),

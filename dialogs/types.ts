@@ -208,6 +208,8 @@ export interface Answers extends ProfileAnswers {
   userKind: UserKind | null;
   learnerName: string | null;
   learnerNameAsked: boolean;
+  /** No contact-centre role, but a job elsewhere (a shop, a café): not "not working yet". */
+  otherJob?: boolean;
   skipped: Slot[];
   /** Units the learner holds, by the qualification they are units of: they count in every plan and check. */
   heldUnits: HeldUnits[];

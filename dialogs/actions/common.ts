@@ -66,6 +66,7 @@ export const answersOf = (c: AdvisorContext): Answers => ({
   userKind: c.userKind,
   learnerName: c.learnerName,
   learnerNameAsked: c.learnerNameAsked,
+  ...(c.otherJob !== undefined ? { otherJob: c.otherJob } : {}),
   ...(c.role !== undefined ? { role: c.role } : {}),
   ...(c.experienceMonths !== undefined ? { experienceMonths: c.experienceMonths } : {}),
   ...(c.level !== undefined ? { level: c.level } : {}),

@@ -98,7 +98,7 @@ function describeValue(m: Messages, a: Answers, slot: Slot): string | undefined 
   if (v === undefined) return undefined;
   switch (slot) {
     case "role":
-      return m.describe.role(v as string | null);
+      return m.describe.role(v as string | null, a.otherJob);
     case "experience":
       return m.describe.experience(v as number);
     case "level":
@@ -152,6 +152,9 @@ export const applyFacts: Act = (c, e, s) => {
   if (u.userKind && !(before.userKind === "adviser" && before.learnerName && u.userKind !== "adviser"))
     next.userKind = u.userKind;
   if (u.role !== undefined) next.role = u.role;
+  // A job outside contact centres ("on the tills at the Co-op"), or a contact-centre role, said now.
+  if (u.otherJob) next.otherJob = true;
+  else if (u.role) next.otherJob = false;
   if (u.experienceMonths !== undefined) next.experienceMonths = u.experienceMonths;
   if (u.level !== undefined) next.level = u.level;
   if (u.working !== undefined) next.working = u.working;

@@ -21,7 +21,7 @@ import type {
  * catalogue (cy.ts) with the same shape can be added without touching it.
  */
 const months = (m: number) => {
-  if (m === 0) return "no experience yet";
+  if (m === 0) return "no contact-centre experience yet";
   if (m < 12) return `${m} month${m === 1 ? "" : "s"}`;
   const y = Math.floor(m / 12);
   const r = m % 12;
@@ -129,7 +129,8 @@ const catalogue = (p: PersonWords): Messages => ({
   } satisfies Record<Slot, string>,
 
   describe: {
-    role: (v: string | null) => (v === null ? "not working yet" : v),
+    role: (v: string | null, otherJob?: boolean) =>
+      v === null ? (otherJob ? "working outside contact centres" : "not working yet") : v,
     experience: (v: number) => months(v),
     level: (v: number) => levelName(v),
     working: (v: boolean) => (v ? "working in a contact centre" : "not working in a contact centre"),
@@ -190,8 +191,8 @@ const catalogue = (p: PersonWords): Messages => ({
     },
     experience: {
       first:
-        'How long have you worked in a contact centre or in customer service? (e.g. "2 years", "since 2021", "none")',
-      firstAdviser: `How long has ${p.subj} worked in a contact centre or customer service?`,
+        'How long have you worked in a contact centre, or in customer service on the phone or online? (e.g. "2 years", "since 2021", "none")',
+      firstAdviser: `How long has ${p.subj} worked in a contact centre, or in customer service on the phone or online?`,
       rephrase: 'How long, roughly? For example "6 months", "3 years", "since 2020", or "none".',
       choices: [
         { label: "None yet", value: "no experience" },
@@ -505,6 +506,7 @@ const catalogue = (p: PersonWords): Messages => ({
     notKnown: "not known",
     noneNamed: "none named",
     notWorkingYet: "not working yet",
+    otherJob: "working outside contact centres",
     levelNone: "none",
     working: (v: boolean) => (v ? "in a contact centre" : "not in a contact centre"),
     apprenticeship: (v: boolean) => (v ? "interested" : "not interested"),

@@ -88,7 +88,7 @@ export interface Messages {
   /** The name of each profile slot, as a sentence says it ("your job role"). */
   slotName: Record<Slot, string>;
   describe: {
-    role: (v: string | null) => string;
+    role: (v: string | null, otherJob?: boolean) => string;
     experience: (v: number) => string;
     level: (v: number) => string;
     working: (v: boolean) => string;
@@ -346,6 +346,7 @@ export interface Messages {
     notKnown: string;
     noneNamed: string;
     notWorkingYet: string;
+    otherJob: string;
     levelNone: string;
     working: (v: boolean) => string;
     apprenticeship: (v: boolean) => string;

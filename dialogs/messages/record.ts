@@ -17,6 +17,8 @@ export interface SessionRecordFacts {
     role: string | null;
     /** The learner said they are not working yet (role null because there is none). */
     notWorking: boolean;
+    /** No contact-centre role, but a job elsewhere. */
+    otherJob?: boolean;
     experienceMonths: number | null;
     level: number | null;
     /** Titles of the qualifications held. */
@@ -67,7 +69,10 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
   const profile: RecordBlock = {
     kind: "facts",
     facts: [
-      { title: w.labels.role, value: p.role ?? (p.notWorking ? w.notWorkingYet : w.notKnown) },
+      {
+        title: w.labels.role,
+        value: p.role ?? (p.otherJob ? w.otherJob : p.notWorking ? w.notWorkingYet : w.notKnown),
+      },
       { title: w.labels.experience, value: known(p.experienceMonths, m.describe.months) },
       {
         title: w.labels.level,

@@ -318,4 +318,16 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).not.toMatch(/Which qualification do you mean/);
     expect(c.text).toMatch(/its Essential Skills in English or Welsh/);
   });
+
+  it("w5: a shop worker is 'working outside contact centres', never 'not working yet', and till time answers the experience question", () => {
+    const c = new Conversation();
+    c.say(
+      "hi i work in a shop (co-op) in cornwall and want a call centre job. 31. no quals apart from a couple GCSEs. wot can i do",
+    );
+    expect(c.text).toMatch(/Got it: working outside contact centres/);
+    expect(c.text).not.toMatch(/not working yet/);
+    c.say("i told u, i work in a shop. 3 years on the tills");
+    expect(c.text).toMatch(/no contact-centre experience yet/);
+    expect(c.last.stateName).not.toBe("gathering.experience");
+  });
 });
