@@ -120,6 +120,10 @@ const NAME_PATTERNS = [
     `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)(?: [a-z]+){0,3} (?:${TITLES}),?|(?:${TITLES}))\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
   /\b(?:(?:his|her|their) name is|called|named|manager of)\s+([A-Z][a-z]{1,19})\b/,
+  // "Learner is Jordan, 18", "the client's name is Sam", "the young person is Kai"
+  new RegExp(
+    `\\b(?:[Ll]earner|[Cc]lient|[Cc]andidate|[Ss]tudent|[Yy]oung person|[Cc]laimant)(?:'s name)? (?:is|=)\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+  ),
   // "Claimant: Dylan, 24", "(Sunita, 34)", "Tom, 18,"
   new RegExp(
     `(?:^|[(:,•]\\s*|\\n\\s*[-*]?\\s*)${NAME},?\\s+(?:is\\s+|aged\\s+)?(?:1[4-9]|[2-7]\\d)\\b(?!\\s*(?:years?|yrs?|months?)\\s+(?:in|of|as|at|experience))`,

@@ -139,4 +139,19 @@ describe("understanding: what the second persona review found", () => {
     for (const s of ["work at greggs", "doing my GCSEs rn", "don't know", "prefer not to say"])
       expect(read(s, "learnerName").learnerName, s).toBeUndefined();
   });
+
+  it("a learner named in an adviser's first message is not asked for again", () => {
+    const cases: [string, string][] = [
+      [
+        "Careers adviser here (National Careers Service, Bristol). Learner is Jordan, 18, finished A levels",
+        "Jordan",
+      ],
+      ["I'm seeing a learner called Aoife, she's 17, left school with GCSEs", "Aoife"],
+      ["My son Callum is 19, he's been an agent at a call centre in Swindon for 8 months", "Callum"],
+      ["I'm with a learner, Rhys, 20, who's been a telesales operator for a year", "Rhys"],
+      ["the client's name is Sam and he is 24", "Sam"],
+    ];
+    for (const [s, name] of cases) expect(read(s).learnerName, s).toBe(name);
+    expect(read("the learner is interested in call centres").learnerName).toBeUndefined();
+  });
 });
