@@ -460,7 +460,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (n !== undefined) {
       u.age = n;
       t = t.replace(new RegExp(`\\b${n}\\b`), " ");
-      ev("age", String(n), "a number on its own");
+      // "she's 17" says it is an age; a bare "31" between commas only may be one.
+      ev("age", String(n), /^(?:[-•*]\s*)?\d+$/.test(alone ?? "") ? "a number on its own" : "pattern");
     } else {
       const m =
         /\b(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre) (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?) (?:in|of|experience))/.exec(

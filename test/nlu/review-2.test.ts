@@ -154,4 +154,13 @@ describe("understanding: what the second persona review found", () => {
     for (const [s, name] of cases) expect(read(s).learnerName, s).toBe(name);
     expect(read("the learner is interested in call centres").learnerName).toBeUndefined();
   });
+
+  it("'she's 17' is an age said as one, not a bare number the bot is unsure of", () => {
+    const u = read("I'm seeing a learner called Aoife, she's 17, left school with GCSEs");
+    expect(u.age).toBe(17);
+    expect(u.unsure ?? []).not.toContainEqual(expect.objectContaining({ slot: "age" }));
+    expect(read("hi i work in a shop in cornwall. 31. no quals").unsure).toContainEqual(
+      expect.objectContaining({ slot: "age" }),
+    );
+  });
 });
