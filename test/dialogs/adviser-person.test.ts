@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { INITIAL_ANSWERS } from "../../dialogs/actions/common.ts";
 import { recommendationCard, recommendFor } from "../../dialogs/advice.ts";
 import { english } from "../../dialogs/messages/en.ts";
 import { recordText } from "../../dialogs/messages/record.ts";
@@ -137,17 +138,10 @@ describe("the person an adviser's replies speak of (persona review 1, problem 10
   it("no recommendation the domain can make says 'you' to an adviser", () => {
     const m = english({ person: "learner", name: "Jake" });
     const base: Answers = {
+      ...INITIAL_ANSWERS,
       userKind: "adviser",
       learnerName: "Jake",
       learnerNameAsked: true,
-      qualificationsHeld: [],
-      skipped: [],
-      heldUnits: [],
-      qualificationId: null,
-      units: null,
-      pendingUnits: null,
-      objective: "glh",
-      accepted: false,
     };
     const held = [[], ["ocr-10265"], ["ocr-10268"]];
     let seen = 0;
