@@ -433,7 +433,8 @@ export function unitPickerCard(
         return {
           value,
           label: `${u?.number ? `${u.number}. ` : ""}${u?.title ?? ""}`,
-          credits: u ? describeInterval(u.credits) : "?",
+          // "At least 1" is the engine's bound, not a fact: an unknown value is shown as unknown.
+          credits: u && Number.isFinite(u.credits.max) ? describeInterval(u.credits) : "?",
         };
       }),
     })),

@@ -73,7 +73,15 @@ export type CardData =
     }
   | {
       type: "unitPicker";
-      words: { heading: string; unit: string; credits: string; creditsShort: string; submit: string };
+      words: {
+        heading: string;
+        unit: string;
+        credits: string;
+        creditsShort: string;
+        /** Said in place of a credit value our sources do not give (a unit's `credits` is then "?"). */
+        unknownCredits: string;
+        submit: string;
+      };
       qualificationId: string;
       title: string;
       groups: { id: string; name: string; units: { value: string; label: string; credits: string }[] }[];

@@ -792,6 +792,7 @@ const catalogue = (p: PersonWords): Messages => ({
       unit: "Unit",
       credits: "credits",
       creditsShort: "cr",
+      unknownCredits: "credits not in our sources",
       submit: "Check these units",
     }),
     // (Parameters typed by Messages.)

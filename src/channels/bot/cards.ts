@@ -101,7 +101,7 @@ export function adaptiveCard(data: CardData, choices: Choice[] = []): AdaptiveCa
               .join(","),
             // "Unit 4 · title": a leading "4. " would be read as a Markdown list item.
             choices: g.units.map((u) => ({
-              title: `${u.label.replace(/^(\d+)\. /, `${data.words.unit} $1 · `)} (${u.credits} ${data.words.creditsShort})`,
+              title: `${u.label.replace(/^(\d+)\. /, `${data.words.unit} $1 · `)} (${u.credits === "?" ? data.words.unknownCredits : `${u.credits} ${data.words.creditsShort}`})`,
               value: u.value,
             })),
           })),

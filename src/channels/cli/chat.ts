@@ -29,7 +29,10 @@ export function renderReply(r: Reply): { text: string; choices: Choice[] } {
   ) {
     for (const g of r.card.groups) {
       lines.push(`  ${g.name}:`);
-      for (const u of g.units) lines.push(`    ${u.label} (${u.credits} ${r.card.words.credits})`);
+      for (const u of g.units)
+        lines.push(
+          `    ${u.label} (${u.credits === "?" ? r.card.words.unknownCredits : `${u.credits} ${r.card.words.credits}`})`,
+        );
     }
   }
   const choices = r.kind === "choices" ? r.choices : r.kind === "card" ? (r.choices ?? []) : [];
