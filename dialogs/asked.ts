@@ -52,6 +52,8 @@ export interface Asked {
   sides?: string[][];
   /** Asks about the plan or units under discussion ("how many hours is her plan", "that in total"). */
   ofPlan?: boolean;
+  /** Asks what is still needed ("how many credits will I still need"), after what carries over. */
+  remaining?: boolean;
 }
 
 const ASPECT_CUES: [Aspect, RegExp][] = [
@@ -169,12 +171,17 @@ export function readAsked(said: string): Asked {
       text,
     );
   const ofPlan =
-    /\b(?:my|the|this|that|her|his|their|your|our) (?:plan|selection|units|choices?)\b|\b(?:in total|altogether|all together)\b|\b(?:is|are) (?:that|this|it|these|those)\b/.test(
+    /\b(?:my|the|this|that|her|his|their|your|our) (?:plan|selection|units|choices?)\b|\b(?:in total|altogether|all together|so far)\b|\b(?:is|are) (?:that|this|it|these|those)\b|\b(?:have|has) (?:i|she|he|they|we) got\b|\b(?:do|does) (?:i|she|he|they|we) have (?:now|so far)\b|\bive got (?:now|so far)\b/.test(
+      text,
+    );
+  const remaining =
+    /\b(?:still (?:need|have to|got to)|(?:how many|what) (?:more|else)|left to (?:do|get)|remaining|to go)\b/.test(
       text,
     );
   return {
     aspects,
     ...(ofPlan ? { ofPlan } : {}),
+    ...(remaining ? { remaining } : {}),
     ...(canDo ? { canDo } : {}),
     suppose,
     ...(subject ? { subject } : {}),

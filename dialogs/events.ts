@@ -91,6 +91,61 @@ const UNHOLD =
 const PLAN_ASKED =
   /\b(?:want|wanna|like|need|help me|going|hoping|trying) to plan\b|^\s*plan (?:the|my|an?|his|her)\b/;
 
+/**
+ * Facts that only name the qualification asked about are not the learner's (persona review 3): "i seen
+ * the IQ level 2 NVQ on google can i do that one" holds no Level 2, "plan me the level 4" does not make
+ * them Level 4, "is the Welsh apprenticeship open to her?" does not put her in Wales.
+ */
+function notFromTheAsked(u: Understanding, t: string, services: AdvisorServices): Understanding {
+  const asked = [u.qualification, ...(u.qualifications ?? []), ...(u.ambiguous ?? [])].filter(
+    (id): id is string => !!id,
+  );
+  let out = u;
+  const levels = new Set(asked.map((id) => services.catalogue.entries.get(id)?.level.value));
+  // A qualification named by its level in a question ("can i do the IQ level 2 NVQ?").
+  if (/\?|\b(?:can|could|should|do|does|is|are) (?:i|she|he|they|it)\b/.test(t))
+    for (const m of t.matchAll(
+      /\b(?:level|l|lvl) ?([1-8]) (?:nvq|svq|principles|cert|certificate|diploma|apprenticeship|one)\b|\b(?:nvq|svq) ?(?:level )?([1-8])\b/g,
+    ))
+      levels.add(Number(m[1] ?? m[2]));
+  const heldSaid =
+    /\b(?:i have|ive got|i ve got|i got|got my|i hold|i did|ive done|i passed|i finished|done my|passed my|have (?:a|an|my|the) (?:level|l) ?\d|with (?:a |my )?(?:level|l) ?\d)\b/;
+  // (A level from GCSEs, A levels, a degree... said beside it stays.)
+  const otherLevel =
+    /\b(?:gcses?|a ?levels?|as levels?|btecs?|degree|highers?|nationals?|standard grades?|o levels?|cses?|hn[cd]|no quals|no qualifications|nothing|none|uni|university)\b/;
+  if (out.level !== undefined && levels.has(out.level) && !heldSaid.test(t) && !otherLevel.test(t)) {
+    const { level: _named, ...rest } = out;
+    out = rest;
+  }
+  const nationSaid =
+    /\b(?:live|lives|living|based|from|in|moved to|stay|stays)\b[^.?!]{0,25}\b(?:wales|cymru|[a-z]+)\b/;
+  if (
+    out.nation === "Wales" &&
+    /\bwelsh (?:apprenticeships?|pathways?|one|level)\b/.test(t) &&
+    !/\bwales\b|\bcymru\b/.test(t) &&
+    !nationSaid.test(t.replace(/\bwelsh (?:apprenticeships?|pathways?|one|level \d)\b/g, ""))
+  ) {
+    const { nation: _named, ...rest } = out;
+    out = rest;
+  }
+  return out;
+}
+
+/** An entry closed to new registrations on `today` (the IQ NVQ). */
+function closedEntry(services: AdvisorServices, id: string, today: Date): boolean {
+  const e = services.catalogue.entries.get(id);
+  const end = e?.type === "qualification" ? e.operationalEnd?.value : undefined;
+  return !!end && end < today.toISOString().slice(0, 10);
+}
+
+/** "I made a mistake, it wasn't unit 25", "not 25 but 27", "I meant 27": units said wrong before. */
+const HELD_CORRECTION =
+  /\b(?:mistake|wasnt|was not|werent|not unit|i meant|meant to say|should (?:be|have been)|typo|not \d{1,2} but|instead of)\b/;
+
+/** Questions about the check on screen: whether it passes, and why not. */
+const ABOUT_CHECK =
+  /\b(?:do (?:i|we|they|these|those|my units) meet|does (?:it|that|this) meet|(?:is|are) (?:that|it|this|these|those|they) (?:enough|ok|okay|valid|right|fine|allowed)(?: now)?|am i (?:ok|okay|there|done)|does (?:it|that|this) work|why (?:is (?:that|it|this) (?:wrong|invalid|not (?:valid|ok|allowed))|not)|whats wrong|what is wrong)\b/;
+
 /** "L3 units", "my level 3 units", "units from my level 3": the level of the qualification units are of. */
 const UNITS_LEVEL =
   /\b(?:l|level|lvl) ?([1-4])(?: nvq| diploma| certificate| cert)? units\b|\bunits (?:from|of|in|on|for) (?:my|the|his|her|their) (?:l|level|lvl) ?([1-4])\b|\b(?:l|level|lvl) ?([1-4]) (?:nvq|diploma|certificate|cert)s? (?:and |with )?units\b/g;
@@ -217,11 +272,18 @@ function nextStepAmong(services: AdvisorServices, candidates: string[], held: st
   const next = candidates.filter((id) =>
     held.some((h) => services.catalogue.entries.get(h)?.progression.some((p) => p.to === id)),
   );
-  return next.length === 1 ? next[0] : undefined;
+  if (next.length === 1) return next[0];
+  // Of several next steps, the one of the same kind as the one held (an NVQ after an NVQ).
+  const kindOf = (id: string) => {
+    const e = services.catalogue.entries.get(id);
+    return e?.type === "qualification" ? e.qualificationKind.value : e?.type;
+  };
+  const same = next.filter((id) => held.some((h) => kindOf(h) === kindOf(id)));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 const WHY_NOT_TOGETHER =
-  /^why (?:cant|can not|cannot|am i not allowed to|isnt it allowed to|not) (?:i |we |she |he |you )?(?:do|take|have|pick|choose|select)? ?(?:units? )?(\d{1,2}) (?:and|&|with|plus) (?:unit )?(\d{1,2})\b/;
+  /^(?:(?:oh|so|but|ok|okay|hmm|and) )?why (?:cant|can not|cannot|am i not allowed to|isnt it allowed to|not) (?:i |we |she |he |you )?(?:do|take|have|pick|choose|select)? ?(?:units? )?(\d{1,2}) (?:and|&|with|plus) (?:unit )?(\d{1,2})\b/;
 
 /** A goodbye or a thanks said alone: "thank you! bye", "thanks, bye", "cheers", "bye". */
 const GOODBYE =
@@ -348,6 +410,47 @@ export function toEvent(
     /\?|^(?:is|are|whats|what is|how)\b/.test(text.trim().toLowerCase())
   )
     u = { ...u, intent: "define", term: "nvq" };
+  u = notFromTheAsked(u, normalise(text), services);
+  // "check these units for the level 3 NVQ: 1 2 5", "plan the level 3 NVQ": of the qualifications the
+  // words may mean, the only one whose units our sources list (the others cannot be planned or checked).
+  if (
+    !pinned &&
+    !u.qualification &&
+    u.ambiguous?.length &&
+    (u.units?.length ||
+      ["plan", "check", "whatIsUnit", "together"].includes(u.intent ?? "") ||
+      (!u.intent && objectiveOf(normalise(text)) !== undefined))
+  ) {
+    const listed = u.ambiguous.filter((id) => services.engine(id) && !closedEntry(services, id, today));
+    if (listed.length === 1) {
+      const { ambiguous: _one, ...rest } = u;
+      // ("quickest way to the L3 NVQ using what I've got": a plan.)
+      u = {
+        ...rest,
+        qualification: listed[0] ?? "",
+        ...(!u.intent && objectiveOf(normalise(text)) !== undefined ? { intent: "plan" as const } : {}),
+      };
+    }
+  }
+  // "can u check my units: 1 2 3" after "doing the level 2 NVQ": units of the qualification just named.
+  if (
+    !pinned &&
+    u.units?.length &&
+    !u.qualification &&
+    !u.ambiguous?.length &&
+    !c.qualificationId &&
+    c.shown.about?.length === 1
+  ) {
+    const about = c.shown.about[0] ?? "";
+    const q = services.engine(about);
+    let fits = false;
+    try {
+      fits = !!q && resolveUnits(q, u.units).length > 0;
+    } catch {
+      fits = false;
+    }
+    if (fits) u = { ...u, qualification: about };
+  }
   // "Want to plan the OCR level 3 NVQ diploma, with units 20 and 36": a plan asked for.
   if (!u.intent && (u.qualification || u.units?.length) && PLAN_ASKED.test(normalise(text)))
     u = { ...u, intent: "plan" };
@@ -403,13 +506,13 @@ function readMessage(
   // "plan the level 3 for me", "whats unit 14 in the level 3 one": the level names a qualification
   // (never the learner's own level).
   const namedLevel =
-    /\b(?:the|a) (?:level|l|lvl) ?([1-8])\b|\b(?:level|l|lvl) ?([1-8]) (?:nvq|one|diploma|cert|certificate|qualification|principles)\b/.exec(
+    /\b(?:the|a) (?:level|l|lvl) ?([1-8])\b|\b(?:level|l|lvl) ?([1-8]) (?:nvq|one|diploma|cert|certificate|qualification|principles)\b|\bunits? \w+ (?:in|of|on|from) (?:level|l|lvl) ?([1-8])\b/.exec(
       normalise(text),
     );
   const heldLevels = (u.qualificationsHeld ?? []).map(
     (id) => services.catalogue.entries.get(id)?.level.value,
   );
-  const level = Number(namedLevel?.[1] ?? namedLevel?.[2] ?? Number.NaN);
+  const level = Number(namedLevel?.[1] ?? namedLevel?.[2] ?? namedLevel?.[3] ?? Number.NaN);
   // ("the level 3 one" is every qualification at that level to the understanding: the conversation
   // narrows it; "the level 3 NVQ" is already narrowed by its kind.)
   if (
@@ -431,6 +534,48 @@ function readMessage(
     if (ids.length > 1)
       return { type: "AMBIGUOUS", candidates: ids, u: { ...rest, intent, ambiguous: ids }, ...withHeld };
   }
+  // "sorry, it wasn't unit 25, it was unit 27": a correction of the units held, in their qualification.
+  if (!held && u.units?.length && c.heldUnits.length && HELD_CORRECTION.test(normalise(text))) {
+    for (const h of [...c.heldUnits].reverse()) {
+      const q = h.qualificationId ? services.engine(h.qualificationId) : undefined;
+      if (!q) continue;
+      const keyOf = (x: string) => {
+        try {
+          return q.units[resolveUnits(q, [x])[0] ?? -1]?.key;
+        } catch {
+          return undefined;
+        }
+      };
+      const heldKeys = new Set(h.units.map(keyOf));
+      const said = u.units.map((x) => ({ x, key: keyOf(x) }));
+      const out = said.filter((y) => y.key && heldKeys.has(y.key)).map((y) => y.key);
+      const inn = said.filter((y) => y.key && !heldKeys.has(y.key));
+      if (!out.length || !inn.length || said.some((y) => !y.key)) continue;
+      const units = [...new Set([...h.units.filter((x) => !out.includes(keyOf(x))), ...inn.map((y) => y.x)])];
+      return { type: "HOLD_UNITS", held: { qualificationId: h.qualificationId, units, replace: true }, u };
+    }
+  }
+  // "why is that wrong?", "do I meet the 23 credits at level 3 rule?", "is that enough now?": the
+  // check of the units under discussion again, in full.
+  if (
+    c.units?.length &&
+    c.qualificationId &&
+    !u.units?.length &&
+    !hasProfileFacts(u) &&
+    ABOUT_CHECK.test(normalise(text))
+  )
+    return { type: "UNITS", units: c.units, u, explain: true };
+  // "what about K/503/0421 - is that in the level 3?", "is selling by telephone outbound level 2?": a
+  // question about a unit, not a new selection (persona review 3: a question wiped 11 units).
+  if (
+    c.units?.length &&
+    u.units?.length &&
+    !held &&
+    (!u.intent || u.intent === "details") &&
+    /\?\s*$|^\s*(?:what about|is|are|does|do|whats|what is|which)\b/i.test(text.trim()) &&
+    !/\b(?:check|add|include|instead|swap|replace|drop|remove|what if|try)\b/i.test(text)
+  )
+    return { type: "ASK", u: { ...u, intent: "whatIsUnit" } };
   // "swap 18 for selling by telephone - inbound", "add unit 12 and remove 10": edits of the selection.
   if (!held && c.qualificationId && !hasProfileFacts(u) && (!u.intent || u.intent === "check")) {
     const edits = unitEditsIn(services.catalogue, normalise(text), { qualificationId: c.qualificationId });

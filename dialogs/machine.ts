@@ -104,6 +104,7 @@ export function createAdvisorMachine(services: AdvisorServices) {
       showCheck: act(A.showCheck),
       applyFix: act(A.applyFix),
       unholdUnits: act(A.unholdUnits),
+      skipMissing: act(A.skipMissing),
       sayCannotAcceptInvalid: act(A.sayCannotAcceptInvalid),
       acceptUnits: act(A.acceptUnits),
       showSummary: act(A.showSummary),
@@ -248,7 +249,10 @@ export function createAdvisorMachine(services: AdvisorServices) {
       CANCEL: { target: ".stopped" },
       DELETE_DATA: { target: ".confirmDelete" },
       FACTS: { target: ".router", actions: ["remember", "applyFacts"] },
-      RECOMMEND: { target: ".router", actions: ["remember", "applyFacts", "clearQualification"] },
+      RECOMMEND: {
+        target: ".router",
+        actions: ["remember", "applyFacts", "clearQualification", "skipMissing"],
+      },
       PLAN: [
         // With units wanted in it: the cheapest valid completion of them, checked.
         {

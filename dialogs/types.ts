@@ -331,7 +331,8 @@ export type AdvisorEvent =
   | ({ type: "RECOMMEND" } & WithU)
   | ({ type: "PLAN"; objective?: Answers["objective"]; qualificationId?: string } & WithU)
   | ({ type: "CHOOSE"; qualificationId: string } & WithU)
-  | ({ type: "UNITS"; units: string[]; qualificationId?: string } & WithU)
+  /** `explain`: "why is that wrong?", "do I meet the 23 credits rule?": the check again in full. */
+  | ({ type: "UNITS"; units: string[]; qualificationId?: string; explain?: true } & WithU)
   | ({ type: "APPLY_FIX" } & WithU)
   | { type: "HOLD_UNITS"; u: Understanding; held: HeldUnits }
   /** "I don't hold them, I want to take them": the units last taken as held are wanted instead. */

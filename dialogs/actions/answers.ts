@@ -12,7 +12,7 @@ import { kindOf } from "../../src/advice/targets.ts";
 import type { CatalogueEntry, Pathway } from "../../src/catalogue/schema.ts";
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
-import { type AdvisorServices, engineQualification, intervalText, profileOf } from "../advice.ts";
+import { type AdvisorServices, checkFor, engineQualification, intervalText, profileOf } from "../advice.ts";
 import { ASPECTS, type Asked, type Aspect } from "../asked.ts";
 import type { ConditionExtra, Messages, Who } from "../messages/messages.ts";
 import type { AdvisorContext } from "../types.ts";
@@ -91,9 +91,16 @@ export function entriesAsked(
 }
 
 /** Of several entries, the one the conversation is about (planned, or best of those recommended). */
-function narrowed(c: AdvisorContext, ids: string[]): string[] {
+function narrowed(c: AdvisorContext, ids: string[], s?: AdvisorServices): string[] {
   if (ids.length < 2) return ids;
   if (c.qualificationId && ids.includes(c.qualificationId)) return [c.qualificationId];
+  // "the Level 3 NVQ Diploma" to someone holding OCR's Level 2 NVQ: the next step of the one held.
+  const next = s
+    ? ids.filter((id) =>
+        c.qualificationsHeld.some((h) => s.catalogue.entries.get(h)?.progression.some((p) => p.to === id)),
+      )
+    : [];
+  if (next.length === 1) return next;
   const shown = (c.shown.recommendations ?? []).find((id) => ids.includes(id));
   return shown ? [shown] : ids;
 }
@@ -406,7 +413,17 @@ function planDetails(c: AdvisorContext, s: AdvisorServices): string | undefined 
     .filter((x) => !Number.isFinite(x.credits.max))
     .map((x) => x.number ?? x.ref ?? x.label);
   const glh = sum((x) => x.glh);
+  // What counts towards the total is the engine's: barred sets and group caps may leave some out.
+  const checked = checkFor(s, q.entry.id, units, c);
+  const total =
+    checked.kind === "checked" ? checked.result.rules.find((r) => r.rule === "totalCredits") : undefined;
+  const countedText =
+    total?.have &&
+    (total.have.min !== credits.min || (total.have.max ?? Number.POSITIVE_INFINITY) !== credits.max)
+      ? intervalText({ min: total.have.min, max: total.have.max ?? Number.POSITIVE_INFINITY })
+      : null;
   return messagesOf(c).answers.planTotals({
+    ...(countedText && total?.need !== undefined ? { counted: countedText, need: total.need } : {}),
     title: q.entry.title.value,
     units: xs.map((x) => x.number ?? x.ref ?? x.label),
     plan: plan !== undefined,
@@ -438,7 +455,7 @@ export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked,
     aspects.includes("essentialSkills") && !asked.kind && !u.qualification
       ? { ...asked, kind: "apprenticeship" }
       : asked;
-  const ids = narrowed(c, entriesAsked(c, u, about, s));
+  const ids = narrowed(c, entriesAsked(c, u, about, s), s);
   if (!ids.length) return aspects.includes("duration") ? m.durationGeneral : m.whichQualification;
   // Entries with the same answer are named together, the answer said once.
   const groups = new Map<string, string[]>();

@@ -11,6 +11,7 @@ import {
   initialContext,
   messagesOf,
   say,
+  slotValue,
   text,
 } from "./common.ts";
 import { describeChanges } from "./facts.ts";
@@ -178,6 +179,22 @@ export const skipSlot: Act = (c) => {
     return { skipped: [...new Set([...c.skipped, slot])], ...say(text(m.skipped(m.slotName[slot]))) };
   }
   return {};
+};
+
+/**
+ * "What do you recommend?" instead of an answer to a profile question: the advice now, from what is
+ * known, and the questions left unasked (they can still be answered, and the advice is redone).
+ */
+export const skipMissing: Act = (c) => {
+  const q = c.expecting;
+  if (!q || !(SLOTS as readonly string[]).includes(q)) return {};
+  const m = messagesOf(c);
+  const missing = SLOTS.filter((slot) => slotValue(c, slot) === undefined && !c.skipped.includes(slot));
+  if (!missing.length) return {};
+  return {
+    skipped: [...new Set([...c.skipped, ...missing])],
+    ...say(text(m.recommendSoFar(missing.map((slot) => m.slotName[slot])))),
+  };
 };
 
 export const repeatPrompt: Act = (c) =>

@@ -169,6 +169,21 @@ export const applyFacts: Act = (c, e, s) => {
   // The name the adviser gives when asked, or later ("his name is Marcos not Marcus"). A question is
   // never a name.
   const name = u.learnerName?.trim();
+  // "doing the level 2 NVQ with my employer": the qualification named with the facts is what "my units"
+  // will be about (of several it may mean, the one whose units our sources list).
+  const named = u.qualification
+    ? [u.qualification]
+    : (u.ambiguous ?? []).filter((id) => {
+        const e = s.catalogue.entries.get(id);
+        return (
+          !!engineQualification(s, id) &&
+          !(e?.type === "qualification" && e.operationalEnd && e.operationalEnd.value < c.today)
+        );
+      });
+  const about = named.length === 1 ? { shown: { ...c.shown, about: named } } : {};
+  // Asked the name, the adviser went on to something else: the name is not asked again (it can be
+  // given at any time: "her name is Ellie"), and what they said is answered (persona review 3).
+  if (c.expecting === "learnerName" && !name) next.learnerNameAsked = true;
   if (
     name &&
     (c.expecting === "learnerName" || next.userKind === "adviser" || u.userKind === "adviser") &&
@@ -238,7 +253,7 @@ export const applyFacts: Act = (c, e, s) => {
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));
-  return { ...next, ...say(...replies) };
+  return { ...next, ...about, ...say(...replies) };
 };
 
 export const skipLearnerName: Act = () => ({ learnerNameAsked: true });

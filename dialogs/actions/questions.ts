@@ -69,6 +69,12 @@ export const answerQuestion: Act = (c, e, s) => {
           ],
         }
       : first;
+  // "how many credits will I still need for the Level 3?": after the credits, what carries over.
+  const left =
+    u && askedOf(e).remaining && askedOf(e).aspects.includes("credits")
+      ? remainingCredits(c, u, s)
+      : undefined;
+  if (left) out.said = [...(out.said ?? []), text(left)];
   const intent = uOf(e)?.intent;
   const said = (out.said ?? []).map((r) => r.text).join("\n");
   // A question back ("which qualification do you mean?") is not an answer to keep.
@@ -252,6 +258,46 @@ function togetherText(c: AdvisorContext, q: EngineQualification, units: string[]
   } catch (err) {
     return err instanceof Error ? err.message : m.together.needTwo;
   }
+}
+
+/**
+ * Credits still to earn for the qualification asked about, after the units held that carry over to it
+ * (undefined when nothing held leads to it, or its credit total is not in our sources).
+ */
+function remainingCredits(
+  c: AdvisorContext,
+  u: NonNullable<ReturnType<typeof uOf>>,
+  s: AdvisorServices,
+): string | undefined {
+  const held = [...new Set([...(u.qualificationsHeld ?? []), ...c.qualificationsHeld])];
+  const leadsTo = (from: string, to: string) =>
+    !!s.catalogue.entries.get(from)?.progression.some((p) => p.to === to);
+  const candidates = [u.qualification, ...(u.ambiguous ?? []), ...(u.qualifications ?? [])].filter(
+    (id): id is string => !!id && held.some((h) => leadsTo(h, id)),
+  );
+  const to =
+    candidates.length === 1 || new Set(candidates).size === 1
+      ? candidates[0]
+      : candidates.find((id) => engineQualification(s, id));
+  const from = to ? held.find((h) => leadsTo(h, to)) : undefined;
+  const entry = to ? s.catalogue.entries.get(to) : undefined;
+  const need = entry?.type === "qualification" ? entry.creditValue?.value : undefined;
+  if (!to || !from || need === undefined || !entry) return undefined;
+  const t = transferFor(s, from, heldUnitsOfQualification(c, s, from));
+  if ("error" in t) return undefined;
+  const carried = t.next.find((n) => n.qualificationId === to)?.creditsCarried;
+  if (!carried) return undefined;
+  const left = {
+    min: Math.max(0, need - (carried.max ?? carried.min)),
+    max: Math.max(0, need - carried.min),
+  };
+  return messagesOf(c).answers.remainingCredits(
+    messagesOf(c).shortTitle(entry.title.value),
+    need,
+    intervalText({ min: carried.min, max: carried.max ?? Number.POSITIVE_INFINITY }),
+    intervalText(left),
+    heldUnitsOfQualification(c, s, from).length > 0,
+  );
 }
 
 /** "No ta" to an offer ("pick one", "shall I apply the fix?", "anything else?"): a polite close, no re-prompt. */

@@ -215,7 +215,13 @@ export const askQualificationForUnits: Act = (c, _e, s) => {
   const all = options.length
     ? options
     : [...s.catalogue.entries.values()]
-        .filter((x) => x.type === "qualification" && x.units)
+        // Closed to new registrations (the IQ NVQ): offered only for units someone holds.
+        .filter(
+          (x) =>
+            x.type === "qualification" &&
+            x.units &&
+            (c.pendingHeld || !x.operationalEnd || x.operationalEnd.value >= c.today),
+        )
         .map((x) => ({ label: m.shortTitle(x.title.value), value: x.id }));
   const held = c.pendingHeld
     ? c.qualificationsHeld
@@ -476,7 +482,7 @@ export const showUnitPicker: Act = (c, _e, s) => {
   return { ...say(reply), expecting: "units", misses: 0, prompt: [text(m.ask.units.first)] };
 };
 
-export const showCheck: Act = (c, _e, s) => {
+export const showCheck: Act = (c, e, s) => {
   const m = messagesOf(c);
   if (!c.qualificationId || !c.units) return {};
   const r = checkFor(s, c.qualificationId, c.units, c);
@@ -503,8 +509,9 @@ export const showCheck: Act = (c, _e, s) => {
   // Sent again only when it changed: the same units and rules give one line and the choices (units
   // newly known to be held change no rule, and the card does not show them).
   const shownDigest = digest({ ...card, units: card.units.map(({ held: _held, ...u }) => u) });
+  const explain = e.type === "UNITS" && e.explain;
   const replies: Reply[] =
-    c.shown.check?.digest === shownDigest
+    c.shown.check?.digest === shownDigest && !explain
       ? [choices(`${m.checkUnchanged} ${verdict}`, options)]
       : [{ kind: "card", text: m.render.check(card), card }, next];
   return {

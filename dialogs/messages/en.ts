@@ -362,6 +362,8 @@ const catalogue = (p: PersonWords): Messages => ({
 
   recommendIntro,
   recommendEmpty: "I couldn't find a qualification in our catalogue that suits that profile.",
+  recommendSoFar: (missing: string[]) =>
+    `Here it is from what I know so far. Tell me ${listWords(missing)} at any time and I'll sharpen it.`,
   recommendNext: "Pick one to plan its units, or ask me anything about them.",
   recommendUnchanged: (titles: string[]) =>
     `My suggestions haven't changed (see above): ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.`,
@@ -614,6 +616,8 @@ const catalogue = (p: PersonWords): Messages => ({
       nation === "Scotland"
         ? `A word for Scotland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about SVQs or Scottish apprenticeships: My World of Work can say what is offered in Scotland.`
         : `A word for Northern Ireland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about apprenticeships in Northern Ireland: the nidirect Careers Service can say what is offered there.`,
+    remainingCredits: (title: string, need: number, carried: string, left: string, unitsGiven: boolean) =>
+      `Still to earn for ${title}: ${left} of its ${need} credits, since ${carried} credits carry over from ${unitsGiven ? `${p.poss} units` : `the mandatory units (tell me ${p.poss} units to count the rest)`}.`,
     essentialSkillsExemption:
       "Whether a GCSE grade (or a failed GCSE) changes which Essential Skills are needed is not in our sources: ask the training provider.",
     unitFacts: (label: string, credits: string | null, glh: string | null) =>
@@ -624,6 +628,11 @@ const catalogue = (p: PersonWords): Messages => ({
         p.credits !== null
           ? `• ${p.credits} credits in all`
           : `• the credit values of ${unitWords(p.creditsUnknown)} are not in our sources; the others give ${p.creditsKnown ?? 0} credits`,
+        ...(p.counted !== undefined
+          ? [
+              `• of those, ${p.counted} credits count towards the ${p.need} needed (the rules leave some out: see the check)`,
+            ]
+          : []),
         p.glh !== null
           ? `• ${p.glh} guided learning hours (GLH) in all`
           : `• the guided learning hours of ${unitWords(p.glhUnknown)} are not in our sources`,

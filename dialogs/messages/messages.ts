@@ -41,6 +41,9 @@ export interface PlanTotals {
   creditsUnknown: string[];
   glh: string | null;
   glhUnknown: string[];
+  /** The credits that count towards the total (less than all of them when a group cap or a barred set leaves some out), and the total needed. */
+  counted?: string;
+  need?: number;
 }
 
 /** The units of a qualification, by group, for "which units are in X?". */
@@ -237,6 +240,8 @@ export interface Messages {
   whichOne: (n: number) => string;
   recommendIntro: (about: string) => string;
   recommendEmpty: string;
+  /** Advice asked for before the profile questions were answered: which ones would sharpen it. */
+  recommendSoFar: (missing: string[]) => string;
   recommendNext: string;
   recommendUnchanged: (titles: string[]) => string;
   whatComesNextChoice: string;
@@ -395,6 +400,14 @@ export interface Messages {
       nation?: string,
     ) => string;
     about: (title: string) => string;
+    /** Credits still to earn after the units held that carry over (`unitsGiven`: the units were named). */
+    remainingCredits: (
+      title: string,
+      need: number,
+      carried: string,
+      left: string,
+      unitsGiven: boolean,
+    ) => string;
     /** Whether GCSEs (passed or not) change the Essential Skills a pathway needs: not in our sources. */
     essentialSkillsExemption: string;
     /** Scotland or Northern Ireland: what our sources cover (QCF qualifications, the Welsh pathway), quoted. */

@@ -120,6 +120,10 @@ const NAME_PATTERNS = [
     `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)(?: [a-z]+){0,3} (?:${TITLES}),?|(?:${TITLES}))\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
   /\b(?:(?:his|her|their) name is|called|named|manager of)\s+([A-Z][a-z]{1,19})\b/,
+  // "I'm seeing Ellie Morgan today", "Session with Shauna Kelly, 22", "meeting Tom (19)"
+  new RegExp(
+    `\\b(?:[Ss]eeing|[Mm]eeting|[Ss]ession with|[Aa]ppointment with|[Ii]nterview with|[Hh]ere with|[Ss]itting with|[Ii]'m with|I am with)\\s+${NAME}(?:\\s+[A-Z][a-z]+)?(?=\\s+today|\\s+now|\\s+this|\\s*[,(]|\\s+who|\\s+aged|\\s+\\d)`,
+  ),
   // "Learner is Jordan, 18", "the client's name is Sam", "the young person is Kai"
   new RegExp(
     `\\b(?:[Ll]earner|[Cc]lient|[Cc]andidate|[Ss]tudent|[Yy]oung person|[Cc]laimant)(?:'s name)? (?:is|=)\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,

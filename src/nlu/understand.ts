@@ -219,7 +219,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const free =
     !expecting ||
     expecting === "userKind" ||
-    (!["units", "qualification", "learnerName", "confirm", "experience", "level"].includes(expecting) &&
+    (!["units", "qualification", "confirm", "experience", "level"].includes(expecting) &&
       text.trim().split(/\s+/).length >= 6);
   const clauses = free ? clausesOf(text) : [];
   const used = new Set<Clause>();
@@ -746,7 +746,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // The learner's name, when an adviser was asked for it.
   if (expecting === "learnerName" && !u.intent) {
-    const name = nameAnswer(text);
+    // A name alone ("Aisha Khan" in full), or a sentence that names the learner ("I'm seeing Ellie
+    // Morgan today, she's 19").
+    const name = nameAnswer(text) ?? (u.learnerName ? undefined : learnerNameIn(text));
     if (name) {
       u.learnerName = name;
       ev("learnerName", name, "answer to the name question");
@@ -762,7 +764,7 @@ const REMINDER =
   /\b(?:(?:like|as) i (?:said|say|told you|mentioned|wrote)|i (?:already |just )?(?:told you|said|mentioned)|(?:already|i) said|told you)(?: (?:before|already|earlier|above))?\b/gi;
 /** Words of a sentence that are never part of a name given in answer ("work at greggs", "doing my GCSEs"). */
 const NOT_NAME_WORD =
-  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks)$/;
+  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks|from|correction|correct|actually|update|updated|also|but|so|then|ok|okay|right|well|hi|hello|hey|there|here|today|now|mistake|wrong|typo)$/;
 
 /** The learner's name, given in answer to the name question: "it's Aoife", "Callum, like I said". */
 function nameAnswer(text: string): string | undefined {
@@ -781,12 +783,18 @@ function nameAnswer(text: string): string | undefined {
       );
     name = name.trim();
     const words = name.split(/\s+/);
+    const typedAsName = name !== name.toLowerCase();
     if (
       name.length > 0 &&
       name.length <= 60 &&
       words.length <= 4 &&
       /^[\p{L}][\p{L}' .-]*$/u.test(name) &&
-      !words.some((w) => NOT_NAME_WORD.test(w.toLowerCase().replace(/'/g, "")))
+      !words.some((w) => NOT_NAME_WORD.test(w.toLowerCase().replace(/'/g, ""))) &&
+      // No place or common word ("from Ballymena", "Correction"): each word could be a name.
+      words.every((w) => isPersonName(w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())) &&
+      // A name typed in lower case is taken only when it is the whole answer ("aoife"), not the start
+      // of a longer message ("sorry correction, she's been there 14 months").
+      (typedAsName || parts.length === 1)
     )
       // "aoife": a name typed in lower case is written as a name.
       return name === name.toLowerCase()

@@ -127,7 +127,12 @@ function levelRule(
   const readingWords = reading === "at" ? `at Level ${rule.level}` : `at Level ${rule.level} or above`;
   const involved = countedIn(q, t, undefined);
   const units = involved.map((u) => u.key);
-  const message = `Credits ${readingWords}: you have ${describe(have)}, ${rule.min} needed`;
+  // domain-facts §5: no source says whether "at Level X" includes higher levels; every verdict that
+  // rests on the reading says so.
+  const readingNote = q.reading.proven
+    ? ""
+    : ` (reading “at Level ${rule.level}” as ${reading === "at" ? "Level " + rule.level + " only" : "Level " + rule.level + " or above"}: our sources do not say which)`;
+  const message = `Credits ${readingWords}: you have ${describe(have)}, ${rule.min} needed${readingNote}`;
   const numbers = { have: toJson(have), need: rule.min, reading };
   if (status === "fails") {
     // Short by at least what the most favourable reading lacks; to be sure, what the strict one lacks.

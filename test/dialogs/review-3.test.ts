@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { Conversation } from "./conversation.ts";
+
+/** The units a check card shows. */
+function checkedUnits(c: Conversation): string[] {
+  const card = c.card("check");
+  expect(card, c.text).toBeDefined();
+  return (card?.units ?? []).map((u) => u.unit).sort();
+}
+
+// Persona review 3 (docs/reviews/2026-11-27-review-3.md): what it found, as a user would meet it.
+describe("conversation: persona review 3", () => {
+  it("A1: the learner's name from a sentence, never 'Correction'; 'what do you recommend?' is answered", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser with Careers Wales");
+    expect(c.last.stateName).toBe("learnerName");
+    c.say(
+      "I'm seeing Ellie Morgan today, she's 19, from Newport. Works part time as a contact centre agent for an insurance firm, about 7 months.",
+    );
+    expect(c.text).toMatch(/I'll put Ellie on the session record/);
+    c.say("Sorry correction, she's been there 14 months not 7");
+    expect(c.text).toMatch(/Updated: experience 7 months → 1 year 2 months/);
+    expect(c.text).not.toMatch(/Correction on the session record/);
+    c.say("What do you recommend for her?");
+    expect(c.card("recommendations"), c.text).toBeDefined();
+    expect(c.text).toMatch(/Recommended for Ellie|suggest for Ellie/);
+  });
+
+  it("A1: asked for the name, an adviser who goes on to something else is not asked again and again", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("She'd like to do an apprenticeship and eventually become a team leader");
+    expect(c.text).not.toMatch(/Just a first name/);
+    c.say("What do you recommend for her?");
+    expect(c.text).toMatch(/Here it is from what I know so far\. Tell me .* and I'll sharpen it/);
+    expect(c.card("recommendations"), c.text).toBeDefined();
+  });
+
+  it("A4: 'Session with Shauna Kelly, 22, from Ballymena' names Shauna; a question about the Welsh pathway moves no one to Wales", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say(
+      "Session with Shauna Kelly, 22, from Ballymena. She's unemployed at the moment, last job was a waitress for 3 years. Interested in contact centres.",
+    );
+    expect(c.text).toMatch(/I'll put Shauna on the session record/);
+    c.say("Is the Welsh apprenticeship open to her?");
+    expect(c.text).not.toMatch(/living in Wales/);
+    expect(c.text).toMatch(/it is for apprentices in Wales/);
+    c.say("session record please");
+    expect(c.text).toMatch(/Session record: Shauna/);
+    expect(c.text).toMatch(/Nation: Northern Ireland/);
+  });
+
+  it("S2: units for 'the level 3 NVQ' are the OCR one's at once; a question about a unit keeps the selection", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say("team leader, sunderland, 5 years in role. want the level 3 NVQ diploma");
+    c.say("check these units for the level 3 NVQ: 1 2 5 6 12 15 16 20 36 25 28 31");
+    expect(c.text).toMatch(/Checking your units for OCR Level 3 NVQ Diploma/);
+    expect(c.text).toMatch(/unit 20 .* and unit 36 .* are barred/);
+    c.say("ok remove 20");
+    const before = checkedUnits(c);
+    c.say("what about K/503/0421 - is that in the level 3?");
+    expect(c.text).toMatch(
+      /unit 16 \(Deal with incidents through a contact centre\) — OCR Level 3 NVQ Diploma/,
+    );
+    expect(c.card("check")).toBeUndefined();
+    c.say("do i meet the 23 credits at level 3 rule");
+    expect(checkedUnits(c)).toEqual(before);
+    expect(c.text).toMatch(/Credits at Level 3 or above: .*our sources do not say which/);
+  });
+
+  it("S4: 'doing the level 2 NVQ' makes 'check my units' its units; credits 'got now' are the ones that count", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say(
+      "outbound telesales agent in manchester, been here 8 months, doing the level 2 NVQ with my employer",
+    );
+    c.say("can u check my units: 1 2 3 5 21 22 19 32 34 36 38");
+    expect(c.text).toMatch(/Checking your units for OCR Level 2 NVQ Certificate/);
+    c.say("why is that wrong");
+    expect(c.text).toMatch(/unit 32 \(Using email\) and unit 34 \(Using email\) are barred/);
+    c.say("ok swap 34 for 33 then");
+    c.say("how many credits have i got now");
+    expect(c.text).toMatch(/of those, between 32 and 34 credits count towards the 28 needed/);
+    c.say("is selling by telephone outbound level 2?");
+    expect(c.text).toMatch(
+      /unit 22 \(Selling by telephone - outbound\).*\n.*\nCredits: 4; level: not in our sources/,
+    );
+    c.say("what if i add unit 12 promote additional services");
+    expect(checkedUnits(c)).toContain("33");
+    expect(checkedUnits(c)).toContain("12");
+    expect(checkedUnits(c)).toHaveLength(12);
+  });
+
+  it("S1: what is still needed after units carry over; a held unit corrected; 'the rest of the level 3' and its unit 12", () => {
+    const c = new Conversation();
+    c.say(
+      "Hi, I'm Siân, I've been a customer service advisor at an energy company's contact centre in Cardiff for 3 years",
+    );
+    c.say("I've got the Level 2 NVQ in Contact Centre Operations (OCR). what next?");
+    c.say("my units were 1, 2, 4, 8, 11, 14 and 25");
+    c.say("how many credits will I still need for the Level 3 NVQ Diploma");
+    expect(c.text).toMatch(
+      /Still to earn for OCR Level 3 NVQ Diploma: 27 of its 42 credits, since 15 credits carry over/,
+    );
+    expect(c.text).not.toMatch(/City & Guilds Level 3 NVQ Diploma/);
+    c.say(
+      "sorry I made a mistake, it wasnt unit 25 it was unit 27, deliver customer service to difficult customers",
+    );
+    expect(c.text).toMatch(/1, 2, 4, 8, 11, 14, 25 → 1, 2, 4, 8, 11, 14, 27/);
+    c.say("can you plan the rest of the level 3 for me");
+    expect(c.text).not.toMatch(/Which one do you mean/);
+    expect(c.text).toMatch(/OCR Level 3 NVQ Diploma|Of the units you hold, 1, 16 and 44 count/);
+    c.say("what is unit 12 in level 3 worth in credits");
+    expect(c.text).toMatch(
+      /unit 12 \(Contribute to performance management in a contact centre\) — OCR Level 3 NVQ Diploma/,
+    );
+    expect(c.text).toMatch(/Credits: not in our sources/);
+  });
+
+  it("L5: asking about a Level 2 qualification holds no Level 2", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("im 16 and in year 11 in birmingham");
+    c.say("i seen the IQ level 2 NVQ on google can i do that one");
+    expect(c.text).not.toMatch(/Got it: Level 2/);
+  });
+});
