@@ -218,7 +218,13 @@ export function eligibilityAnswer(
     };
     const parts = shown.map((k) => m.condition(k, who, extra));
     if (!parts.length) continue;
-    const verdict = verdicts ? verdictOf(shown) : null;
+    // A condition our sources do not give (a minimum age) is no "Yes" (persona review 3): not sure yet.
+    const sourceless = shown.some((k) => k.status === "unknown" && k.needs === "source");
+    const verdict = verdicts
+      ? verdictOf(shown) === "yes" && sourceless
+        ? "depends"
+        : verdictOf(shown)
+      : null;
     const key = `${verdict}\u0000${parts.join("\u0000")}`;
     const line = lines.get(key) ?? { verdict, parts, titles: [] };
     line.titles.push(messagesOf(c).shortTitle(e.title.value));
@@ -312,8 +318,16 @@ function detailLines(
       }
     else
       switch (a) {
-        case "credits":
-          return [m.credits(e)];
+        case "credits": {
+          // "and how many at level 4?": the level rule, said, not left inside the quote.
+          const level = engineQualification(s, e.id)?.rules.find((r) => r.rule === "levelCredits");
+          return [
+            m.credits(e),
+            ...(level?.rule === "levelCredits"
+              ? [m.creditsAtLevel(level.min, level.level, level.source.quote)]
+              : []),
+          ];
+        }
         case "glh":
         case "duration":
           return [m.hours(e), ...(a === "duration" ? [m.durationNotInSources(owner)] : [])];

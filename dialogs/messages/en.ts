@@ -117,7 +117,19 @@ const noNext = (title: string) => `Our sources don't name a next qualification a
  * The English catalogue, speaking of `p`: "you" to a learner, the learner by name (or "the learner") to
  * an adviser, parent or manager (en-person.ts picks the words).
  */
+/** The source documents (seeds/README.md) by the names a reader knows them by. */
+const SOURCE_NAMES: Record<string, string> = {
+  "000": "OCR's datasheet for the Principles certificates",
+  "001": "OCR's NVQ datasheet",
+  "002": "IQ's register entry for its Level 2 NVQ",
+  "003": "the Welsh Government's apprenticeship pathway",
+  "004": "OCR's unit specification for unit 10 of 10267",
+};
+
 const catalogue = (p: PersonWords): Messages => ({
+  sourceName: (doc: string) =>
+    SOURCE_NAMES[doc.slice(0, 3)] ??
+    (doc.startsWith("domain-facts") ? "our notes of other public sources" : doc),
   slotName: {
     role: "job role",
     experience: "experience",
@@ -574,8 +586,10 @@ const catalogue = (p: PersonWords): Messages => ({
           return `the minimum age is ${k.minimumAge}${q}, and ${s.subj} ${s.be} ${x.age}`;
         case "work": {
           if (k.noJobNeeded) return `no job is needed: it suits people ${bare(k.source)}`;
-          if (k.withJob) return `an apprenticeship comes with a job: ${bare(k.source)}`;
-          const base = `it needs current work in a contact centre${q}`;
+          if (k.withJob) return `it is trained on the job as well as off it, so it comes with a job${q}`;
+          // OCR's words about its NVQs are OCR's: said so when they are given for another body's NVQ.
+          const byOcr = !!k.source?.doc.startsWith("001") && x.owner !== "OCR";
+          const base = `it is for people working in a contact centre now${byOcr && k.source ? ` (OCR's description of NVQs: “${k.source.quote}”)` : q}`;
           if (x.volunteer)
             return `${base}; whether volunteering counts is not in our sources: ask the awarding body or a centre`;
           if (k.status === "met") return `${base}, and ${s.subj} ${s.work} in one`;
@@ -616,6 +630,8 @@ const catalogue = (p: PersonWords): Messages => ({
       nation === "Scotland"
         ? `A word for Scotland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about SVQs or Scottish apprenticeships: My World of Work can say what is offered in Scotland.`
         : `A word for Northern Ireland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about apprenticeships in Northern Ireland: the nidirect Careers Service can say what is offered there.`,
+    creditsAtLevel: (min: number, level: number, quote: string) =>
+      `${min} of them must be at Level ${level} (“${quote}”; whether units at a higher level count too, our sources do not say)`,
     remainingCredits: (title: string, need: number, carried: string, left: string, unitsGiven: boolean) =>
       `Still to earn for ${title}: ${left} of its ${need} credits, since ${carried} credits carry over from ${unitsGiven ? `${p.poss} units` : `the mandatory units (tell me ${p.poss} units to count the rest)`}.`,
     essentialSkillsExemption:

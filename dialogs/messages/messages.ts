@@ -90,6 +90,8 @@ export interface CompareRow {
 export interface Messages {
   /** The name of each profile slot, as a sentence says it ("your job role"). */
   slotName: Record<Slot, string>;
+  /** A source document as a reader knows it ("OCR's NVQ datasheet"), from its file name. */
+  sourceName: (doc: string) => string;
   describe: {
     role: (v: string | null, otherJob?: boolean) => string;
     experience: (v: number) => string;
@@ -400,6 +402,8 @@ export interface Messages {
       nation?: string,
     ) => string;
     about: (title: string) => string;
+    /** A qualification's rule on credits at a level ("23 of them at Level 3"), quoted. */
+    creditsAtLevel: (min: number, level: number, quote: string) => string;
     /** Credits still to earn after the units held that carry over (`unitsGiven`: the units were named). */
     remainingCredits: (
       title: string,

@@ -98,9 +98,10 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
     ? f.recommendations.map((r, i) => ({
         kind: "item",
         number: i + 1,
-        title: `${r.title} (${r.qualificationId})`,
+        // (No internal ids or file names in a record meant to be handed over.)
+        title: r.title,
         points: [
-          ...r.reasons.map((x) => point(x.text, "reason", x.quote, x.source)),
+          ...r.reasons.map((x) => point(x.text, "reason", x.quote, x.source && m.sourceName(x.source))),
           ...r.cautions.map((x) => point(x.text, "caution")),
         ],
       }))

@@ -119,10 +119,10 @@ function workCheck(e: CatalogueEntry, p: LearnerProfile): ConditionCheck | undef
       : undefined;
   }
   if (kind === "apprenticeship") {
-    const employers = e.suits.find((s) => s.source.quote.includes("employers"));
-    return employers
-      ? { condition: "work", status: "met", withJob: true, source: employers.source }
-      : undefined;
+    // The pathway's on-the-job training hours say it is done in a job (persona review 3: a quote about
+    // what employers look for was given for this, and does not say it).
+    const onTheJob = e.type === "pathway" ? e.totalHours.source : undefined;
+    return onTheJob ? { condition: "work", status: "met", withJob: true, source: onTheJob } : undefined;
   }
   if (kind !== "competence") return undefined;
   const source = e.suits.find((s) => s.value.includes("current real work"))?.source ?? NVQ_AT_WORK;

@@ -72,11 +72,13 @@ describe("eligibility: yes, no or not sure, with the conditions quoted", () => {
     const c = new Conversation();
     c.say("I'm a learner");
     c.say("do I need a job");
-    expect(c.text).toMatch(/OCR Level 2 NVQ Certificate.*: it needs current work in a contact centre/);
+    expect(c.text).toMatch(/OCR Level 2 NVQ Certificate.*: it is for people working in a contact centre now/);
     expect(c.text).toMatch(
       /OCR Level 2 Principles Certificate: no job is needed: it suits people “Wishing to prepare for employment/,
     );
-    expect(c.text).toMatch(/an apprenticeship comes with a job/);
+    expect(c.text).toMatch(
+      /it is trained on the job as well as off it, so it comes with a job \(“Total on the job and off the job training hours/,
+    );
     resumed(c, "gathering.role", /job role/);
   });
 

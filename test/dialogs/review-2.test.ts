@@ -274,7 +274,9 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     c.say(
       "ok forget the apprenticeship. can she do the NVQ level 2 while working weekends in the shop? she's not in a call centre yet",
     );
-    expect(c.text).toMatch(/No for OCR Level 2 NVQ Certificate: it needs current work in a contact centre/);
+    expect(c.text).toMatch(
+      /No for OCR Level 2 NVQ Certificate: it is for people working in a contact centre now/,
+    );
     expect(c.text).not.toMatch(/Foundation Apprenticeship/);
     // A general "you" in a question does not turn the adviser into the learner.
     c.say("Does an NVQ need you to be working in a contact centre?");

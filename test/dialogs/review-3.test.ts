@@ -126,4 +126,31 @@ describe("conversation: persona review 3", () => {
     c.say("i seen the IQ level 2 NVQ on google can i do that one");
     expect(c.text).not.toMatch(/Got it: Level 2/);
   });
+
+  it("answers stay within their sources: no 'Yes' on a condition our sources do not give, OCR's words named as OCR's, the level rule said", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("im 16 and in year 11 in birmingham, no job");
+    c.say("can i do the level 2 principles at 16?");
+    expect(c.text).toMatch(
+      /^Not sure yet for OCR Level 2 Principles Certificate: our sources give no minimum age/m,
+    );
+    c.say("can i do the IQ level 2 NVQ?");
+    expect(c.text).toMatch(/the minimum age is 18 \(“Min Age From 18”\), and you are 16/);
+    c.say("can i do the city and guilds level 2 nvq?");
+    expect(c.text).toMatch(
+      /City & Guilds Level 2 NVQ Certificate: it is for people working in a contact centre now \(OCR's description of NVQs: “/,
+    );
+    c.say("how many credits is the level 4 and how many at level 4");
+    expect(c.text).toMatch(/35 of them must be at Level 4/);
+  });
+
+  it("an apprenticeship 'comes with a job' is backed by its on-the-job hours, not by what employers look for", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("im 17 in swansea, no job");
+    c.say("do i need a job for the welsh level 2 apprenticeship?");
+    expect(c.text).toMatch(/so it comes with a job \(“Total on the job and off the job training hours/);
+    expect(c.text).not.toMatch(/comes with a job: “employers are looking/);
+  });
 });

@@ -81,10 +81,14 @@ describe("the session record card", () => {
     ]);
     expect(facts[0]?.value).toBe("Contact Centre Team Leader");
     expect(facts[1]?.value).toBe("3 years");
-    expect(texts).toContain("1 — OCR Level 3 NVQ Diploma in Contact Centre Operations (ocr-10268)");
-    expect(texts.some((t) => /^“It is suitable for candidates working in job roles such as/.test(t))).toBe(
-      true,
-    );
+    // A record to hand over names qualifications and sources as a reader knows them (persona review 3).
+    expect(texts).toContain("1 — OCR Level 3 NVQ Diploma in Contact Centre Operations");
+    expect(texts.join("\n")).not.toMatch(/ocr-\d|\d{3}_[0-9a-f]{16}\.txt/);
+    expect(
+      texts.some((t) =>
+        /^“It is suitable for candidates working in job roles such as.*” \(OCR's NVQ datasheet\)$/.test(t),
+      ),
+    ).toBe(true);
     expect(texts).toContain("Units 1, 2, 4, 9, 10, 18 (24 credits)");
     expect(texts).toContain("Rules engine verdict: not valid.");
     expect(
