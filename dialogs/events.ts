@@ -62,6 +62,7 @@ type EventContext = Pick<
   | "heldUnits"
   | "pendingHeld"
   | "pendingUnits"
+  | "level"
 >;
 
 const KIND_WORDS: [RegExp, RegExp][] = [
@@ -405,7 +406,7 @@ export function toEvent(
     return { type: "ASK", u: { ...u, intent: "together", units: [why[1], why[2]] } };
   // "is the SVQ the same as an NVQ?": what an NVQ is, and that SVQs are not in our sources.
   if (
-    !u.intent &&
+    (!u.intent || ["eligibility", "recommend", "details", "compare"].includes(u.intent)) &&
     /\bsvqs?\b/.test(normalise(text)) &&
     /\?|^(?:is|are|whats|what is|how)\b/.test(text.trim().toLowerCase())
   )
@@ -647,7 +648,34 @@ function readMessage(
   switch (u.intent) {
     case "compare": {
       // "compare the level 2 nvq and the level 2 principles": each side as the message describes it.
-      const sides = qualificationsIn(services.catalogue, normalise(text)).map((q) => q.candidates);
+      const t = normalise(text);
+      const named = qualificationsIn(services.catalogue, t).map((q) => q.candidates);
+      // "the difference between the nvq and the certificate": each side by its kind, at the level the
+      // conversation is at (the learner's, else Level 2, where these qualifications start).
+      const level = c.level && c.level >= 2 && c.level <= 4 ? c.level : 2;
+      const ofKind = (re: RegExp, kind: string) =>
+        re.test(t)
+          ? [
+              [...services.catalogue.entries.values()]
+                .filter(
+                  (e) =>
+                    e.level.value === level &&
+                    (kind === "apprenticeship"
+                      ? e.type === "pathway"
+                      : e.type === "qualification" && e.qualificationKind.value === kind),
+                )
+                .map((e) => e.id),
+            ]
+          : [];
+      const sides =
+        named.length >= 2
+          ? named
+          : [
+              ...named,
+              ...ofKind(/\b[ns]vqs?\b/, "competence"),
+              ...ofKind(/\b(?:certificates?|certs?|principles)\b/, "knowledge"),
+              ...ofKind(/\bapprenticeships?\b/, "apprenticeship"),
+            ].filter((x) => x.length);
       return { type: "ASK", u, asked: { aspects: [], suppose: {}, sides }, ...withHeld };
     }
     case "define":

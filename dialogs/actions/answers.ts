@@ -217,6 +217,19 @@ export function eligibilityAnswer(
       nation: profile.nation ?? undefined,
     };
     const parts = shown.map((k) => m.condition(k, who, extra));
+    // "Could he go straight to level 3?": nothing bars it, but the job roles the source gives for it say
+    // who it is for (persona review 3: an agent of 6 months was told "Yes" to the team leaders' NVQ).
+    const roles = e.jobRoles.map((x) => x.value);
+    if (
+      asked.aspects.includes("entry") &&
+      e.type === "qualification" &&
+      roles.length &&
+      !/progress/i.test(e.jobRoles[0]?.source?.quote ?? "") &&
+      profile.role &&
+      !roles.includes(profile.role) &&
+      e.jobRoles[0]?.source
+    )
+      parts.push(m.rolesFor(roles, profile.role, e.jobRoles[0].source.quote, who));
     if (!parts.length) continue;
     // A condition our sources do not give (a minimum age) is no "Yes" (persona review 3): not sure yet.
     const sourceless = shown.some((k) => k.status === "unknown" && k.needs === "source");

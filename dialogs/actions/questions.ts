@@ -159,7 +159,12 @@ const answer: Act = (c, e, s) => {
       }
       const entries = compared(c, u, askedOf(e), s).flatMap((x) => s.catalogue.entries.get(x) ?? []);
       if (entries.length < 2) return reply(m.unknownQualification);
-      return reply(m.render.compare(entries.map(compareRow)));
+      // An NVQ beside a knowledge certificate: the difference that matters is said first.
+      const kinds = new Set(
+        entries.map((x) => (x.type === "qualification" ? x.qualificationKind.value : x.type)),
+      );
+      const lead = kinds.has("competence") && kinds.has("knowledge") ? [m.define.nvq] : [];
+      return reply([...lead, m.render.compare(entries.map(compareRow))].join("\n"));
     }
     case "together": {
       const units = u.units ?? [];

@@ -630,6 +630,10 @@ const catalogue = (p: PersonWords): Messages => ({
       nation === "Scotland"
         ? `A word for Scotland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about SVQs or Scottish apprenticeships: My World of Work can say what is offered in Scotland.`
         : `A word for Northern Ireland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about apprenticeships in Northern Ireland: the nidirect Careers Service can say what is offered there.`,
+    rolesFor: (roles: string[], role: string, quote: string, who: Who) => {
+      const s = subjectWords(who);
+      return `but its source gives it for roles such as ${listWords(roles)} (“${quote}”), and ${s.subj} ${s.be} a ${role}`;
+    },
     creditsAtLevel: (min: number, level: number, quote: string) =>
       `${min} of them must be at Level ${level} (“${quote}”; whether units at a higher level count too, our sources do not say)`,
     remainingCredits: (title: string, need: number, carried: string, left: string, unitsGiven: boolean) =>

@@ -402,6 +402,8 @@ export interface Messages {
       nation?: string,
     ) => string;
     about: (title: string) => string;
+    /** The job roles a source gives for a qualification, beside the learner's own role. */
+    rolesFor: (roles: string[], role: string, quote: string, who: Who) => string;
     /** A qualification's rule on credits at a level ("23 of them at Level 3"), quoted. */
     creditsAtLevel: (min: number, level: number, quote: string) => string;
     /** Credits still to earn after the units held that carry over (`unitsGiven`: the units were named). */

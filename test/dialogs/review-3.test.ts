@@ -153,4 +153,28 @@ describe("conversation: persona review 3", () => {
     expect(c.text).toMatch(/so it comes with a job \(“Total on the job and off the job training hours/);
     expect(c.text).not.toMatch(/comes with a job: “employers are looking/);
   });
+
+  it("L4, L1, A2: SVQs, 'the nvq vs the certificate', and 'straight to level 3' with the roles it is for", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("Is there an SVQ in contact centre operations I can do in Scotland?");
+    expect(c.text).toMatch(/SVQs \(Scottish Vocational Qualifications\) .* our sources do not describe them/);
+    c.say("whats the difference between the nvq and the certificate");
+    expect(c.text).not.toMatch(/I don't know which qualification/);
+    expect(c.text).toMatch(/An NVQ .* is a work-based competence qualification/);
+    expect(c.text).toMatch(/OCR Level 2 NVQ Certificate in Contact Centre Operations: Level 2; competence/);
+    expect(c.text).toMatch(
+      /OCR Level 2 Certificate in Principles of Contact Centre Operations: Level 2; knowledge/,
+    );
+    const p = new Conversation();
+    p.say("I'm a parent, asking for my son");
+    p.say(
+      "His name is Connor, he's 18 and lives in Hull. He's been an agent at a broadband company call centre for 6 months",
+    );
+    p.say("He has no qualifications apart from a few GCSEs");
+    p.say("Could he go straight to level 3?");
+    expect(p.text).toMatch(
+      /OCR Level 3 NVQ Diploma: no qualification is needed first .*; but its source gives it for roles such as Sales Team Leader, Contact Centre Team Leader, Supervisor and Contact Centre Manager .*, and he is a Contact Centre Agent/,
+    );
+  });
 });
