@@ -505,7 +505,10 @@ export const showCheck: Act = (c, e, s) => {
     res.verdict === "invalid"
       ? [m.checkChoices.fix, m.checkChoices.plan, m.checkChoices.change]
       : [m.checkChoices.happy, m.checkChoices.change, m.checkChoices.plan];
+  // The card ends with the verdict; the choices that follow it ask what next (persona review 3: the
+  // verdict was said twice). After an aside, the question in short is the verdict with its choices.
   const next = choices(verdict, options);
+  const afterCard = choices(m.planNext, options);
   // Sent again only when it changed: the same units and rules give one line and the choices (units
   // newly known to be held change no rule, and the card does not show them).
   const shownDigest = digest({ ...card, units: card.units.map(({ held: _held, ...u }) => u) });
@@ -513,7 +516,7 @@ export const showCheck: Act = (c, e, s) => {
   const replies: Reply[] =
     c.shown.check?.digest === shownDigest && !explain
       ? [choices(`${m.checkUnchanged} ${verdict}`, options)]
-      : [{ kind: "card", text: m.render.check(card), card }, next];
+      : [{ kind: "card", text: m.render.check(card), card }, afterCard];
   return {
     ...say(...replies),
     shown: {

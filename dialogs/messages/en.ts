@@ -884,6 +884,8 @@ const catalogue = (p: PersonWords): Messages => ({
             `${MARK[x.status]} ${x.message}${x.status === "fails" ? `\n    rule: “${x.wording}”` : ""}${x.fix ? `\n    fix: ${x.fix}` : ""}`,
         ),
         ...(card.othersMet ? [card.othersMet] : []),
+        // The verdict ends the card, as on the Adaptive Card; the choices after it do not say it again.
+        card.words.verdict,
       ].join("\n");
     },
     unitsIn: (title: string, count: number, groups: UnitsInGroup[], rules: string[]): string =>

@@ -177,4 +177,13 @@ describe("conversation: persona review 3", () => {
       /OCR Level 3 NVQ Diploma: no qualification is needed first .*; but its source gives it for roles such as Sales Team Leader, Contact Centre Team Leader, Supervisor and Contact Centre Manager .*, and he is a Contact Centre Agent/,
     );
   });
+
+  it("a check says its verdict once: at the end of the card, with 'What next?' and the choices after it", () => {
+    const c = new Conversation();
+    c.say("check units 1 2 4 9 10 18 in 10265");
+    expect(c.text.match(/Not valid yet: \d+ rules? (?:is|are) broken/g)).toHaveLength(1);
+    expect(c.last.replies.at(-1)?.text).toBe("What next?");
+    c.say("what is unit 4?");
+    expect(c.text).toMatch(/Back to where we were:\n✘ Not valid yet/);
+  });
 });
