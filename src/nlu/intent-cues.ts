@@ -54,6 +54,9 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
   "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+/** The bot's words that name no qualification, as a pair compared ("mandatory and optional units"). */
+const W =
+  "(?:mandatory|optional|barred|credits?|credit value|glh|guided learning(?: hours?)?|total qualification time|tqt|groups? [a-d]|rqf|qcf|scqf)";
 /** What a recommendation names. */
 const QUAL_NOUN =
   "(?:qualifications?|quals?|courses?|levels?|routes?|pathways?|ones?|nvqs?|apprenticeships?|certificates?|certs?|diplomas?|options?|awarding bod(?:y|ies)|l\\d|level \\d)";
@@ -94,6 +97,16 @@ const DEFINE: Cue[] = [
     rank: 80,
     forms: ANY,
     re: /\b(?:dont|do not|didnt) (?:even |really )?(?:know|understand|get) what (?:one|it|that|they|those) (?:is|are|means?)\b/,
+  },
+  // "what's the difference between mandatory and optional units": two of the bot's words, not two
+  // qualifications, are explained.
+  {
+    intent: "define",
+    rank: 81,
+    forms: ANY,
+    re: new RegExp(
+      `\\b(?:difference|differences|diff) (?:between )?(?:an? |the )?${W}(?: units?)? (?:and|vs|versus|or) (?:an? |the )?${W}\\b`,
+    ),
   },
   // The word alone, asked: "glh??".
   { intent: "define", rank: 80, re: new RegExp(`^${T}$`), forms: ["fragment"], marked: true },
@@ -139,6 +152,15 @@ const UNITS: Cue[] = [
     ),
   },
   { intent: "plan", rank: 70, re: /\b(?:unit )?plan\b/, forms: ["request", "fragment", "wh"] },
+  // Units done, then "what else do I need?", "how many more credits does he need?": the rest to pick.
+  {
+    intent: "plan",
+    rank: 70,
+    needsUnits: true,
+    re: new RegExp(
+      `\\bwhat else (?:do|does|would|will|must|should) ${PRONOUN} (?:need|have)\\b|\\bhow many more (?:credits|units)\\b`,
+    ),
+  },
   // Units named: "which others should I pick?"
   {
     intent: "plan",
@@ -161,7 +183,7 @@ const UNITS: Cue[] = [
   {
     intent: "unitsIn",
     rank: 65,
-    re: /\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
+    re: /\bmade up of\b|\bwhat makes up\b|\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
   },
   // A unit named, then "what's it about?".
   {
@@ -173,6 +195,13 @@ const UNITS: Cue[] = [
 ];
 
 const DETAILS: Cue[] = [
+  // The rules of a group: "how many Group C units can count", "the most units I can take from group D".
+  {
+    intent: "details",
+    rank: 62,
+    forms: ANY,
+    re: /\b(?:how many|(?:the )?most|max(?:imum)?(?: number of)?|min(?:imum)?(?: number of)?) (?:\S+ ){0,2}units? (?:\S+ ){0,4}(?:from|in|of|out of) (?:optional )?groups? [a-d]\b|\bhow many (?:\S+ ){0,2}units? (?:can|may|could) (?:\S+ ){0,2}count\b|\bgroups? [a-d] units? (?:\S+ ){0,2}count\b/,
+  },
   // A unit's size: "is unit 10 worth 3 credits?", "how many credits is unit 10 worth?"
   {
     intent: "details",
@@ -290,6 +319,12 @@ const ELIGIBILITY: Cue[] = [
 ];
 
 const COMPARE: Cue[] = [
+  // "the C&G Level 2 NVQ or the OCR one?": the same qualification from two awarding bodies.
+  {
+    intent: "compare",
+    rank: 46,
+    re: /\b(?:ocr|iq|cityguilds)\b(?: \S+){0,5} or (?:the |an? )?(?:ocr|iq|cityguilds)\b/,
+  },
   {
     intent: "compare",
     rank: 45,
@@ -313,7 +348,14 @@ const WHAT_NEXT: Cue[] = [
   {
     intent: "whatNext",
     rank: 60,
-    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? (?:\S+ ){0,3}towards?\b|\bcount (?:my |the |any |her |his )?(?:old )?(?:credits?|units?)\b(?: \S+){0,6} towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
+    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? (?:\S+ ){0,3}towards?\b|\bcount (?:my |the |any |her |his )?(?:old )?(?:credits?|units?)\b(?: \S+){0,6} towards?\b|\buse (?:\S+ ){0,5}(?:credits?|units?) (?:\S+ ){0,3}towards?\b|\bcount (?:\S+ ){0,4}(?:credits?|units?)\b(?: \S+){0,8} towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
+  },
+  // Units named, then "do these count if I switch?", "do my old units still count?".
+  {
+    intent: "whatNext",
+    rank: 60,
+    needsUnits: true,
+    re: /\b(?:do|does|will|would|can|could) (?:these|those|they|them|my (?:old |previous )?(?:units|credits))(?: still)? count\b(?! as)/,
   },
   // What comes after a qualification named.
   {

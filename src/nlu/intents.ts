@@ -100,6 +100,9 @@ const WHAT_IS_UNIT =
 const MORE_THAN_8_WORDS = /^(?:\S+ ){8}/;
 /** Units named by number or reference; three or more make a selection to check. */
 const UNITS = /\bunits?\b|\b[a-z]\/\d{3}\/\d{4}\b/;
+/** Two numbers asked about as a combination ("does 32 + 34 work as a combo"). */
+const PAIR =
+  /\b\d{1,2} (?:and |with |plus )?\d{1,2}\b.*\b(?:combo|combination|clash|clashes|conflict|together)\b/;
 const SELECTION = /\b\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2}\b){2,}/;
 
 /**
@@ -160,7 +163,7 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
 function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
   // Units are named by the word or by numbers; without either, no unit question is read.
   const digits = /\d/.test(whole);
-  const hasUnits = UNITS.test(whole) || (digits && SELECTION.test(whole));
+  const hasUnits = UNITS.test(whole) || (digits && (SELECTION.test(whole) || PAIR.test(whole)));
   let best: { cue: Cue; piece: Piece } | undefined;
   for (const piece of pieces) {
     const top = topCue(piece, hasUnits);

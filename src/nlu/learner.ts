@@ -62,7 +62,7 @@ const STAFF_REFERENT = new RegExp(
 );
 /** Mentions of other people who are not the learner: the writer's helpers, family they care for... */
 const NOT_THE_LEARNER =
-  /\b(im|i am|as|been|was)( still| now| currently| just| only)? (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\b(my|our) (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary|wants us|wants me|has asked me|asked me)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
+  /^(?:(?:im|i am|a|and) )?(mum|mam|mom|dad|mother|father|parent) (of|to) (\d+|one|two|three|four|five|twins)\b|\b(im|i am|as|been|was)( still| now| currently| just| only)? (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\b(my|our) (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary|wants us|wants me|has asked me|asked me)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
 
 export interface OtherMention {
   start: number;

@@ -42,7 +42,7 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 export const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing) (admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing) (admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
 const WISHED_WORK = /\b(want|wants|wanting|would like|keen|interested|hoping|hopes|thinking)\b.*$/;
 /** Not in work now: unemployed, in education, at home, in prison... */
@@ -177,6 +177,33 @@ const NATION_WORDS: [RegExp, Nation][] = [
 const NOT_RESIDENCE =
   /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher|[1-9a-g]|grade)\b|\bwelsh medium|gcses? english|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
+/** Someone the writer names in passing, not someone they ask for: their own manager, boss or family member. */
+const BYSTANDER =
+  /^(?:and |but |so )?(?:my|our) (?:line manager|manager|boss|tl|team leader|supervisor|mum|mam|mom|mother|dad|father|mate|friend|cousin|brother|sister|nan|gran|auntie|aunt|uncle)( (?:has|is|s|says|said|works|worked|wants|thinks|told|did|does|was|got|reckons|keeps|holds))\b/;
+/** The writer's own facts, said plainly ("I'm an agent", "im 16 and at school", "got the level 2 NVQ"). */
+const SELF_FACT = /^(?:and |but |so )?(?:im|i am|i work|ive|i have|i got|got my|i hold)\b/;
+/** The advice asked for someone else ("what's next for him", "can she do it"). */
+const ASKED_FOR_OTHER =
+  /\b(him|them|his|their|for her|to her|(?:can|could|should|would|does|will|is) (?:she|he|they) (?:do|get|go|take|start|apply|be|need|have))\b/;
+
+/**
+ * "My manager has the level 4 and says it's rubbish. I'm an agent...", "my mum works in a call centre
+ * ... im 16 and at school": a writer who states their own facts and asks for no one else mentions their
+ * manager or family in passing; those people's job and qualifications are not the learner's.
+ */
+export function mentionsInPassing(all: Clause[]): boolean {
+  const others = all.filter((c) => c.subject === "other");
+  if (others.length === 0) return false;
+  if (
+    !all.some((c) => c.subject === "self" && !c.question && c.modality !== "wish" && SELF_FACT.test(c.text))
+  )
+    return false;
+  // Each person named is a bystander (a clause that only goes on about them names no one).
+  if (others.some((c) => otherMention(c.text) && !BYSTANDER.test(c.text))) return false;
+  if (!others.some((c) => BYSTANDER.test(c.text))) return false;
+  return !all.some((c) => c.subject !== "other" && ASKED_FOR_OTHER.test(c.text));
+}
+
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:
  * only present facts about the learner count; a past job fills experience only when it was
@@ -195,9 +222,12 @@ export function readProfile(
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
   // A writer giving their own age ("I'm 35, mum of 3", "I am 45 and have been a carer for my mum")
   // writes about themselves: the children or parents they name are not the learner.
-  let clauses = writerIsLearner
-    ? all.map((c): Clause => (c.subject === "other" ? { ...c, subject: "self" } : c))
-    : all;
+  // Those the writer mentions in passing ("my manager has the level 4") are not the learner either.
+  let clauses = mentionsInPassing(all)
+    ? all.filter((c) => c.subject !== "other")
+    : writerIsLearner
+      ? all.map((c): Clause => (c.subject === "other" ? { ...c, subject: "self" } : c))
+      : all;
   r.aboutOther = clauses.some((c) => c.subject === "other");
   // An adviser, employer or teacher writing with no one else named describes only themselves.
   if (writerAdvises && !r.aboutOther) clauses = [];
@@ -532,6 +562,13 @@ export function readProfile(
         } else if (!/^gcse/.test(l.matched) && !NONE_QUALIFIED.test(after)) none = true;
         continue;
       }
+      // "they prefer applicants with level 2", "jobs for people with A levels": what others ask for.
+      if (
+        /\b(applicants|candidates|people|someone|anyone|those|staff|you) (with|who have|who hold|that have|holding)( an?| the| at least)?\s*$/.test(
+          before,
+        )
+      )
+        continue;
       // "units 1, 2 and 4 of the OCR level 2 certificate": the units' qualification is being taken.
       if (UNITS_OF.test(text.slice(Math.max(0, l.start - 80), l.start))) continue;
       // "Level 2 or Level 3 - which would you recommend?", "L2 or L3 route": a choice, not a level held.

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { intentOf } from "../../src/nlu/intents.ts";
+import { understand } from "../../src/nlu/understand.ts";
+import { catalogue } from "../helpers.ts";
+
+const today = new Date("2026-11-27T00:00:00Z");
+const read = (text: string) => understand(text, { catalogue, today });
+
+// The causes of blind corpora F's and G's misses (test/nlu/blind-f.first-measure.txt,
+// blind-g.first-measure.txt), each as a general rule read in wordings other than the corpora's own.
+describe("understanding: the causes found by blind corpora F and G", () => {
+  it("people the writer mentions in passing (their manager, their family) are not the learner", () => {
+    const u = read(
+      "my dad works on the phones at a call centre and has his level 3 NVQ. I'm 17 and at college in Derby. what should I do?",
+    );
+    expect(u.userKind).toBe("learner");
+    expect(u.working).toBe(false);
+    expect(u.level).toBeUndefined();
+    const v = read(
+      "My team leader has the level 3 NVQ and reckons it's pointless. I'm a customer service advisor in a call centre, 2 years in, got the level 2 NVQ. Should I bother?",
+    );
+    expect(v.userKind).toBe("staff");
+    expect(v.working).toBe(true);
+    expect(v.level).toBe(2);
+    // Asking for them is writing for them.
+    expect(read("My manager has the level 3 NVQ. I'm an agent there. What could she do next?").userKind).toBe(
+      "adviser",
+    );
+    expect(read("My son is 17 and at college. I'm a nurse. What could he do?").userKind).toBe("adviser");
+  });
+
+  it("a careers adviser or work coach the writer names as their own does not make the writer one", () => {
+    expect(read("my careers adviser told me to try this. im 17 and at college").userKind).toBe("learner");
+    expect(read("My work coach sent me here, I'm 22 and unemployed").userKind).toBe("learner");
+    expect(read("I'm a careers adviser at a school in Hull, my student is 16").userKind).toBe("adviser");
+    expect(read("I'm the HR manager at a call centre in Leeds").userKind).toBe("adviser");
+  });
+
+  it("a parent saying how many children they have writes about themselves", () => {
+    const u = read(
+      "dad of three from Leeds, 41, used to work on the phones at Sky for 5 years. any courses?",
+    );
+    expect(u.userKind).toBe("learner");
+    expect(u.experienceMonths).toBe(60);
+    expect(read("Mum of 2 here, my son is 16 and wants to work in a call centre").userKind).toBe("adviser");
+  });
+
+  it("a fast-food job is a job outside contact centres", () => {
+    for (const text of [
+      "I'm 20 and work at McDonald's, want a call centre job",
+      "got a part time job at Maccies, I'm 18",
+    ]) {
+      const u = read(text);
+      expect(u.working).toBe(false);
+      expect(u.role).toBeNull();
+      expect(u.userKind).toBe("learner");
+    }
+  });
+
+  it("a level an employer asks of applicants is not a level held", () => {
+    expect(
+      read("the job advert wants people with level 3, I'm 19 and looking for work").level,
+    ).toBeUndefined();
+    expect(read("I'm 19, got level 2 maths and english").level).toBe(2);
+  });
+
+  it("two of the bot's words compared ask what they mean", () => {
+    expect(intentOf("whats the difference between barred and optional units?")).toEqual({
+      intent: "define",
+      term: "barred",
+    });
+    expect(intentOf("difference between credits and glh")?.intent).toBe("define");
+    expect(intentOf("what's the difference between the NVQ and the certificate?")?.intent).toBe("compare");
+  });
+
+  it("the rules of a group of units are details of the qualification", () => {
+    expect(intentOf("how many units from group C am I allowed on the level 3?")?.intent).toBe("details");
+    expect(intentOf("max number of units I can take from group B?")?.intent).toBe("details");
+    expect(intentOf("how many optional units can count on the L2 NVQ?")?.intent).toBe("details");
+  });
+
+  it("units done, then what else is needed, ask for a plan", () => {
+    expect(
+      intentOf("I've finished units 1, 2 and 5 for the OCR level 2. What else does she need?")?.intent,
+    ).toBe("plan");
+    expect(intentOf("units 3 4 and 9 done, how many more credits do I need?")?.intent).toBe("plan");
+    // Without units, what else is needed asks what comes next or what to do.
+    expect(intentOf("I've got the level 2 NVQ, what else do I need")?.intent).not.toBe("plan");
+  });
+
+  it("what a qualification is made up of asks for its units", () => {
+    expect(intentOf("what is the OCR level 3 NVQ made up of?")?.intent).toBe("unitsIn");
+  });
+
+  it("two units by number asked as a combination are checked together", () => {
+    expect(intentOf("do 12 & 20 clash?")?.intent).toBe("together");
+    expect(intentOf("is 5 and 9 an ok combination")?.intent).toBe("together");
+  });
+
+  it("units or credits used towards another qualification ask what carries over", () => {
+    expect(intentOf("could she use her old NVQ units towards the level 3 diploma?")?.intent).toBe("whatNext");
+    expect(
+      intentOf("can he count his retail customer service units from college towards the L2 NVQ")?.intent,
+    ).toBe("whatNext");
+    expect(
+      intentOf("I did units 1, 4 and 6 with OCR. Will they still count with City & Guilds?")?.intent,
+    ).toBe("whatNext");
+    // Whether work counts is still a question of eligibility.
+    expect(intentOf("I do webchat from home, does that count as contact centre work?")?.intent).toBe(
+      "eligibility",
+    );
+  });
+
+  it("the same qualification from two awarding bodies, one or the other, is a comparison", () => {
+    expect(intentOf("is the IQ level 3 NVQ or the City & Guilds one better for me?")?.intent).toBe("compare");
+    expect(intentOf("OCR or C&G for the level 2 NVQ?")?.intent).toBe("compare");
+  });
+});
