@@ -68,7 +68,7 @@ const HANDOVER =
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
-  `^${POLITE}(?:restart|start (?:again|over|afresh)|begin again|reset|new (?:session|conversation|learner|chat))\\b|^${POLITE}(?:start|begin|go) (?:again |over )?from (?:the )?(?:scratch|beginning|start)\\b`,
+  `^${POLITE}(?:restart|start (?:again|over|afresh)|begin again|reset|new (?:session|conversation|learner|chat))\\b(?! (?:it|the|my|his|her|their|a|an|this|that)\\b)|^${POLITE}(?:start|begin|go) (?:again |over )?from (?:the )?(?:scratch|beginning|start)\\b`,
 );
 const BACK = new RegExp(
   `^${POLITE}(?:go back|back|undo|undo that|previous|previous question|back up|step back)(?: (?:one|a step|one step|a question|to the (?:previous|last) (?:question|step|one)|please))*$`,

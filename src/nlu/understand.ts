@@ -302,6 +302,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       );
     if (ofUnits) return { ...q, held: false };
     if (inPassing && c?.subject === "other") return { ...q, held: false, notHeld: true };
+    // "is on the IQ Level 2 NVQ", "part way through the L2 NVQ", "failed my level 2 NVQ", "did the
+    // NVQ but never finished it": being taken or not achieved, so not held (test/nlu/SLOTS.md).
+    const notAchieved =
+      /\b(on|doing|studying|taking|through|towards|failed|failing|started|starting|enrolled on|registered on|signed up (to|for)|working on|follow|follows|following)( the| my| his| her| their| an?| our)?( [a-z]+)?\s*$/.test(
+        t.slice(Math.max(0, q.start - 40), q.start),
+      ) ||
+      (!!c &&
+        /^(but )?(he |she |they |i )?(never finished|didnt finish|did not finish|dropped out|failed|gave up|quit)\b/.test(
+          clauses[clauses.indexOf(c) + 1]?.text ?? "",
+        )) ||
+      (!!c &&
+        /\b(but|and) (never|didnt|did not) (finish|finished|complete|completed|pass|passed)\b/.test(c.text));
+    if (notAchieved) return { ...q, held: false };
     // "compare X with the OCR level 2 NVQ", "for the Level 2 pathway, what's...": not held whatever
     // word comes before it.
     const notHeld =

@@ -115,4 +115,32 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(intentOf("is the IQ level 3 NVQ or the City & Guilds one better for me?")?.intent).toBe("compare");
     expect(intentOf("OCR or C&G for the level 2 NVQ?")?.intent).toBe("compare");
   });
+
+  it("a qualification being taken, failed or not finished gives no level held", () => {
+    for (const text of [
+      "Agent in Leeds, halfway through the OCR level 3 NVQ, 20 credits so far",
+      "She's on the IQ level 2 NVQ at work",
+      "I failed my level 3 NVQ in 2023",
+      "He did the NVQ at level 3 but never finished it",
+      "Our new starters follow the Level 2 pathway",
+    ])
+      expect(read(text).level).toBeUndefined();
+    expect(read("He did the level 3 NVQ and passed it").level).toBe(3);
+    expect(read("I've got the OCR 10265").level).toBe(2);
+  });
+
+  it("Entry Level 3 is below Level 1: no level on the scale is read from it", () => {
+    expect(read("she's 20 and has an Entry Level 3 certificate in English").level).toBeUndefined();
+  });
+
+  it("restarting a qualification is not restarting the conversation", () => {
+    expect(intentOf("I dropped out of my NVQ, can I restart it?")?.intent).not.toBe("restart");
+    expect(intentOf("can we restart please")?.intent).toBe("restart");
+  });
+
+  it("odd jobs done since are work outside contact centres", () => {
+    const u = read("I'm 40, since the kids I've only done bits of cleaning");
+    expect(u.working).toBe(false);
+    expect(u.role).toBeNull();
+  });
 });
