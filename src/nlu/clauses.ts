@@ -21,7 +21,7 @@ export interface Clause {
 }
 
 const WISH =
-  /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
+  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
@@ -88,7 +88,9 @@ export function clausesOf(text: string): Clause[] {
     if (own !== "none") subject = own;
     const prev = out.at(-1);
     const cue = WISH.test(t) || FUTURE.test(t) || PROGRESS.test(t) || PAST.test(t);
-    if (!cue && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
+    // ("Left school with nothing. Now 27, working in a bar": "now" says the present, not the past before it.)
+    const present = /\b(now|currently|still|at the moment|atm|these days|nowadays)\b/.test(t);
+    if (!cue && !present && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
       out.push({
         raw,
         text: t,

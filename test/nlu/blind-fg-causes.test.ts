@@ -143,4 +143,35 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(u.working).toBe(false);
     expect(u.role).toBeNull();
   });
+
+  it("a job now, after a past said before it, is read as now", () => {
+    const u = read("Failed my GCSEs back then. Now 31, working in a pub. Could I do the NVQ?");
+    expect(u.working).toBe(false);
+    expect(u.role).toBeNull();
+  });
+
+  it("more jobs outside contact centres: bouncers, couriers, managers of shops, a petrol station", () => {
+    for (const text of [
+      "he's been a doorman for six years and still is",
+      "I'm a courier, 33",
+      "assistant manager of a shoe shop, 26",
+      "works nights in a petrol station",
+    ]) {
+      const u = read(text);
+      expect(u.working).toBe(false);
+      expect(u.role).toBeNull();
+    }
+  });
+
+  it("'thinking call centre work' is a wish; a job let go or redundancy taken has ended", () => {
+    const u = read("I'm 50, took voluntary redundancy from the council. Thinking customer service work now?");
+    expect(u.working).toBe(false);
+    expect(u.role).toBeNull();
+    const v = read("I was on the phones at an energy company for 3 months but they let me go");
+    expect(v.working).toBe(false);
+    expect(v.userKind).toBe("learner");
+    expect(v.experienceMonths).toBe(3);
+    // Said mid-sentence, beside a job held, it does not hide the job.
+    expect(read("currently a waiter thinking call centre might be better").working).toBe(false);
+  });
 });
