@@ -36,7 +36,7 @@ const NEGATION =
 const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
 /** A person other than the writer as the subject of a clause ("she has", "he's been"), not an object ("failed them all"). */
 const OTHER =
-  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
+  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(?:and |but |so )?(his|her|their) [a-z]+( [a-z]+)? (is|are|was|were|has|have)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
 /** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
 const CONTINUING =
   /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
@@ -68,10 +68,20 @@ export function clausesOf(text: string): Clause[] {
       .map((p) => p.t)
       .join(" ");
     // "Ellie (16) got 8 GCSEs", "Tom, 18, ...": a name standing alone, then an age, is someone else.
+    // ("Jess, 16, Carrickfergus": the name and the age in one clause.)
+    const nameAge = /^([A-Z][a-z]{1,19}),?\s+\(?(?:1[4-9]|[2-7]\d)\)?$/.exec(raw);
     const namedWithAge =
-      /^[A-Z][a-z]{1,19}$/.test(raw) &&
-      isPersonName(raw) &&
-      /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(parts[i + 1]?.t ?? "");
+      (/^[A-Z][a-z]{1,19}$/.test(raw) &&
+        isPersonName(raw) &&
+        /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(
+          parts[i + 1]?.t ?? "",
+        )) ||
+      (i === 0 &&
+        !!nameAge &&
+        isPersonName(nameAge[1] ?? "") &&
+        !/^(now|unemployed|employed|female|male|aged?|currently|single|married|retired|divorced|widowed|just|still|only|about|around|nearly|almost|over|under|mid|early|late)$/i.test(
+          nameAge[1] ?? "",
+        ));
     const other = namedWithAge ? { start: 0, end: t.length } : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
     // ("Who's right?" asks; it names no one.)

@@ -34,8 +34,10 @@ const PREDICATE =
 const REFERENT = new RegExp(
   `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
     `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
-    `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
-    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |in |from |\\d|[a-z]+ (?:is|has|s|was|wants|\\d)\\b|$))` +
+    `|(?<=\\b(?:for|about|on behalf of|regarding|re|supporting|helping|working with|mentoring) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
+    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |in |from |has |had |was |wants |needs |lives |works |did |got |\\d|[a-z]+ (?:is|has|s|was|wants|\\d+)\\b|$))` +
+    // "The student I'm asking about is in Year 11".
+    `|\\b(?:the|this)${MODIFIERS} (?:${KIN}|${CHARGE}) (?:(?:that |who )?(?:i|im|i am|we|were|we are) (?:m |am |are )?(?:asking|enquiring|writing|here) (?:about|for))\\b` +
     // "We've got a new starter, Tom": someone the writer's organisation has taken on.
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".

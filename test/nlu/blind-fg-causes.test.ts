@@ -174,4 +174,19 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     // Said mid-sentence, beside a job held, it does not hide the job.
     expect(read("currently a waiter thinking call centre might be better").working).toBe(false);
   });
+
+  it("someone named with their age, a client who has, a young person supported: the writer advises", () => {
+    const u = read("Kieran, 17, Larne. Has 6 GCSEs. Wants to work in a call centre.");
+    expect(u.userKind).toBe("adviser");
+    expect(u.learnerName).toBe("Kieran");
+    expect(read("Client has worked in telesales for 3 months").userKind).toBe("adviser");
+    expect(read("I'm supporting a young person, 18, no GCSEs").userKind).toBe("adviser");
+    expect(read("The pupil I'm asking about is 15 and has no job").userKind).toBe("adviser");
+    expect(read("His A levels were B, C and D").userKind).toBe("adviser");
+    expect(read("I'm a SENCO at a school in Hull. One of my pupils wants an apprenticeship").userKind).toBe(
+      "adviser",
+    );
+    // A word that is not a name, with an age, is the writer.
+    expect(read("Unemployed, 41, used to work in a shop").userKind).toBe("learner");
+  });
 });
