@@ -23,7 +23,7 @@ export interface Clause {
 const WISH =
   /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
-  /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
+  /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|(starting|starts|start) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
 const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
@@ -50,7 +50,7 @@ function split(text: string): string[] {
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=my (?:manager|boss|tl|team leader|supervisor|assessor|employer|mum|dad) )|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

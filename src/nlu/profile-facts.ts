@@ -481,7 +481,14 @@ export function readProfile(
         months = parseDurationMonths(spanText.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
       else if (range !== undefined) months = range;
       // "3 years and a bit", "5 years odd": not an exact length (a careful reader leaves it to be asked).
-      if (months !== undefined && /\b(and a bit|odd)\b/.test(seg) && !start) months = undefined;
+      // "20+ years", "more than 3 years": a lower bound, not a length.
+      if (
+        months !== undefined &&
+        (/\b(and a bit|odd|more than)\b/.test(seg) ||
+          /\d\s*\+\s*(?:years?|yrs?|months?|mths?)\b/i.test(c.raw)) &&
+        !start
+      )
+        months = undefined;
       // "before that CSA for 5", "and an agent for 2": a bare number takes the unit of the span before it.
       const bare = BARE_LENGTH.exec(seg);
       if (months === undefined && cc && lastUnit && bare)

@@ -189,4 +189,24 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     // A word that is not a name, with an age, is the writer.
     expect(read("Unemployed, 41, used to work in a shop").userKind).toBe("learner");
   });
+
+  it("a lower bound ('15+ years', 'more than 4 years') is not an exact length", () => {
+    expect(read("Contact centre manager, 15+ years, got a degree").experienceMonths).toBeUndefined();
+    expect(read("I've been an agent for more than 4 years").experienceMonths).toBeUndefined();
+    expect(read("I've been an agent for 4 years").experienceMonths).toBe(48);
+  });
+
+  it("a trainee starting on a weekday to come does not hold the job yet", () => {
+    const u = read("We've got an apprentice starting Tuesday, Leah, 17. What would suit her?");
+    expect(u.role).toBeUndefined();
+    expect(u.working).toBeUndefined();
+  });
+
+  it("'and my manager mentioned the NVQ' does not hide the job said before it", () => {
+    const u = read(
+      "I'm in my second week on the phones at BT and my team leader mentioned the NVQ, what's in it?",
+    );
+    expect(u.working).toBe(true);
+    expect(u.userKind).toBe("staff");
+  });
 });
