@@ -108,6 +108,12 @@ const DEFINE: Cue[] = [
       `\\b(?:difference|differences|diff) (?:between )?(?:an? |the )?${W}(?: units?)? (?:and|vs|versus|or) (?:an? |the )?${W}\\b`,
     ),
   },
+  // "my trainer mentioned an NVQ. What is it?": the word named before, asked about (below a unit named).
+  {
+    intent: "define",
+    rank: 54,
+    re: /^(?:what|whats) (?:is |s )?(?:it|that|this|one|they|those)(?: exactly| then| even| again)?$/,
+  },
   // The word alone, asked: "glh??".
   { intent: "define", rank: 80, re: new RegExp(`^${T}$`), forms: ["fragment"], marked: true },
 ];
@@ -141,7 +147,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b|\b(?:add|adds) up\b|\bam i (?:done|finished)\b|\b(?:is|are) (?:she|he|they) (?:done|finished)\b|\b(?:does|do|will|would) (?:this|that|these|it|they) (?:make|complete|get me|give me)\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {
@@ -172,7 +178,14 @@ const UNITS: Cue[] = [
     intent: "plan",
     rank: 70,
     forms: ANY,
-    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick|select) (?:my |the |her |his |their |some )?(?:optional |remaining |other )?units\b|\bsuggest (?:some )?units\b|\bfast ?track\b/,
+  },
+  // "which units he's got to do for the L2 NVQ": the units it requires.
+  {
+    intent: "unitsIn",
+    rank: 66,
+    forms: ANY,
+    re: /\b(?:which|what) units (?:\S+ ){0,3}(?:got to|have to|has to|need to|needs to|must) (?:do|take|complete)\b/,
   },
   // "which unit covers X", "is there a unit about X", "does the level 3 cover X"
   {
@@ -213,7 +226,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /\bhow (?:long|much|many (?:\w+ ){0,3}(?:hours|credits|glh)|is it assessed|are (?:they|you|units) assessed|(?:does|do) (?:it|the \w+|an? \w+|this|that|apprenticeships?) work)\b|\bglh\b|\bguided learning\b|\bon and off the job\b|\boff the job\b|\bon the job (?:hours|training)\b|\bpass mark\b|\bcost\b|\bfees?\b|\bprice\b|\bcredits? value\b/,
+    re: /\bhow (?:long|much|many (?:\w+ ){0,3}(?:hours|credits|glh)|is it assessed|are (?:they|you|units) assessed|(?:does|do) (?:it|the \w+|an? \w+|this|that|apprenticeships?) work)\b|\bglh\b|\bguided learning\b|\bon and off the job\b|\boff the job\b|\bon the job (?:hours|training)\b|\bpass mark\b|\b(?:min(?:imum)?|max(?:imum)?) (?:number of )?(?:credits|glh|units|hours)\b|\bwelsh language (?:version|assessment|option)s?\b|\bcost\b|\bfees?\b|\bprice\b|\bcredits? value\b/,
   },
   // Whether it still runs, in which language, with which Essential Skills.
   {
@@ -301,6 +314,12 @@ const ELIGIBILITY: Cue[] = [
     re: new RegExp(
       `\\b(?:while|whilst|if) (?:${PRONOUN}|im|shes|hes|theyre) (?:am |is |are )?(?:on|not|still|only|unemployed|at school|in)\\b`,
     ),
+  },
+  // "does the Level 3 cert need you to be a team leader?", "does it require the learner to be employed?"
+  {
+    intent: "eligibility",
+    rank: 50,
+    re: /\b(?:need|needs|require|requires) (?:you|me|him|her|them|the learner|learners|a learner|someone|people|candidates) to (?:be|have|work|hold)\b/,
   },
   // "can I / could she / may they ...?" (not "can I ask..."); below suitability: "could an NVQ suit him?"
   {

@@ -209,4 +209,21 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(u.working).toBe(true);
     expect(u.userKind).toBe("staff");
   });
+
+  it("more intents: units totted up, a word named then 'what is it', what a qualification requires of you", () => {
+    expect(intentOf("units 1, 3, 5, 9 and 12 for the OCR L3 - does that add up?")?.intent).toBe("check");
+    expect(intentOf("done units 1 2 3 4 10 and 12, am I finished?")?.intent).toBe("check");
+    expect(intentOf("my assessor keeps saying GLH. what is it?")).toEqual({ intent: "define", term: "glh" });
+    expect(intentOf("unit 14 - what is it?")?.intent).toBe("whatIsUnit");
+    expect(intentOf("does the level 4 require you to be a manager?")?.intent).toBe("eligibility");
+    expect(intentOf("what's the maximum glh for the level 2 certificate")?.intent).toBe("details");
+    expect(intentOf("I have to select my remaining units for the L3 NVQ")?.intent).toBe("plan");
+    expect(intentOf("is there any way to fast track the level 3?")?.intent).toBe("plan");
+    expect(intentOf("she wants to know which units she has to do for the IQ NVQ")?.intent).toBe("unitsIn");
+  });
+
+  it("more commands: deleting what was put in, being put through to a person", () => {
+    expect(intentOf("please delete what I entered earlier")?.intent).toBe("deleteData");
+    expect(intentOf("could I be put through to a real person please")?.intent).toBe("handover");
+  });
 });
