@@ -453,7 +453,11 @@ export function readProfile(
       const whole = seg === c.text;
       // "until two years ago": when a span ended, not how long it was.
       const spanText =
-        SPAN_ENDED.test(seg) && !/\b(since|started|joined|began)\b/.test(seg) ? seg.replace(AGO, " ") : seg;
+        (SPAN_ENDED.test(seg) ||
+          /\b(got|did|done|passed|finished|completed|gained|achieved|had)\b/.test(seg)) &&
+        !/\b(since|started|joined|began)\b/.test(seg)
+          ? seg.replace(AGO, " ")
+          : seg;
       // "5 years experience" with no other work named is the experience the bot asks about. Work named
       // in another trade ("a retail store manager", "supervisor at Next") is not contact-centre work
       // unless the words say calls, phones or a contact centre.

@@ -226,4 +226,11 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(intentOf("please delete what I entered earlier")?.intent).toBe("deleteData");
     expect(intentOf("could I be put through to a real person please")?.intent).toBe("handover");
   });
+
+  it("when something was gained ('passed it 3 years ago') is not a length of work", () => {
+    expect(
+      read("Team leader in a call centre, 5 years. Passed the OCR level 2 NVQ 3 years ago.").experienceMonths,
+    ).toBe(60);
+    expect(read("agent, started 18 months ago").experienceMonths).toBe(18);
+  });
 });
