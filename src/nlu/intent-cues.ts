@@ -53,7 +53,7 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
-  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|(?:qcf|rqf) units?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
 /** The bot's words that name no qualification, as a pair compared ("mandatory and optional units"). */
 const W =
   "(?:mandatory|optional|barred|credits?|credit value|glh|guided learning(?: hours?)?|total qualification time|tqt|groups? [a-d]|rqf|qcf|scqf)";
@@ -147,7 +147,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b|\b(?:add|adds) up\b|\bam i (?:done|finished)\b|\b(?:is|are) (?:she|he|they) (?:done|finished)\b|\b(?:does|do|will|would) (?:this|that|these|it|they) (?:make|complete|get me|give me)\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|(?<!(?:quickest|fastest|shortest|easiest|best|cheapest) )\bcombination\b|\b(?:add|adds) up\b|\bam i (?:done|finished)\b|\b(?:is|are) (?:she|he|they) (?:done|finished)\b|\b(?:does|do|will|would) (?:this|that|these|it|they) (?:make|complete|get me|give me)\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {
@@ -196,7 +196,7 @@ const UNITS: Cue[] = [
   {
     intent: "unitsIn",
     rank: 65,
-    re: /\bmade up of\b|\bwhat makes up\b|\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
+    re: /\b(?:have|has|got) (?:any |some )?(?:mandatory|optional|barred) units\b|\bmade up of\b|\bwhat makes up\b|\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
   },
   // A unit named, then "what's it about?".
   {
@@ -232,7 +232,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
+    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b|\bapplication of number\b|\b(?:essential )?digital literacy\b/,
   },
   // Reported or requested: "I'd like to know what the OCR Level 4 NVQ Diploma includes", "she wants
   // to know what the Level 3 NVQ involves", "just tell me what the level 2 NVQ involves".
@@ -251,7 +251,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /^what(?:s| is| are) the (?!.*\b(?:best|right|quickest|fastest|easiest|most|good|next|for me|for her|for him|difference)\b)(?:\w+ ){0,6}(?:apprenticeship|pathway|nvq|certificate|cert|diploma|qualification|framework|course)s?$/,
+    re: /^what(?:s| is| are) the (?!.*\b(?:best|right|quickest|fastest|easiest|most|good|next|for me|for her|for him|difference|diff|between|vs|versus)\b)(?:\w+ ){0,6}(?:apprenticeship|pathway|nvq|certificate|cert|diploma|qualification|framework|course)s?$/,
   },
   {
     intent: "details",
@@ -281,7 +281,7 @@ const ELIGIBILITY: Cue[] = [
   {
     intent: "eligibility",
     rank: 50,
-    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest) (?:age|they|you|he|she|i|someone|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
+    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest)(?: age)? (?:they|you|he|she|i|someone|somebody|people|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
   },
   // Requirements: "entry requirements", "do I need the L3 before the L4", "can she skip level 3".
   {

@@ -233,4 +233,19 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     ).toBe(60);
     expect(read("agent, started 18 months ago").experienceMonths).toBe(18);
   });
+
+  it("still more intents, read from what each question asks", () => {
+    expect(intentOf("whats an RQF unit?")?.intent).toBe("define");
+    expect(intentOf("whats the diff between the diploma and the certificate")?.intent).toBe("compare");
+    expect(intentOf("what's the oldest age people can start the level 3 apprenticeship")?.intent).toBe(
+      "eligibility",
+    );
+    expect(intentOf("can you give me a real person")?.intent).toBe("handover");
+    expect(intentOf("does the IQ level 2 have any barred units?")?.intent).toBe("unitsIn");
+    expect(intentOf("is digital literacy needed for the level 2 pathway?")?.intent).toBe("details");
+    expect(intentOf("what is the fastest combination of units for the OCR level 2 NVQ?")?.intent).toBe(
+      "plan",
+    );
+    expect(intentOf("is 4 and 9 a good combination of units")?.intent).toBe("together");
+  });
 });
