@@ -82,7 +82,15 @@ export function clausesOf(text: string): Clause[] {
         !/^(now|unemployed|employed|female|male|aged?|currently|single|married|retired|divorced|widowed|just|still|only|about|around|nearly|almost|over|under|mid|early|late)$/i.test(
           nameAge[1] ?? "",
         ));
-    const other = namedWithAge ? { start: 0, end: t.length } : otherMention(t, after);
+    // "Our supervisor Gareth", "my TL Fraser": one of the writer's staff, named.
+    const staffName =
+      /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
+        raw,
+      );
+    const other =
+      namedWithAge || (staffName && isPersonName(staffName[1] ?? ""))
+        ? { start: 0, end: t.length }
+        : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
     // ("Who's right?" asks; it names no one.)
     const own: Subject =

@@ -248,4 +248,19 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     );
     expect(intentOf("is 4 and 9 a good combination of units")?.intent).toBe("together");
   });
+
+  it("one of the writer's staff named after their title is the learner; one who only says something is not", () => {
+    const u = read("Our team leader Nadia has run the night shift for 3 years. What should she do next?");
+    expect(u.userKind).toBe("adviser");
+    expect(u.learnerName).toBe("Nadia");
+    expect(u.role).toBe("Contact Centre Team Leader");
+    const v = read("my supervisor Dave reckons I should do the NVQ. I'm an agent on the phones");
+    expect(v.userKind).toBe("staff");
+    expect(v.role).toBe("Contact Centre Agent");
+  });
+
+  it("'CS advisor' and 'customer services adviser' are the customer service advisor's title", () => {
+    expect(read("I'm a CS advisor at a bank").role).toBe("Customer Service Advisor");
+    expect(read("customer services adviser for 2 years").role).toBe("Customer Service Advisor");
+  });
 });
