@@ -167,6 +167,12 @@ const UNITS: Cue[] = [
       `\\bwhat else (?:do|does|would|will|must|should) ${PRONOUN} (?:need|have)\\b|\\bhow many more (?:credits|units)\\b`,
     ),
   },
+  // "what units could get him there quickest?"
+  {
+    intent: "plan",
+    rank: 70,
+    re: /\b(?:which|what) units?\b(?: \S+){0,8} (?:quickest|fastest|soonest)\b/,
+  },
   // Units named: "which others should I pick?"
   {
     intent: "plan",
@@ -275,7 +281,7 @@ const ELIGIBILITY: Cue[] = [
     rank: 66,
     // ("is there a qualification for workforce planning people?", "any quals for help desk people?"
     // ask for one: a recommendation.)
-    re: /^(?!(?:is|are) there\b|theres\b|any\b).*?\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b/,
+    re: /^(?!(?:is|are) there\b|theres\b|any\b).*?\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b(?! who\b)/,
   },
   // Age: "is there an age limit", "too old", "it says 18+?"
   {
@@ -314,6 +320,12 @@ const ELIGIBILITY: Cue[] = [
     re: new RegExp(
       `\\b(?:while|whilst|if) (?:${PRONOUN}|im|shes|hes|theyre) (?:am |is |are )?(?:on|not|still|only|unemployed|at school|in)\\b`,
     ),
+  },
+  // "can she get extra help with the written parts?": support and adjustments for a learner.
+  {
+    intent: "eligibility",
+    rank: 50,
+    re: /\b(?:extra|additional) (?:help|support|time)\b/,
   },
   // "does the Level 3 cert need you to be a team leader?", "does it require the learner to be employed?"
   {

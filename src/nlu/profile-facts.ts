@@ -710,7 +710,7 @@ export function readProfile(
         )) ||
       // "Would I be allowed onto an apprenticeship at my age?", "can I do an apprenticeship in a call
       // centre?": asking for oneself to get onto one.
-      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,3} (apprenticeship|prentisiaeth\w*)\b/.test(
+      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,5} (apprenticeship|prentisiaeth\w*)\b/.test(
         c.text,
       ) ||
       // "one of my apprentices doing the IQ Level 2 NVQ", "for an apprentice I assess": one learner

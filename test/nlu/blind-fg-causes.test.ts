@@ -263,4 +263,20 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(read("I'm a CS advisor at a bank").role).toBe("Customer Service Advisor");
     expect(read("customer services adviser for 2 years").role).toBe("Customer Service Advisor");
   });
+
+  it("asking for oneself to do a named apprenticeship says it is wanted, however it is named", () => {
+    expect(read("Could I do the Welsh level 3 contact centre apprenticeship?").apprenticeship).toBe(true);
+    // Asked for someone else, it asks whether they could, not what they want.
+    expect(read("Could he do the level 2 contact centre apprenticeship?").apprenticeship).toBeUndefined();
+  });
+
+  it("extra help, staff who hold something, and the quickest units", () => {
+    expect(intentOf("Can he get extra support with the portfolio for the L2 NVQ?")?.intent).toBe(
+      "eligibility",
+    );
+    expect(intentOf("which credits carry over to the L4 for staff who did the L3 NVQ?")?.intent).toBe(
+      "whatNext",
+    );
+    expect(intentOf("what units would get her to 37 credits fastest?")?.intent).toBe("plan");
+  });
 });
