@@ -331,9 +331,15 @@ export function readProfile(
     // ("he's in year 11 and wants to work in a call centre when he leaves": a wish names no job now; "a
     // year 13 student asked about contact centre qualifications", "doing a customer service course at
     // college": words about contact centres that name no work now leave them at school.)
+    // ("apprenticeship or college course - which is better?": a choice names options, not where they are.)
+    const choice =
+      /\bor\b/.test(c.text) &&
+      !c.negated &&
+      !/^(im|i am|hes|shes|he is|she is|theyre|they are)\b/.test(c.text);
     if (
       c.modality !== "past" &&
       !c.question &&
+      !choice &&
       (c.modality === "wish"
         ? AT_SCHOOL.test(c.text.replace(WISHED_WORK, " ")) &&
           !CC_NOW.test(noTitle(c.text).replace(WISHED_WORK, " "))

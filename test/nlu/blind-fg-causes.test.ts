@@ -279,4 +279,11 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     );
     expect(intentOf("what units would get her to 37 credits fastest?")?.intent).toBe("plan");
   });
+
+  it("a choice between college and something else names options, not where the writer is", () => {
+    const u = read("college course or an apprenticeship, which is best for getting into call centres?");
+    expect(u.role).toBeUndefined();
+    expect(u.working).toBeUndefined();
+    expect(read("I'm 18 and not in college or work right now").working).toBe(false);
+  });
 });
