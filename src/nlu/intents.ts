@@ -112,7 +112,7 @@ const SELECTION = /\b\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2}\b){2,}/;
 const HELD =
   /\b(have|has|got|hold|holds|done|did|completed|passed|finished|achieved|gained|ive|already|doing|studying|working towards)\b.*\b(nvq|svq|certificate|cert|diploma|award|principles|1026[5-9]|600\/\d{4}\/[\dx]|contact centre course)\b|\b(nvq|cert|certificate|diploma|1026[5-9]) (done|completed|passed|finished)\b|\b(nvq|svq|cert|certificate|diploma|1026[5-9])( level)? ?\d? (from|in) (19|20)\d\d\b/;
 const NOT_HELD =
-  /\b(want|wants|wanting|thinking|looking|hoping|planning|would like|id like|interested|considering|no|not|never|havent|hasnt|dont|doesnt|without)\b|\b(nvq|svq|certificate|cert|diploma|award|qualifications?)\b( level \d)?( and \d)? in (?!contact\b|call\b|cc\b|principles\b|\d|the past\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/;
+  /\b(want|wants|wanting|thinking|looking|hoping|planning|would like|id like|interested|considering|no|not|never|havent|hasnt|dont|doesnt|without)\b|\b(nvq|svq|certificate|cert|diploma|award|qualifications?)\b( level \d)?( and \d)? in (?!contact\b|call\b|cc\b|customer\b|principles\b|\d|the past\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/;
 
 export interface IntentReading {
   intent: Intent;

@@ -286,4 +286,10 @@ describe("understanding: the causes found by blind corpora F and G", () => {
     expect(u.working).toBeUndefined();
     expect(read("I'm 18 and not in college or work right now").working).toBe(false);
   });
+
+  it("a customer service qualification held makes an open 'what next' ask what comes after it", () => {
+    expect(intentOf("I have a level 2 certificate in customer service. what now?")?.intent).toBe("whatNext");
+    // One in an unrelated subject does not.
+    expect(intentOf("I have a level 2 certificate in hairdressing. what now?")?.intent).toBe("recommend");
+  });
 });
