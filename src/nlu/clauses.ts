@@ -21,22 +21,22 @@ export interface Clause {
 }
 
 const WISH =
-  /\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
+  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
-  /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
+  /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|(starting|starts|start) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
 const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
 const PAST =
   /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
 const PROGRESS =
-  /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
+  /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|half way|part way|partway|midway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =
   /\b(no|not|never|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent|wasnt|cant|cannot|without|none|nothing|zero|nil|nah)\b/;
 const SELF = /\b(i|im|ive|id|me|my|myself|mine)\b/;
 /** A person other than the writer as the subject of a clause ("she has", "he's been"), not an object ("failed them all"). */
 const OTHER =
-  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
+  /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(?:and |but |so )?(his|her|their) [a-z]+( [a-z]+)? (is|are|was|were|has|have)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
 /** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
 const CONTINUING =
   /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
@@ -50,7 +50,7 @@ function split(text: string): string[] {
     return [text.trim()];
   return text
     .split(
-      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
+      /(?<=[.!?])\s+|[;\n]+|\s*[()]\s*|,(?!\s*\d{1,3}\s*(?:,|and\b|&|$))|\s+(?:but|before that|and then|then|although|though|however|whereas|while|now)\s+|\s+[-–—]\s+|\s+and\s+(?=my (?:manager|boss|tl|team leader|supervisor|assessor|employer|mum|dad) )|\s+and\s+(?=(?:i|im|i'm|ive|i've|want|wants|wanna|would|hope|am|have|has|was|been|got|now|she|he|they|looking|thinking|need|needs|dont|don't|do not|not|never|cant|can't|is keen|is interested|is hoping)\b)|\s+(?=(?:he's|she's|hes|shes|i've|they've|theyve) got\b)|\s+an\s+(?=(?:i|im|i'm|i'd|id|ive|i've)\b)|:\s+/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -68,11 +68,29 @@ export function clausesOf(text: string): Clause[] {
       .map((p) => p.t)
       .join(" ");
     // "Ellie (16) got 8 GCSEs", "Tom, 18, ...": a name standing alone, then an age, is someone else.
+    // ("Jess, 16, Carrickfergus": the name and the age in one clause.)
+    const nameAge = /^([A-Z][a-z]{1,19}),?\s+\(?(?:1[4-9]|[2-7]\d)\)?$/.exec(raw);
     const namedWithAge =
-      /^[A-Z][a-z]{1,19}$/.test(raw) &&
-      isPersonName(raw) &&
-      /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(parts[i + 1]?.t ?? "");
-    const other = namedWithAge ? { start: 0, end: t.length } : otherMention(t, after);
+      (/^[A-Z][a-z]{1,19}$/.test(raw) &&
+        isPersonName(raw) &&
+        /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(
+          parts[i + 1]?.t ?? "",
+        )) ||
+      (i === 0 &&
+        !!nameAge &&
+        isPersonName(nameAge[1] ?? "") &&
+        !/^(now|unemployed|employed|female|male|aged?|currently|single|married|retired|divorced|widowed|just|still|only|about|around|nearly|almost|over|under|mid|early|late)$/i.test(
+          nameAge[1] ?? "",
+        ));
+    // "Our supervisor Gareth", "my TL Fraser": one of the writer's staff, named.
+    const staffName =
+      /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
+        raw,
+      );
+    const other =
+      namedWithAge || (staffName && isPersonName(staffName[1] ?? ""))
+        ? { start: 0, end: t.length }
+        : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
     // ("Who's right?" asks; it names no one.)
     const own: Subject =
@@ -88,7 +106,9 @@ export function clausesOf(text: string): Clause[] {
     if (own !== "none") subject = own;
     const prev = out.at(-1);
     const cue = WISH.test(t) || FUTURE.test(t) || PROGRESS.test(t) || PAST.test(t);
-    if (!cue && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
+    // ("Left school with nothing. Now 27, working in a bar": "now" says the present, not the past before it.)
+    const present = /\b(now|currently|still|at the moment|atm|these days|nowadays)\b/.test(t);
+    if (!cue && !present && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
       out.push({
         raw,
         text: t,

@@ -53,7 +53,10 @@ const YES_NO: readonly QuestionForm[] = ["yesNo"];
 
 /** The words the bot can explain (a define's `term`), as they are written. */
 const T =
-  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+  "(?:(?:foundation |advanced |higher )apprenticeships?|credit transfer|pathways?|off the job(?: hours?| training)?|competence(?: based)?|(?:call centre |contact centre |this |the )?nvq(?: thing)?|barred(?: units?)?|bar|credits?|credit value|glh|guided learning hours?|mandatory(?: units?)?|optional(?: units?)?|nvqs?|svqs?|(?:qcf|rqf) units?|qcf|rqf|scqf(?: level \\d+)?|levels?(?: \\d)?|apprenticeships?|groups?(?: [a-d])?|competence(?: based)?(?: qualifications?)?)";
+/** The bot's words that name no qualification, as a pair compared ("mandatory and optional units"). */
+const W =
+  "(?:mandatory|optional|barred|credits?|credit value|glh|guided learning(?: hours?)?|total qualification time|tqt|groups? [a-d]|rqf|qcf|scqf)";
 /** What a recommendation names. */
 const QUAL_NOUN =
   "(?:qualifications?|quals?|courses?|levels?|routes?|pathways?|ones?|nvqs?|apprenticeships?|certificates?|certs?|diplomas?|options?|awarding bod(?:y|ies)|l\\d|level \\d)";
@@ -95,6 +98,22 @@ const DEFINE: Cue[] = [
     forms: ANY,
     re: /\b(?:dont|do not|didnt) (?:even |really )?(?:know|understand|get) what (?:one|it|that|they|those) (?:is|are|means?)\b/,
   },
+  // "what's the difference between mandatory and optional units": two of the bot's words, not two
+  // qualifications, are explained.
+  {
+    intent: "define",
+    rank: 81,
+    forms: ANY,
+    re: new RegExp(
+      `\\b(?:difference|differences|diff) (?:between )?(?:an? |the )?${W}(?: units?)? (?:and|vs|versus|or) (?:an? |the )?${W}\\b`,
+    ),
+  },
+  // "my trainer mentioned an NVQ. What is it?": the word named before, asked about (below a unit named).
+  {
+    intent: "define",
+    rank: 54,
+    re: /^(?:what|whats) (?:is |s )?(?:it|that|this|one|they|those)(?: exactly| then| even| again)?$/,
+  },
   // The word alone, asked: "glh??".
   { intent: "define", rank: 80, re: new RegExp(`^${T}$`), forms: ["fragment"], marked: true },
 ];
@@ -128,7 +147,7 @@ const UNITS: Cue[] = [
     intent: "check",
     rank: 76,
     needsUnits: true,
-    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|\bcombination\b/,
+    re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|(?<!(?:quickest|fastest|shortest|easiest|best|cheapest) )\bcombination\b|\b(?:add|adds) up\b|\bam i (?:done|finished)\b|\b(?:is|are) (?:she|he|they) (?:done|finished)\b|\b(?:does|do|will|would) (?:this|that|these|it|they) (?:make|complete|get me|give me)\b/,
   },
   // "which units would suit him", "how many units do I need to pick"
   {
@@ -139,6 +158,21 @@ const UNITS: Cue[] = [
     ),
   },
   { intent: "plan", rank: 70, re: /\b(?:unit )?plan\b/, forms: ["request", "fragment", "wh"] },
+  // Units done, then "what else do I need?", "how many more credits does he need?": the rest to pick.
+  {
+    intent: "plan",
+    rank: 70,
+    needsUnits: true,
+    re: new RegExp(
+      `\\bwhat else (?:do|does|would|will|must|should) ${PRONOUN} (?:need|have)\\b|\\bhow many more (?:credits|units)\\b`,
+    ),
+  },
+  // "what units could get him there quickest?"
+  {
+    intent: "plan",
+    rank: 70,
+    re: /\b(?:which|what) units?\b(?: \S+){0,8} (?:quickest|fastest|soonest)\b/,
+  },
   // Units named: "which others should I pick?"
   {
     intent: "plan",
@@ -150,7 +184,14 @@ const UNITS: Cue[] = [
     intent: "plan",
     rank: 70,
     forms: ANY,
-    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick) (?:my |the )?units\b|\bsuggest (?:some )?units\b/,
+    re: /\b(?:quickest|fastest|shortest|easiest|cheapest) (?:way|route|path) to (?:finish|complete|get (?:it|this|the \w+) done|do it|get (?:the |my |her |his )?(?:remaining|rest of (?:the|my)|other|outstanding|last) (?:credits|units))\b|\b(?:quickest|fastest) (?:to )?(?:finish|complete)\b|\bfewest units\b|\bleast (?:units|credits)\b|\b(?:choose|pick|select) (?:my |the |her |his |their |some )?(?:optional |remaining |other )?units\b|\bsuggest (?:some )?units\b|\bfast ?track\b/,
+  },
+  // "which units he's got to do for the L2 NVQ": the units it requires.
+  {
+    intent: "unitsIn",
+    rank: 66,
+    forms: ANY,
+    re: /\b(?:which|what) units (?:\S+ ){0,3}(?:got to|have to|has to|need to|needs to|must) (?:do|take|complete)\b/,
   },
   // "which unit covers X", "is there a unit about X", "does the level 3 cover X"
   {
@@ -161,7 +202,7 @@ const UNITS: Cue[] = [
   {
     intent: "unitsIn",
     rank: 65,
-    re: /\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
+    re: /\b(?:have|has|got) (?:any |some )?(?:mandatory|optional|barred) units\b|\bmade up of\b|\bwhat makes up\b|\b(?:which|what) units (?:are|is|does|do|make|in|for|of|there)\b|\bunits (?:are )?(?:in|of|for) (?:the |a |an )?\S+|\bwhat (?:is|s) in (?:the )?\S+|\bwhats in\b|\bunit list\b|\blist (?:the |of |all )?units\b|\bshow (?:me )?(?:the )?units\b/,
   },
   // A unit named, then "what's it about?".
   {
@@ -173,6 +214,13 @@ const UNITS: Cue[] = [
 ];
 
 const DETAILS: Cue[] = [
+  // The rules of a group: "how many Group C units can count", "the most units I can take from group D".
+  {
+    intent: "details",
+    rank: 62,
+    forms: ANY,
+    re: /\b(?:how many|(?:the )?most|max(?:imum)?(?: number of)?|min(?:imum)?(?: number of)?) (?:\S+ ){0,2}units? (?:\S+ ){0,4}(?:from|in|of|out of) (?:optional )?groups? [a-d]\b|\bhow many (?:\S+ ){0,2}units? (?:can|may|could) (?:\S+ ){0,2}count\b|\bgroups? [a-d] units? (?:\S+ ){0,2}count\b/,
+  },
   // A unit's size: "is unit 10 worth 3 credits?", "how many credits is unit 10 worth?"
   {
     intent: "details",
@@ -184,13 +232,13 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /\bhow (?:long|much|many (?:\w+ ){0,3}(?:hours|credits|glh)|is it assessed|are (?:they|you|units) assessed|(?:does|do) (?:it|the \w+|an? \w+|this|that|apprenticeships?) work)\b|\bglh\b|\bguided learning\b|\bon and off the job\b|\boff the job\b|\bon the job (?:hours|training)\b|\bpass mark\b|\bcost\b|\bfees?\b|\bprice\b|\bcredits? value\b/,
+    re: /\bhow (?:long|much|many (?:\w+ ){0,3}(?:hours|credits|glh)|is it assessed|are (?:they|you|units) assessed|(?:does|do) (?:it|the \w+|an? \w+|this|that|apprenticeships?) work)\b|\bglh\b|\bguided learning\b|\bon and off the job\b|\boff the job\b|\bon the job (?:hours|training)\b|\bpass mark\b|\b(?:min(?:imum)?|max(?:imum)?) (?:number of )?(?:credits|glh|units|hours)\b|\bwelsh language (?:version|assessment|option)s?\b|\bcost\b|\bfees?\b|\bprice\b|\bcredits? value\b/,
   },
   // Whether it still runs, in which language, with which Essential Skills.
   {
     intent: "details",
     rank: 55,
-    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b/,
+    re: /\bstill (?:running|available|open|going|offered|valid|current|on offer)\b|\b(?:isnt|is not|arent|not|no longer) (?:available|running|offered|on offer)(?: any ?more)?\b|\b(?:ended|withdrawn|discontinued|expired|closed down|last registration|certification end)\b|\b(?:in|through|via|through the medium of) welsh\b|\bwelsh medium\b|\bg?cymraeg\b|\bgymraeg\b|\bbilingual\b|\bessential skills\b|\bapplication of number\b|\b(?:essential )?digital literacy\b/,
   },
   // Reported or requested: "I'd like to know what the OCR Level 4 NVQ Diploma includes", "she wants
   // to know what the Level 3 NVQ involves", "just tell me what the level 2 NVQ involves".
@@ -209,7 +257,7 @@ const DETAILS: Cue[] = [
   {
     intent: "details",
     rank: 55,
-    re: /^what(?:s| is| are) the (?!.*\b(?:best|right|quickest|fastest|easiest|most|good|next|for me|for her|for him|difference)\b)(?:\w+ ){0,6}(?:apprenticeship|pathway|nvq|certificate|cert|diploma|qualification|framework|course)s?$/,
+    re: /^what(?:s| is| are) the (?!.*\b(?:best|right|quickest|fastest|easiest|most|good|next|for me|for her|for him|difference|diff|between|vs|versus)\b)(?:\w+ ){0,6}(?:apprenticeship|pathway|nvq|certificate|cert|diploma|qualification|framework|course)s?$/,
   },
   {
     intent: "details",
@@ -233,13 +281,13 @@ const ELIGIBILITY: Cue[] = [
     rank: 66,
     // ("is there a qualification for workforce planning people?", "any quals for help desk people?"
     // ask for one: a recommendation.)
-    re: /^(?!(?:is|are) there\b|theres\b|any\b).*?\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b/,
+    re: /^(?!(?:is|are) there\b|theres\b|any\b).*?\b(?:cover|covers|apply to|applies to|open to|for) (?:\w+ ){0,3}(?:people|staff|workers|roles?|desks?|operatives|jobs?)\b(?! who\b)/,
   },
   // Age: "is there an age limit", "too old", "it says 18+?"
   {
     intent: "eligibility",
     rank: 50,
-    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest) (?:age|they|you|he|she|i|someone|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
+    re: /\b(?:min(?:imum)?|max(?:imum)?|lower|upper) age\b|\bage (?:limits?|restrictions?|requirements?|range|criteria|bar)\b|\bwhat age\b|\bhow old\b|\b(?:youngest|oldest)(?: age)? (?:they|you|he|she|i|someone|somebody|people|a \w+) (?:can|could|may)\b|\bold enough\b|\btoo (?:old|young|late|high|advanced|low)\b|\b(?:over|under|above|below) (?:1[4-9]|2[0-5])s?\b|\b\d{2} plus\b/,
   },
   // Requirements: "entry requirements", "do I need the L3 before the L4", "can she skip level 3".
   {
@@ -273,6 +321,18 @@ const ELIGIBILITY: Cue[] = [
       `\\b(?:while|whilst|if) (?:${PRONOUN}|im|shes|hes|theyre) (?:am |is |are )?(?:on|not|still|only|unemployed|at school|in)\\b`,
     ),
   },
+  // "can she get extra help with the written parts?": support and adjustments for a learner.
+  {
+    intent: "eligibility",
+    rank: 50,
+    re: /\b(?:extra|additional) (?:help|support|time)\b/,
+  },
+  // "does the Level 3 cert need you to be a team leader?", "does it require the learner to be employed?"
+  {
+    intent: "eligibility",
+    rank: 50,
+    re: /\b(?:need|needs|require|requires) (?:you|me|him|her|them|the learner|learners|a learner|someone|people|candidates) to (?:be|have|work|hold)\b/,
+  },
   // "can I / could she / may they ...?" (not "can I ask..."); below suitability: "could an NVQ suit him?"
   {
     intent: "eligibility",
@@ -290,6 +350,12 @@ const ELIGIBILITY: Cue[] = [
 ];
 
 const COMPARE: Cue[] = [
+  // "the C&G Level 2 NVQ or the OCR one?": the same qualification from two awarding bodies.
+  {
+    intent: "compare",
+    rank: 46,
+    re: /\b(?:ocr|iq|cityguilds)\b(?: \S+){0,5} or (?:the |an? )?(?:ocr|iq|cityguilds)\b/,
+  },
   {
     intent: "compare",
     rank: 45,
@@ -313,7 +379,14 @@ const WHAT_NEXT: Cue[] = [
   {
     intent: "whatNext",
     rank: 60,
-    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? (?:\S+ ){0,3}towards?\b|\bcount (?:my |the |any |her |his )?(?:old )?(?:credits?|units?)\b(?: \S+){0,6} towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
+    re: /\b(?:credits?|units?|\d{5}|nvq|cert\w*|qualifications?)\b(?: \S+){0,3} (?:still )?counts?\b(?! as)|\b(?:credits?|units?)\b(?: \S+){0,5} (?:count|counts|carry|carried|transfer|transferred|go|goes|be used|used) (?:over |across )?(?:towards?|to|into|onto|over|across)\b|\bcounts? (?:\S+ ){0,3}towards?\b|\bcount (?:my |the |any |her |his )?(?:old )?(?:credits?|units?)\b(?: \S+){0,6} towards?\b|\buse (?:\S+ ){0,5}(?:credits?|units?) (?:\S+ ){0,3}towards?\b|\bcount (?:\S+ ){0,4}(?:credits?|units?)\b(?: \S+){0,8} towards?\b|\bcarry (?:over|across|forward)\b|\bcredit transfer\b|\b(?:which|what) (?:of )?my units\b(?: \S+){0,3} count\b/,
+  },
+  // Units named, then "do these count if I switch?", "do my old units still count?".
+  {
+    intent: "whatNext",
+    rank: 60,
+    needsUnits: true,
+    re: /\b(?:do|does|will|would|can|could) (?:these|those|they|them|my (?:old |previous )?(?:units|credits))(?: still)? count\b(?! as)/,
   },
   // What comes after a qualification named.
   {

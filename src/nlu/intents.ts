@@ -62,13 +62,13 @@ const termIn = (text: string): Term | undefined => TERM_PATTERNS.find(([re]) => 
  * back a step, i typed it wrong"), so that "looking to go back to work" is no command.
  */
 const DELETE_DATA =
-  /\b(delete|erase|remove|wipe|forget) what i (typed|wrote|said|sent|told you)\b|\bdont want (my|our|his|her) (details|data|info|information) (kept|stored|saved)\b|\b(data|details|info|information|records?|account|history|messages|everything)\b.{0,30}\b(removed|deleted|wiped|erased|cleared)\b|\b(remove|delete|erase|wipe|clear) (all )?(the )?(records?|data|details|info|account)( \w+){0,4}\b|\b(delete|erase|remove|wipe|clear|forget) (all )?(of )?(my|me|our|everything)( (data|details|info|information|conversation|history|stuff|chat|messages))?\b|\bforget (about )?me\b|\b(gdpr|right to be forgotten)\b|\b(delete|erase|remove|wipe|clear)( \w+){0,3} (data|details|info|information|history|conversation|messages)\b/;
+  /\b(delete|erase|remove|wipe|forget) what i (typed|wrote|said|sent|told you|put|entered|gave you)\b|\bdont want (my|our|his|her) (details|data|info|information) (kept|stored|saved)\b|\b(data|details|info|information|records?|account|history|messages|everything)\b.{0,30}\b(removed|deleted|wiped|erased|cleared)\b|\b(remove|delete|erase|wipe|clear) (all )?(the )?(records?|data|details|info|account)( \w+){0,4}\b|\b(delete|erase|remove|wipe|clear|forget) (all )?(of )?(my|me|our|everything)( (data|details|info|information|conversation|history|stuff|chat|messages))?\b|\bforget (about )?me\b|\b(gdpr|right to be forgotten)\b|\b(delete|erase|remove|wipe|clear)( \w+){0,3} (data|details|info|information|history|conversation|messages)\b/;
 const HANDOVER =
-  /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\bget me an? (human|person|advisor)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
+  /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput through to (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\b(get|give) me an? (human|person|real person|advisor)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
-  `^${POLITE}(?:restart|start (?:again|over|afresh)|begin again|reset|new (?:session|conversation|learner|chat))\\b|^${POLITE}(?:start|begin|go) (?:again |over )?from (?:the )?(?:scratch|beginning|start)\\b`,
+  `^${POLITE}(?:restart|start (?:again|over|afresh)|begin again|reset|new (?:session|conversation|learner|chat))\\b(?! (?:it|the|my|his|her|their|a|an|this|that)\\b)|^${POLITE}(?:start|begin|go) (?:again |over )?from (?:the )?(?:scratch|beginning|start)\\b`,
 );
 const BACK = new RegExp(
   `^${POLITE}(?:go back|back|undo|undo that|previous|previous question|back up|step back)(?: (?:one|a step|one step|a question|to the (?:previous|last) (?:question|step|one)|please))*$`,
@@ -94,12 +94,15 @@ const GREETING =
 
 /** Questions about units by number: two units together, or one unit's content. */
 const TOGETHER =
-  /\b(ok|okay|allowed|alright|possible|fine) to (pick|take|choose|do|have) (unit )?\d+ (with|and|alongside) (unit )?\d+\b|\b(\d{1,2}|[a-z]\/\d{3}\/\d{4}) (and|&|with) (unit )?(\d{1,2}|[a-z]\/\d{3}\/\d{4})\b.*\b(together|allowed|at the same time|both|clash|conflict)\b|\bcan i (combine|mix|pair) |\b(together|both|at the same time|alongside|combine|combination)\b.*\bunits?\b|\bunits?\b.*\b(together|at the same time|alongside|with each other)\b|\bcan i (take|do|have|choose|pick) (unit|units) \S+ (and|&|with) \S+/;
+  /\b(ok|okay|allowed|alright|possible|fine) to (pick|take|choose|do|have) (unit )?\d+ (with|and|alongside) (unit )?\d+\b|\b(\d{1,2}|[a-z]\/\d{3}\/\d{4}) (and|&|with) (unit )?(\d{1,2}|[a-z]\/\d{3}\/\d{4})\b.*\b(together|allowed|at the same time|both|clash|conflict)\b|\bcan i (combine|mix|pair) |\b(together|both|at the same time|alongside|combine|(?<!(?:quickest|fastest|shortest|easiest|best|cheapest) )combination)\b.*\bunits?\b|\bunits?\b.*\b(together|at the same time|alongside|with each other)\b|\bcan i (take|do|have|choose|pick) (unit|units) \S+ (and|&|with) \S+/;
 const WHAT_IS_UNIT =
   /\bunit \S+ (whats|what is) (that|it|this)( one)?\b|^(explain|describe|what is|whats) ([a-z]\/\d{3}\/\d{4}|unit \S+)$|\b(what (is|s|about)|tell me about|whats|describe|info on|details of|more about) unit\b|\bunit \S+ (about|mean)\b|\bwhat (does|do|is) unit \S+( \S+){0,4} (cover|involve|about|mean|entail)\b|\b(what|whats|tell me)\b.*\b[a-z]\/\d{3}\/\d{4}\b.*\b(about|cover|mean)\b|\bwhat (is|s) the .+ unit\b/;
 const MORE_THAN_8_WORDS = /^(?:\S+ ){8}/;
 /** Units named by number or reference; three or more make a selection to check. */
 const UNITS = /\bunits?\b|\b[a-z]\/\d{3}\/\d{4}\b/;
+/** Two numbers asked about as a combination ("does 32 + 34 work as a combo"). */
+const PAIR =
+  /\b\d{1,2} (?:and |with |plus )?\d{1,2}\b.*\b(?:combo|combination|clash|clashes|conflict|together)\b/;
 const SELECTION = /\b\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2}\b){2,}/;
 
 /**
@@ -109,7 +112,7 @@ const SELECTION = /\b\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2}\b){2,}/;
 const HELD =
   /\b(have|has|got|hold|holds|done|did|completed|passed|finished|achieved|gained|ive|already|doing|studying|working towards)\b.*\b(nvq|svq|certificate|cert|diploma|award|principles|1026[5-9]|600\/\d{4}\/[\dx]|contact centre course)\b|\b(nvq|cert|certificate|diploma|1026[5-9]) (done|completed|passed|finished)\b|\b(nvq|svq|cert|certificate|diploma|1026[5-9])( level)? ?\d? (from|in) (19|20)\d\d\b/;
 const NOT_HELD =
-  /\b(want|wants|wanting|thinking|looking|hoping|planning|would like|id like|interested|considering|no|not|never|havent|hasnt|dont|doesnt|without)\b|\b(nvq|svq|certificate|cert|diploma|award|qualifications?)\b( level \d)?( and \d)? in (?!contact\b|call\b|cc\b|principles\b|\d|the past\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/;
+  /\b(want|wants|wanting|thinking|looking|hoping|planning|would like|id like|interested|considering|no|not|never|havent|hasnt|dont|doesnt|without)\b|\b(nvq|svq|certificate|cert|diploma|award|qualifications?)\b( level \d)?( and \d)? in (?!contact\b|call\b|cc\b|customer\b|principles\b|\d|the past\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/;
 
 export interface IntentReading {
   intent: Intent;
@@ -160,7 +163,7 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
 function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
   // Units are named by the word or by numbers; without either, no unit question is read.
   const digits = /\d/.test(whole);
-  const hasUnits = UNITS.test(whole) || (digits && SELECTION.test(whole));
+  const hasUnits = UNITS.test(whole) || (digits && (SELECTION.test(whole) || PAIR.test(whole)));
   let best: { cue: Cue; piece: Piece } | undefined;
   for (const piece of pieces) {
     const top = topCue(piece, hasUnits);

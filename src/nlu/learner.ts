@@ -34,8 +34,10 @@ const PREDICATE =
 const REFERENT = new RegExp(
   `\\b(?:my|our|one of (?:my|our|them)|his|her|their)${MODIFIERS} (?:${KIN}|${CHARGE})s?\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
     `|\\b(?:a|an|the|this)${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?= of (?:mine|ours)|${PREDICATE.slice(3, -1)})` +
-    `|(?<=\\b(?:for|about|on behalf of|regarding|re) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
-    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |in |from |\\d|[a-z]+ (?:is|has|s|was|wants|\\d)\\b|$))` +
+    `|(?<=\\b(?:for|about|on behalf of|regarding|re|supporting|helping|working with|mentoring) (?:a|an|the|this))${MODIFIERS} (?:${KIN}|${CHARGE})\\b(?! (?:service|services|support|contact|care|facing|experience|advisor))` +
+    `|^(?:${KIN}|${CLIENT})\\b(?=\\s*(?:[,(:]|is |s |aged |age |who |in |from |has |had |was |wants |needs |lives |works |did |got |\\d|[a-z]+ (?:is|has|s|was|wants|\\d+)\\b|$))` +
+    // "The student I'm asking about is in Year 11".
+    `|\\b(?:the|this)${MODIFIERS} (?:${KIN}|${CHARGE}) (?:(?:that |who )?(?:i|im|i am|we|were|we are) (?:m |am |are )?(?:asking|enquiring|writing|here) (?:about|for))\\b` +
     // "We've got a new starter, Tom": someone the writer's organisation has taken on.
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
@@ -62,7 +64,7 @@ const STAFF_REFERENT = new RegExp(
 );
 /** Mentions of other people who are not the learner: the writer's helpers, family they care for... */
 const NOT_THE_LEARNER =
-  /\b(im|i am|as|been|was)( still| now| currently| just| only)? (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\b(my|our) (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary|wants us|wants me|has asked me|asked me)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
+  /^(?:(?:im|i am|a|and) )?(mum|mam|mom|dad|mother|father|parent) (of|to) (\d+|one|two|three|four|five|twins)\b|\b(im|i am|as|been|was)( still| now| currently| just| only)? (a|an) (trainee|apprentice|student|learner)\b|\bme and my\b|\b(raising|had|having|look(ing)? after|care for|caring for|carer for|cover(ing)? for|help(ing)? (with|out)|drop(ping)? off|pick(ing)? up) (my|our|the) ([a-z]+ )?\w+|\b(my|our) (manager|boss|assessor|tutor|teacher|support worker|mate|friend|employer|work|line manager|tl|team leader|supervisor|mum|dad|kids|children|partner|wife|husband)( [a-z]+)? (says|said|told|tells|thinks|reckons|suggested|suggests|keeps|is helping|helped|can see|wont|would|passed|died|are at|is at|at school|at primary|wants us|wants me|has asked me|asked me)\b|\bmy (kids|children)\b(?! (are|is) \d)/;
 
 export interface OtherMention {
   start: number;

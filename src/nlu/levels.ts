@@ -25,7 +25,8 @@ const PATTERNS: {
     list: true,
   },
   {
-    re: new RegExp(`\\b(?:level|lvl|lev) ?${NUM}\\b`),
+    // ("Entry Level 3" is below Level 1: no level on this scale.)
+    re: new RegExp(`(?<!\\bentry )\\b(?:level|lvl|lev) ?${NUM}\\b`),
     level: (m) => numberWord(m[1] ?? ""),
     named: false,
     list: true,

@@ -42,12 +42,12 @@ const JUST_STARTED =
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
 export const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing) (admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
 const WISHED_WORK = /\b(want|wants|wanting|would like|keen|interested|hoping|hopes|thinking)\b.*$/;
 /** Not in work now: unemployed, in education, at home, in prison... */
 export const NOT_WORKING =
-  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(they|then they|but they|and they) (let|have let|ve let) (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
@@ -106,7 +106,7 @@ const CENTRE_STAFF =
   /\b(one of (my|our)|my|our)( [a-z]+){0,2} (agents?|advisors?|staff|team members?|employees?|new starters?|operators?|operatives?|tls?|team leaders?|supervisors?|trainees?)\b|\b(with us|joined us|started with us)\b|\bweve got a new\b/;
 /** Out of work now, said plainly: a job named before it has ended. */
 const ENDED =
-  /\b(unemployed|out of work|job hunting|made redundant|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|not working (now|at the moment|currently|right now)|currently not working)\b/;
+  /\b(unemployed|out of work|job hunting|made redundant|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|let (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|not working (now|at the moment|currently|right now)|currently not working)\b/;
 /** Education, as roleIn reads "not working": "at college", "a student". */
 const EDUCATION = /\b(school|college|uni|university|sixth form|student|education)\b/;
 /** The writer as the subject, before the person they write about ("I'm a team leader and ..."). */
@@ -177,6 +177,33 @@ const NATION_WORDS: [RegExp, Nation][] = [
 const NOT_RESIDENCE =
   /\bscottish (power|widows|water|gas)\b|\bwelsh water\b|\bessential skills wales\b|\bwelsh( [a-z0-9]+){0,4} (apprenticeships?|pathways?|frameworks?)\b|\b(welsh|wales) (apprenticeship|pathway|government|scheme|bacc|baccalaureate|version|language|speaker)|apprenticeships? (in|for) wales|pathway (in|for) wales|across wales|in welsh|speak welsh|english (language|speaker|only|gcse|teacher|[1-9a-g]|grade)\b|\bwelsh medium|gcses? english|good at english|my english|in english|maths (and|n|&) english|english (and|n) maths|gcse english/;
 
+/** Someone the writer names in passing, not someone they ask for: their own manager, boss or family member. */
+const BYSTANDER =
+  /^(?:and |but |so )?(?:my|our) (?:line manager|manager|boss|tl|team leader|supervisor|mum|mam|mom|mother|dad|father|mate|friend|cousin|brother|sister|nan|gran|auntie|aunt|uncle)( (?:has|is|s|says|said|works|worked|wants|thinks|told|did|does|was|got|reckons|keeps|holds))\b/;
+/** The writer's own facts, said plainly ("I'm an agent", "im 16 and at school", "got the level 2 NVQ"). */
+const SELF_FACT = /^(?:and |but |so )?(?:im|i am|i work|ive|i have|i got|got my|i hold)\b/;
+/** The advice asked for someone else ("what's next for him", "can she do it"). */
+const ASKED_FOR_OTHER =
+  /\b(him|them|his|their|for her|to her|(?:can|could|should|would|does|will|is) (?:she|he|they) (?:do|get|go|take|start|apply|be|need|have))\b/;
+
+/**
+ * "My manager has the level 4 and says it's rubbish. I'm an agent...", "my mum works in a call centre
+ * ... im 16 and at school": a writer who states their own facts and asks for no one else mentions their
+ * manager or family in passing; those people's job and qualifications are not the learner's.
+ */
+export function mentionsInPassing(all: Clause[]): boolean {
+  const others = all.filter((c) => c.subject === "other");
+  if (others.length === 0) return false;
+  if (
+    !all.some((c) => c.subject === "self" && !c.question && c.modality !== "wish" && SELF_FACT.test(c.text))
+  )
+    return false;
+  // Each person named is a bystander (a clause that only goes on about them names no one).
+  if (others.some((c) => otherMention(c.text) && !BYSTANDER.test(c.text))) return false;
+  if (!others.some((c) => BYSTANDER.test(c.text))) return false;
+  return !all.some((c) => c.subject !== "other" && ASKED_FOR_OTHER.test(c.text));
+}
+
 /**
  * Reads role, work, experience, level held, apprenticeship and nation from the clauses of a message:
  * only present facts about the learner count; a past job fills experience only when it was
@@ -195,9 +222,12 @@ export function readProfile(
   const ev = (slot: string, read: string, how: string) => r.evidence.push({ slot, read, how });
   // A writer giving their own age ("I'm 35, mum of 3", "I am 45 and have been a carer for my mum")
   // writes about themselves: the children or parents they name are not the learner.
-  let clauses = writerIsLearner
-    ? all.map((c): Clause => (c.subject === "other" ? { ...c, subject: "self" } : c))
-    : all;
+  // Those the writer mentions in passing ("my manager has the level 4") are not the learner either.
+  let clauses = mentionsInPassing(all)
+    ? all.filter((c) => c.subject !== "other")
+    : writerIsLearner
+      ? all.map((c): Clause => (c.subject === "other" ? { ...c, subject: "self" } : c))
+      : all;
   r.aboutOther = clauses.some((c) => c.subject === "other");
   // An adviser, employer or teacher writing with no one else named describes only themselves.
   if (writerAdvises && !r.aboutOther) clauses = [];
@@ -301,9 +331,15 @@ export function readProfile(
     // ("he's in year 11 and wants to work in a call centre when he leaves": a wish names no job now; "a
     // year 13 student asked about contact centre qualifications", "doing a customer service course at
     // college": words about contact centres that name no work now leave them at school.)
+    // ("apprenticeship or college course - which is better?": a choice names options, not where they are.)
+    const choice =
+      /\bor\b/.test(c.text) &&
+      !c.negated &&
+      !/^(im|i am|hes|shes|he is|she is|theyre|they are)\b/.test(c.text);
     if (
       c.modality !== "past" &&
       !c.question &&
+      !choice &&
       (c.modality === "wish"
         ? AT_SCHOOL.test(c.text.replace(WISHED_WORK, " ")) &&
           !CC_NOW.test(noTitle(c.text).replace(WISHED_WORK, " "))
@@ -423,7 +459,11 @@ export function readProfile(
       const whole = seg === c.text;
       // "until two years ago": when a span ended, not how long it was.
       const spanText =
-        SPAN_ENDED.test(seg) && !/\b(since|started|joined|began)\b/.test(seg) ? seg.replace(AGO, " ") : seg;
+        (SPAN_ENDED.test(seg) ||
+          /\b(got|did|done|passed|finished|completed|gained|achieved|had)\b/.test(seg)) &&
+        !/\b(since|started|joined|began)\b/.test(seg)
+          ? seg.replace(AGO, " ")
+          : seg;
       // "5 years experience" with no other work named is the experience the bot asks about. Work named
       // in another trade ("a retail store manager", "supervisor at Next") is not contact-centre work
       // unless the words say calls, phones or a contact centre.
@@ -451,7 +491,14 @@ export function readProfile(
         months = parseDurationMonths(spanText.replace(/\b(none|nothing|never|not yet|zero)\b/g, " "), today);
       else if (range !== undefined) months = range;
       // "3 years and a bit", "5 years odd": not an exact length (a careful reader leaves it to be asked).
-      if (months !== undefined && /\b(and a bit|odd)\b/.test(seg) && !start) months = undefined;
+      // "20+ years", "more than 3 years": a lower bound, not a length.
+      if (
+        months !== undefined &&
+        (/\b(and a bit|odd|more than)\b/.test(seg) ||
+          /\d\s*\+\s*(?:years?|yrs?|months?|mths?)\b/i.test(c.raw)) &&
+        !start
+      )
+        months = undefined;
       // "before that CSA for 5", "and an agent for 2": a bare number takes the unit of the span before it.
       const bare = BARE_LENGTH.exec(seg);
       if (months === undefined && cc && lastUnit && bare)
@@ -532,6 +579,13 @@ export function readProfile(
         } else if (!/^gcse/.test(l.matched) && !NONE_QUALIFIED.test(after)) none = true;
         continue;
       }
+      // "they prefer applicants with level 2", "jobs for people with A levels": what others ask for.
+      if (
+        /\b(applicants|candidates|people|someone|anyone|those|staff|you) (with|who have|who hold|that have|holding)( an?| the| at least)?\s*$/.test(
+          before,
+        )
+      )
+        continue;
       // "units 1, 2 and 4 of the OCR level 2 certificate": the units' qualification is being taken.
       if (UNITS_OF.test(text.slice(Math.max(0, l.start - 80), l.start))) continue;
       // "Level 2 or Level 3 - which would you recommend?", "L2 or L3 route": a choice, not a level held.
@@ -662,7 +716,7 @@ export function readProfile(
         )) ||
       // "Would I be allowed onto an apprenticeship at my age?", "can I do an apprenticeship in a call
       // centre?": asking for oneself to get onto one.
-      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,3} (apprenticeship|prentisiaeth\w*)\b/.test(
+      /\b(can|could|would|will|am) i( be)?( allowed| able| eligible| old enough)?( to)? (do|start|get|go on|go onto|onto|on|apply for|take|for)( an?| the)?( [a-z0-9]+){0,5} (apprenticeship|prentisiaeth\w*)\b/.test(
         c.text,
       ) ||
       // "one of my apprentices doing the IQ Level 2 NVQ", "for an apprentice I assess": one learner

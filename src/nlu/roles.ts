@@ -68,6 +68,12 @@ const EXTRA_SYNONYMS: Record<string, string[]> = {
   "Telephone Banking Advisor": ["telephone banking", "phone banking"],
   "Telesales Operator": ["cold calling", "cold caller"],
   "Help Desk Operative": ["help desk operator", "helpdesk operator", "service desk analyst"],
+  "Customer Service Advisor": [
+    "cs advisor",
+    "cs adviser",
+    "customer services advisor",
+    "customer services adviser",
+  ],
 };
 
 interface Name {

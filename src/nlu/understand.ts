@@ -6,6 +6,7 @@ import { AGE_RANGE, isPersonName, learnerNameIn, otherAgeIn, ownNameIn } from ".
 import { levelsIn } from "./levels.ts";
 import {
   AT_SCHOOL,
+  mentionsInPassing,
   NOT_WORKING,
   type ProfileReading,
   readProfile,
@@ -113,9 +114,12 @@ const OWN_HOLDING =
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|learning mentor|senco|probation officer|for (my |our )?(staff|agents|advisors|team leaders) who|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
+/** An adviser's title the writer names as their own adviser ("my careers teacher said to ask here"). */
+const MY_ADVISER =
+  /^(careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider))$/;
 
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
@@ -170,6 +174,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const adviser = [...t.matchAll(ADVISER)].find(
     (m) =>
       (!/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0])) &&
+      (!/\b(my|our) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !MY_ADVISER.test(m[0])) &&
       !/\b(had|have|having|raising|raise|look after|looking after|care for|caring for|carer for|since|pregnant with|expecting|home with|off with|school run for|pick up|drop off)\s*$/.test(
         t.slice(Math.max(0, m.index - 24), m.index),
       ),
@@ -222,6 +227,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     (!["units", "qualification", "confirm", "experience", "level"].includes(expecting) &&
       text.trim().split(/\s+/).length >= 6);
   const clauses = free ? clausesOf(text) : [];
+  // "My manager has the level 4 ... I'm an agent": what people mentioned in passing hold is not held.
+  const inPassing = mentionsInPassing(clauses);
   const used = new Set<Clause>();
   const clauseOf = (mention: string) => {
     const c =
@@ -294,6 +301,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(q.end, q.end + 60),
       );
     if (ofUnits) return { ...q, held: false };
+    if (inPassing && c?.subject === "other") return { ...q, held: false, notHeld: true };
+    // "is on the IQ Level 2 NVQ", "part way through the L2 NVQ", "failed my level 2 NVQ", "did the
+    // NVQ but never finished it": being taken or not achieved, so not held (test/nlu/SLOTS.md).
+    const notAchieved =
+      /\b(on|doing|studying|taking|through|towards|failed|failing|started|starting|enrolled on|registered on|signed up (to|for)|working on|follow|follows|following)( the| my| his| her| their| an?| our)?( [a-z]+)?\s*$/.test(
+        t.slice(Math.max(0, q.start - 40), q.start),
+      ) ||
+      (!!c &&
+        /^(but )?(he |she |they |i )?(never finished|didnt finish|did not finish|dropped out|failed|gave up|quit)\b/.test(
+          clauses[clauses.indexOf(c) + 1]?.text ?? "",
+        )) ||
+      (!!c &&
+        /\b(but|and) (never|didnt|did not) (finish|finished|complete|completed|pass|passed)\b/.test(c.text));
+    if (notAchieved) return { ...q, held: false };
     // "compare X with the OCR level 2 NVQ", "for the Level 2 pathway, what's...": not held whatever
     // word comes before it.
     const notHeld =
