@@ -61,6 +61,13 @@ export class Conversation {
     );
   }
 
+  /** The units the last check card shows, as typed labels (numbers or references), in its order. */
+  checkedUnits(): string[] {
+    const card = this.card("check");
+    expect(card, this.text).toBeDefined();
+    return (card?.units ?? []).map((u) => u.unit);
+  }
+
   card<T extends string>(type: T) {
     for (const r of this.last.replies)
       if (r.kind === "card" && r.card.type === type)

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conversation } from "./conversation.ts";
 
-/** The units a check card shows, as their numbers or references. */
-function checkedUnits(c: Conversation): string[] {
-  const card = c.card("check");
-  expect(card, c.text).toBeDefined();
-  return (card?.units ?? []).map((u) => u.unit);
-}
-
 function staffOnL2(): Conversation {
   const c = new Conversation();
   c.say("I work in a contact centre");
@@ -28,7 +21,7 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     );
     expect(c.text).not.toMatch(/Which qualification/);
     expect(c.text).toMatch(/OCR Level 2 NVQ Certificate/);
-    expect(checkedUnits(c).sort()).toEqual(
+    expect(c.checkedUnits().sort()).toEqual(
       ["1", "10", "11", "18", "2", "32", "33", "36", "38", "4", "8"].sort(),
     );
     expect(c.text).toMatch(/unit 10 .* and unit 18 .* are barred/);
@@ -41,12 +34,12 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     c.say(
       "1, 2, Deal with incoming telephone calls from customers, Process customer service complaints, 4 and 8",
     );
-    expect(checkedUnits(c).sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
+    expect(c.checkedUnits().sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
     c.say("check 11 and 14");
-    expect(checkedUnits(c).sort()).toEqual(["11", "14"]);
+    expect(c.checkedUnits().sort()).toEqual(["11", "14"]);
     c.say("you dropped 1, 2, 4 and 8! I listed them");
     expect(c.text).not.toMatch(/didn't understand/);
-    expect(checkedUnits(c).sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
+    expect(c.checkedUnits().sort()).toEqual(["1", "11", "14", "2", "4", "8"].sort());
   });
 
   it("w2: 'my L3 units were…' while planning the L4 are units of the L3 held, and which count is answered", () => {
@@ -104,7 +97,7 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).not.toMatch(/you hold units/);
     // 20 and 36 are barred: the reason is said with the unit taken out.
     expect(c.text).toMatch(/unit 20 \(Bespoke software\) and unit 36 .* are barred.*Took out/s);
-    expect(checkedUnits(c)).toHaveLength(1);
+    expect(c.checkedUnits()).toHaveLength(1);
   });
 
   it("t5: 'I don't hold them, I want to TAKE them' turns units taken as held into units to take", () => {
@@ -114,7 +107,7 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     expect(c.text).toMatch(/you hold units 20, 36 and 4 of OCR Level 3 NVQ Diploma/);
     c.say("no, I don't hold them, I want to TAKE them");
     expect(c.text).toMatch(/units 20, 36 and 4 are not held, they are ones you want to take/);
-    expect(checkedUnits(c).sort()).toEqual(["20", "36", "4"]);
+    expect(c.checkedUnits().sort()).toEqual(["20", "36", "4"]);
     expect(c.text).toMatch(/are barred/);
     c.say("session record");
     expect(c.text).not.toMatch(/Units held.*20/);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conversation } from "./conversation.ts";
 
-/** The units a check card shows. */
-function checkedUnits(c: Conversation): string[] {
-  const card = c.card("check");
-  expect(card, c.text).toBeDefined();
-  return (card?.units ?? []).map((u) => u.unit).sort();
-}
-
 // Persona review 3 (docs/reviews/2026-11-27-review-3.md): what it found, as a user would meet it.
 describe("conversation: persona review 3", () => {
   it("A1: the learner's name from a sentence, never 'Correction'; 'what do you recommend?' is answered", () => {
@@ -59,14 +52,14 @@ describe("conversation: persona review 3", () => {
     expect(c.text).toMatch(/Checking your units for OCR Level 3 NVQ Diploma/);
     expect(c.text).toMatch(/unit 20 .* and unit 36 .* are barred/);
     c.say("ok remove 20");
-    const before = checkedUnits(c);
+    const before = c.checkedUnits().sort();
     c.say("what about K/503/0421 - is that in the level 3?");
     expect(c.text).toMatch(
       /unit 16 \(Deal with incidents through a contact centre\) — OCR Level 3 NVQ Diploma/,
     );
     expect(c.card("check")).toBeUndefined();
     c.say("do i meet the 23 credits at level 3 rule");
-    expect(checkedUnits(c)).toEqual(before);
+    expect(c.checkedUnits().sort()).toEqual(before);
     expect(c.text).toMatch(/Credits at Level 3 or above: .*our sources do not say which/);
   });
 
@@ -88,9 +81,9 @@ describe("conversation: persona review 3", () => {
       /unit 22 \(Selling by telephone - outbound\).*\n.*\nCredits: 4; level: not in our sources/,
     );
     c.say("what if i add unit 12 promote additional services");
-    expect(checkedUnits(c)).toContain("33");
-    expect(checkedUnits(c)).toContain("12");
-    expect(checkedUnits(c)).toHaveLength(12);
+    expect(c.checkedUnits().sort()).toContain("33");
+    expect(c.checkedUnits().sort()).toContain("12");
+    expect(c.checkedUnits().sort()).toHaveLength(12);
   });
 
   it("S1: what is still needed after units carry over; a held unit corrected; 'the rest of the level 3' and its unit 12", () => {
