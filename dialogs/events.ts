@@ -143,6 +143,26 @@ function closedEntry(services: AdvisorServices, id: string, today: Date): boolea
 const HELD_CORRECTION =
   /\b(?:mistake|wasnt|was not|werent|not unit|i meant|meant to say|should (?:be|have been)|typo|not \d{1,2} but|instead of)\b/;
 
+/** A question for units by what they are about. */
+const THEME_ASKED =
+  /\b(?:units? (?:about|on|for|covering|with|in|to do with)|(?:have|has|got|any|which|what|the)(?: [a-z]+){0,3} (?:units?|ones)|(?:[a-z]+ )?ones\b(?! (?:i|you) (?:have|hold)))\b/;
+const THEME_STOP = new Set(
+  "units unit ones level nvq diploma certificate principles which what does have want there about with their those these that this some more most also like need could would should".split(
+    " ",
+  ),
+);
+/** Words of a message that name what units are about, as found in the qualification's unit titles. */
+function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string[] {
+  if (!q) return [];
+  const titles = q.units.map((x) => normalise(x.title));
+  // "not selling": a theme said not to be wanted is not asked for.
+  const words = t
+    .replace(/\bnot (?:the )?[a-z]+\b/g, " ")
+    .split(" ")
+    .filter((w) => w.length >= 5 && !THEME_STOP.has(w));
+  return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
+}
+
 /** Questions about the check on screen: whether it passes, and why not. */
 const ABOUT_CHECK =
   /\b(?:do (?:i|we|they|these|those|my units) meet|does (?:it|that|this) meet|(?:is|are) (?:that|it|this|these|those|they) (?:enough|ok|okay|valid|right|fine|allowed)(?: now)?|am i (?:ok|okay|there|done)|does (?:it|that|this) work|why (?:is (?:that|it|this) (?:wrong|invalid|not (?:valid|ok|allowed))|not)|whats wrong|what is wrong)\b/;
@@ -555,6 +575,18 @@ function readMessage(
       const units = [...new Set([...h.units.filter((x) => !out.includes(keyOf(x))), ...inn.map((y) => y.x)])];
       return { type: "HOLD_UNITS", held: { qualificationId: h.qualificationId, units, replace: true }, u };
     }
+  }
+  // "does the level 4 have resource planning units?", "i want the customer service ones not selling":
+  // the units of the qualification under discussion whose titles say it.
+  const themeOf = u.qualification ?? c.qualificationId;
+  if (themeOf && !u.units?.length && THEME_ASKED.test(normalise(text))) {
+    const theme = themeWords(normalise(text), services.engine(themeOf));
+    if (theme.length)
+      return {
+        type: "ASK",
+        u: { ...u, intent: "unitsIn", qualification: themeOf },
+        asked: { ...readAsked(normalise(text)), theme },
+      };
   }
   // "why is that wrong?", "do I meet the 23 credits at level 3 rule?", "is that enough now?": the
   // check of the units under discussion again, in full.

@@ -105,6 +105,24 @@ const answer: Act = (c, e, s) => {
       const entry = s.catalogue.entries.get(id);
       const q = engineQualification(s, id);
       if (!entry) return reply(m.unknownQualification);
+      // "the resource planning units": those whose titles say it.
+      const theme = askedOf(e).theme ?? [];
+      if (q && theme.length) {
+        // Every word said, at the start of a word of the title ("resource plan development"), else any.
+        const has = (x: { title: string }, w: string) =>
+          new RegExp(`\\b${w.slice(0, 4)}`).test(x.title.toLowerCase());
+        const all = q.units.filter((x) => theme.every((w) => has(x, w)));
+        const about = all.length ? all : q.units.filter((x) => theme.some((w) => has(x, w)));
+        return reply(
+          m.unitsAbout(
+            entry.title.value,
+            theme,
+            about.map(
+              (x) => `${x.label} (${Number.isFinite(x.credits.max) ? intervalText(finite(x.credits)) : "?"})`,
+            ),
+          ),
+        );
+      }
       if (!q)
         return reply(
           entry.type === "pathway" ? m.notAQualification(entry.title.value) : m.noUnitList(entry.title.value),

@@ -329,6 +329,14 @@ const catalogue = (p: PersonWords): Messages => ({
     `${capital(p.subj)} ${p.verb("hold")} ${unitWords(units)} already, so ${units.length === 1 ? "it stays" : "they stay"}: units ${p.subj} ${p.verb("hold")} always count.`,
   notInSelection: (units: string[]) =>
     `${units.length === 1 ? "Unit" : "Units"} ${listWords(units)} ${units.length === 1 ? "wasn't" : "weren't"} in ${p.poss} selection.`,
+  unitsAbout: (title: string, theme: string[], units: string[]) =>
+    units.length
+      ? [
+          `Units of ${title} whose titles are about ${listWords(theme)} (credits; ? where our sources do not give them):`,
+          ...units.map((u) => `• ${u}`),
+          'Say "check" with the ones you want, or ask "what is unit N?".',
+        ].join("\n")
+      : `No unit of ${title} has ${listWords(theme)} in its title.`,
   heldCountTowards: (title: string, units: string[]) =>
     units.length
       ? `Towards ${title}, ${unitWords(units)} ${p.subj} ${p.verb("hold")} ${units.length === 1 ? "counts" : "count"}.`

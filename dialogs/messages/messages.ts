@@ -212,6 +212,8 @@ export interface Messages {
   editChangedNothing: string;
   heldStays: (units: string[]) => string;
   notInSelection: (units: string[]) => string;
+  /** Units of a qualification whose titles name a theme ("resource planning"); each label with its credits ("?" unknown). */
+  unitsAbout: (title: string, theme: string[], units: string[]) => string;
   heldCountTowards: (title: string, units: string[]) => string;
   /** Before what comes next, when the units counted are the ones chosen, not ones held. */
   countingChosen: (units: string[]) => string;

@@ -179,4 +179,22 @@ describe("conversation: persona review 3", () => {
     c.say("what is unit 4?");
     expect(c.text).toMatch(/Back to where we were:\n✘ Not valid yet/);
   });
+
+  it("units asked for by what they are about: 'resource planning units', 'the customer service ones not selling'", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say("workforce planner in Derry, 4 years, I hold the OCR Level 3 NVQ Diploma");
+    c.say("plan ocr-10269");
+    c.say("does the level 4 have resource planning units?");
+    expect(c.text).toMatch(
+      /• unit 18 \(Contribute to resource plan development[^\n]*\n• unit 19 [^\n]*\n• unit 20 \(Coordinate resource planning strategy/,
+    );
+    const l = new Conversation();
+    l.say("I'm a learner");
+    l.say("i work at boots, 6 years on the tills, leicester, gcses, no apprenticeship");
+    l.say("plan ocr-10266");
+    l.say("i want the customer service ones not selling");
+    expect(l.text).toMatch(/unit 8 \(Principles of customer service in a contact centre\)/);
+    expect(l.text).not.toMatch(/unit 7 \(Principles of selling/);
+  });
 });
