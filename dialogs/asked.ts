@@ -25,6 +25,8 @@ export const ASPECTS = [
   "flexible",
   "roles",
   "suits",
+  "pay",
+  "weekly",
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
@@ -115,6 +117,8 @@ const ASPECT_CUES: [Aspect, RegExp][] = [
     "flexible",
     /\bonline\b|\bfrom home\b|\bremotely\b|\bdistance learning\b|\bevenings?\b|\bpart time\b|\bweekends?\b/,
   ],
+  ["pay", /\b(?:get paid|be paid|paid|wages?|salary|earn|earning|minimum wage)\b/],
+  ["weekly", /\b(?:a|per|each|every) (?:week|day)\b|\bweekly\b|\bhours a week\b/],
 ];
 
 const NATIONS: [RegExp, Nation][] = [

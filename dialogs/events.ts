@@ -163,6 +163,9 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
   return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
 }
 
+const WHATS_NEXT_AFTER_IT =
+  /^(?:ok |and |so )?(?:whats|what is|what comes|wats|wot) (?:next )?after (?:it|this|that|this one|that one)\b/;
+
 /** Questions about the check on screen: whether it passes, and why not. */
 const ABOUT_CHECK =
   /\b(?:do (?:i|we|they|these|those|my units) meet|does (?:it|that|this) meet|(?:is|are) (?:that|it|this|these|those|they) (?:enough|ok|okay|valid|right|fine|allowed)(?: now)?|am i (?:ok|okay|there|done)|does (?:it|that|this) work|why (?:is (?:that|it|this) (?:wrong|invalid|not (?:valid|ok|allowed))|not)|whats wrong|what is wrong)\b/;
@@ -656,6 +659,17 @@ function readMessage(
         ...withHeld,
       };
     }
+  }
+  // "whats next after it": what comes after the one under discussion (or the first recommended).
+  if (WHATS_NEXT_AFTER_IT.test(normalise(text))) {
+    const it =
+      c.shown.about?.length === 1 ? c.shown.about[0] : (c.qualificationId ?? c.shown.recommendations?.[0]);
+    // (The one under discussion goes by the units chosen for it, as "what comes next" does.)
+    if (it)
+      return {
+        type: "ASK",
+        u: { ...u, intent: "whatNext", ...(it === c.qualificationId ? {} : { qualification: it }) },
+      };
   }
   // "what job roles does the level 4 lead to?", "could i become a team leader?": the job roles our
   // sources give for it, in their words.

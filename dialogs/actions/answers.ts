@@ -366,7 +366,10 @@ function detailLines(
         return [m.assessment(false, NVQ_AT_WORK.quote, owner)];
       case "cost":
       case "flexible":
+      case "weekly":
         return [m.notInSources(a, owner, e.type === "pathway")];
+      case "pay":
+        return e.type === "pathway" ? [m.notInSources(a, owner, true)] : [];
       case "roles":
         return [m.roles(e)];
       case "suits":

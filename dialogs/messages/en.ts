@@ -784,8 +784,16 @@ const catalogue = (p: PersonWords): Messages => ({
       competence
         ? `an NVQ is assessed at work: “${quote}”`
         : `how it is assessed is not in our sources: ask ${owner}`,
-    notInSources: (what: "cost" | "flexible", owner: string, pathway: boolean) =>
-      `${what === "cost" ? "what it costs, and who pays," : "whether it can be done online, part time or in the evenings"} is not in our sources: ask ${pathway ? "a training provider" : `a centre approved by ${owner}`}, or the careers service (National Careers Service, Careers Wales, My World of Work, nidirect)`,
+    notInSources: (what: "cost" | "flexible" | "pay" | "weekly", owner: string, pathway: boolean) =>
+      `${
+        what === "cost"
+          ? "what it costs, and who pays,"
+          : what === "pay"
+            ? "what an apprentice is paid"
+            : what === "weekly"
+              ? "how the hours are spread over the weeks"
+              : "whether it can be done online, part time or in the evenings"
+      } is not in our sources: ask ${pathway ? "a training provider" : `a centre approved by ${owner}`}, or the careers service (National Careers Service, Careers Wales, My World of Work, nidirect)`,
     /** Who runs an apprenticeship pathway (to ask about it). */
     pathwayOwner: "a training provider in Wales",
     politeClose:

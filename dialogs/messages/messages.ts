@@ -443,7 +443,7 @@ export interface Messages {
     pathwayLanguages: (qualifications: TextFact[], skills: TextFact[]) => string;
     status: (k: ConditionCheck, owner: string) => string;
     assessment: (competence: boolean, quote: string, owner: string) => string;
-    notInSources: (what: "cost" | "flexible", owner: string, pathway: boolean) => string;
+    notInSources: (what: "cost" | "flexible" | "pay" | "weekly", owner: string, pathway: boolean) => string;
     /** Who runs an apprenticeship pathway (to ask about it). */
     pathwayOwner: string;
     politeClose: string;

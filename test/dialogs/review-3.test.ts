@@ -197,4 +197,18 @@ describe("conversation: persona review 3", () => {
     expect(l.text).toMatch(/unit 8 \(Principles of customer service in a contact centre\)/);
     expect(l.text).not.toMatch(/unit 7 \(Principles of selling/);
   });
+
+  it("'how many hours a week is it and do i get paid' and 'whats next after it' are answered as asked", () => {
+    const c = new Conversation();
+    c.say("im 17 from swansea, finished my gcses in the summer, no job yet. want to work in a call centre");
+    c.say("none");
+    c.say("yeah an apprenticeship would be good");
+    c.say("how many hours a week is it and do i get paid");
+    expect(c.text).toMatch(/374 in all/);
+    expect(c.text).toMatch(/what an apprentice is paid is not in our sources/);
+    expect(c.text).toMatch(/how the hours are spread over the weeks is not in our sources/);
+    c.say("whats next after it");
+    expect(c.text).toMatch(/^From Level 2 Foundation Apprenticeship .*, the next steps:/m);
+    expect(c.text).not.toMatch(/My suggestions haven't changed/);
+  });
 });
