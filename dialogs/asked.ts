@@ -84,7 +84,7 @@ const ASPECT_CUES: [Aspect, RegExp][] = [
   ],
   [
     "entry",
-    /\bskip\b|\bstraight (on ?to|into|to|in)\b|\bentry requirements?\b|\bprerequisites?\b|\bneed (?:\w+ ){0,3}(first|before)\b|\bstart (at|on|with) (level|l) ?\d\b/,
+    /\bskip\b|\bstraight (on ?to|into|to|in)\b|\bentry requirements?\b|\bneed (?:any |my |to have )?(?:gcses?|a levels?|qualifications?|quals|grades|maths|english|an? nvq)\b|\b(?:have|got) to have (?:gcses?|qualifications?|quals)\b|\bprerequisites?\b|\bneed (?:\w+ ){0,3}(first|before)\b|\bstart (at|on|with) (level|l) ?\d\b/,
   ],
   ["credits", /\bcredits?\b/],
   ["glh", /\bglh\b|\bguided learning\b|\bhours\b/],

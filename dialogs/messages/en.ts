@@ -550,7 +550,7 @@ const catalogue = (p: PersonWords): Messages => ({
     barred:
       'Barred units are combinations the rules do not allow together, because their content overlaps. OCR: "a candidate may take either, but not both". IQ: "learners are not allowed to take more than one unit of a barred set", and "only one unit from each pair/set can count": if you already hold two from an earlier qualification, only one of them counts.',
     credit:
-      "A credit measures the size of a unit: one credit stands for about ten hours of learning time, taught and self-directed (the sources show it: the Level 2 NVQ's 28 credits are 280 hours of total qualification time). A qualification needs a minimum number of credits, sometimes with some at a given level or from given groups.",
+      "A credit measures the size of a unit: where our sources give a qualification's total qualification time (taught and self-directed learning), it is ten hours for each credit (City & Guilds' Level 2 NVQ: 28 credits, 280 hours); for the others they do not say. A qualification needs a minimum number of credits, sometimes with some at a given level or from given groups.",
     glh: "GLH means guided learning hours: time spent learning with a tutor, trainer or assessor present. It doesn't include your own study, so total qualification time is higher.",
     mandatory: "Mandatory units are the ones everybody must take for that qualification.",
     optional:
@@ -570,7 +570,7 @@ const catalogue = (p: PersonWords): Messages => ({
     whichQualification:
       'Which qualification do you mean? Its number or name will do, e.g. "can I do 10265?" or "how many credits is the Level 2 NVQ?"',
     durationGeneral:
-      'Our sources give credits and hours, not a length in weeks or months (one credit stands for about ten hours of learning). Tell me which qualification, e.g. "how long does 10265 take?", and I\'ll give its hours; the centre or training provider sets the pace.',
+      'Our sources give credits and hours, not a length in weeks or months. Tell me which qualification, e.g. "how long does 10265 take?", and I\'ll give its hours; the centre or training provider sets the pace.',
     verdictLine: (verdict: Verdict | null, titles: string[], parts: string[], bullet: boolean) =>
       `${bullet ? "• " : ""}${verdict ? `${VERDICT[verdict]} for ` : ""}${listWords(titles)}: ${
         parts.length ? parts.join("; ") : "our sources set no condition that stands in the way"
@@ -690,7 +690,7 @@ const catalogue = (p: PersonWords): Messages => ({
         ? `; the guided learning hours of ${withGlh === units.length ? "all" : withGlh} of its ${units.length} units are known, so a plan of units (ask me to plan it) gives their total`
         : "";
       return credits !== undefined
-        ? `its guided learning hours as a whole are not in our sources; its ${credits} credits stand for about ${credits * 10} hours of learning in all (one credit is about ten hours)${ofUnits}`
+        ? `its guided learning hours and total qualification time are not in our sources (it is ${credits} credits)${ofUnits}`
         : `its guided learning hours as a whole are not in our sources${ofUnits}`;
     },
     pathwayHours: (e: Pathway) =>

@@ -211,4 +211,16 @@ describe("conversation: persona review 3", () => {
     expect(c.text).toMatch(/^From Level 2 Foundation Apprenticeship .*, the next steps:/m);
     expect(c.text).not.toMatch(/My suggestions haven't changed/);
   });
+
+  it("persona review 4: someone to talk to, GCSEs needed, and no hours the sources do not give", () => {
+    const c = new Conversation();
+    c.say("I'm a learner");
+    c.say("im 17 in sunderland, no job, 3 gcses");
+    c.say("do i need gcses for it??");
+    expect(c.text).toMatch(/OCR Level 2 NVQ Certificate, .*: no qualification is needed first/);
+    c.say("how long does the OCR level 2 principles take");
+    expect(c.text).not.toMatch(/130 hours|ten hours/);
+    c.say("is there someone i can actually talk to");
+    expect(c.text).toMatch(/National Careers Service/);
+  });
 });
