@@ -613,7 +613,13 @@ function readMessage(
   )
     return { type: "ASK", u: { ...u, intent: "whatIsUnit" } };
   // "swap 18 for selling by telephone - inbound", "add unit 12 and remove 10": edits of the selection.
-  if (!held && c.qualificationId && !hasProfileFacts(u) && (!u.intent || u.intent === "check")) {
+  // ("ok add 11": the "ok" is no acceptance when units are edited.)
+  if (
+    !held &&
+    c.qualificationId &&
+    !hasProfileFacts(u) &&
+    (!u.intent || u.intent === "check" || u.intent === "accept")
+  ) {
     const edits = unitEditsIn(services.catalogue, normalise(text), { qualificationId: c.qualificationId });
     if (edits) return { type: "EDIT_UNITS", ...edits, u };
   }

@@ -253,7 +253,16 @@ export const applyFacts: Act = (c, e, s) => {
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));
-  return { ...next, ...about, ...say(...replies) };
+  // Units held of a qualification not held as a whole ("did units 1 2 3 6 and 10 but never finished
+  // it"): that qualification is the one to finish, so it is planned next (persona review 4).
+  const started =
+    "held" in e &&
+    e.held?.qualificationId &&
+    !next.qualificationsHeld.includes(e.held.qualificationId) &&
+    !c.qualificationId
+      ? { qualificationId: e.held.qualificationId }
+      : {};
+  return { ...next, ...about, ...started, ...say(...replies) };
 };
 
 export const skipLearnerName: Act = () => ({ learnerNameAsked: true });

@@ -39,7 +39,11 @@ export const clearQualification: Act = () => ({ qualificationId: null, units: nu
 export function selectionOf(c: AdvisorContext): string[] {
   if (c.units) return c.units;
   const plan = c.shown.plan;
-  return plan && plan.qualificationId === c.qualificationId ? plan.units : [];
+  if (plan && plan.qualificationId === c.qualificationId) return plan.units;
+  // After "plan it for me" found no plan, the units last checked are still the ones to edit (persona
+  // review 4: "add 11" dropped units 1, 2, 3, 6 and 10).
+  const check = c.shown.check;
+  return check && check.qualificationId === c.qualificationId ? check.units : [];
 }
 
 /**

@@ -162,7 +162,9 @@ export function unitsIn(
       numbers < run.length ||
       UNIT_WORD_BEFORE.test(text.slice(Math.max(0, first.at - 60), first.at)) ||
       bareWhole ||
-      (speaksOfUnits && numbers >= 2)
+      (speaksOfUnits && numbers >= 2) ||
+      // Asked for units, a list of three or more inside a sentence ("no!! i already did 1 2 3 6 and 10").
+      (opts.bare && !opts.anywhere && numbers >= 3)
     );
   });
   let units = taken.flat();
@@ -274,7 +276,7 @@ export function unitEditsIn(
  * were T/503/0342…", "I did 1 2 and 5") rather than a selection to check or plan.
  */
 export function unitsHeldCue(text: string): boolean {
-  return /\b(i have(?! to)|ive got|i ve got|i got|got (units?|my)|i hold|i did|ive done|i ve done|ive already|i ve already|i completed|ive completed|i passed|ive passed|i achieved|already (have|got|done|did|completed|passed)|units? (were|was)|my units (are|were)|i took|i finished|ive finished|he has|she has|they have|he did|she did)\b/.test(
+  return /\b(did units?|done units?|completed units?|passed units?|finished units?|i have(?! to)|ive got|i ve got|i got|got (units?|my)|i hold|i did|ive done|i ve done|ive already|i ve already|i completed|ive completed|i passed|ive passed|i achieved|already (have|got|done|did|completed|passed)|units? (were|was)|my units (are|were)|i took|i finished|ive finished|he has|she has|they have|he did|she did)\b/.test(
     text,
   );
 }

@@ -223,4 +223,21 @@ describe("conversation: persona review 3", () => {
     c.say("is there someone i can actually talk to");
     expect(c.text).toMatch(/National Careers Service/);
   });
+
+  it("persona review 4 (L1b): units done of a qualification never finished are held, it is the one planned, and edits keep them", () => {
+    const c = new Conversation();
+    c.say(
+      "hi, im aimee 28 from norwich. was off on mat leave and now want to go back to work. i did 2 years in an insurance call centre before",
+    );
+    c.say(
+      "gcses. and i started the ocr level 2 principles certificate at my old job, did units 1 2 3 6 and 10 but never finished it",
+    );
+    expect(c.text).toMatch(/you hold units 1, 2, 3, 6 and 10 of OCR Level 2 Certificate in Principles/);
+    expect(c.last.stateName).toBe("planning");
+    c.say("ok add 11");
+    expect(c.text).toMatch(/Counted as held \(you have them already\): 1, 2, 3, 6 and 10/);
+    expect(c.checkedUnits().sort()).toEqual(["1", "10", "11", "2", "3", "6"]);
+    c.say("no!! i already did 1 2 3 6 and 10, where have they gone");
+    expect(c.text).not.toMatch(/didn't understand/);
+  });
 });
