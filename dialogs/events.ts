@@ -2,7 +2,7 @@ import { z } from "zod";
 import { qualificationsIn } from "../src/nlu/qualifications.ts";
 import { normalise } from "../src/nlu/text.ts";
 import { type Understanding, understand } from "../src/nlu/understand.ts";
-import { unitEditsIn, unitsHeldCue } from "../src/nlu/units.ts";
+import { unitEditsIn, unitsHeldCue, unitsIn } from "../src/nlu/units.ts";
 import { resolveUnits } from "../src/rules/index.ts";
 import type { AdvisorServices } from "./advice.ts";
 import { readAsked } from "./asked.ts";
@@ -147,7 +147,7 @@ const HELD_CORRECTION =
 const THEME_ASKED =
   /\b(?:units? (?:about|on|for|covering|with|in|to do with)|(?:have|has|got|any|which|what|the)(?: [a-z]+){0,3} (?:units?|ones)|(?:[a-z]+ )?ones\b(?! (?:i|you) (?:have|hold)))\b/;
 const THEME_STOP = new Set(
-  "units unit ones level nvq diploma certificate principles which what does have want there about with their those these that this some more most also like need could would should".split(
+  "units unit ones level nvq diploma certificate principles which what does have want there about with their those these that this some more most also like need could would should count counts centre contact other mandatory optional group held doing taken chosen picked".split(
     " ",
   ),
 );
@@ -155,8 +155,14 @@ const THEME_STOP = new Set(
 function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string[] {
   if (!q) return [];
   const titles = q.units.map((x) => normalise(x.title));
-  // "not selling": a theme said not to be wanted is not asked for.
-  const words = t
+  // Only the words next to "units"/"ones" say what they are about ("have resource planning units",
+  // "units about complaints"); "which of my units count" names no theme. "not selling" is set aside.
+  const near = [
+    ...t.matchAll(/((?:[a-z]+ ){1,3})(?:units?|ones)\b/g),
+    ...t.matchAll(/\bunits? (?:about|on|for|covering|with|to do with) ((?:[a-z]+ ?){1,3})/g),
+  ].map((m) => m[1] ?? "");
+  const words = near
+    .join(" ")
     .replace(/\bnot (?:the )?[a-z]+\b/g, " ")
     .split(" ")
     .filter((w) => w.length >= 5 && !THEME_STOP.has(w));
@@ -558,6 +564,37 @@ function readMessage(
     if (ids.length > 1)
       return { type: "AMBIGUOUS", candidates: ids, u: { ...rest, intent, ambiguous: ids }, ...withHeld };
   }
+  // Asked about, an experience of other work ("about a year in the cafe, no call centre") is none of the
+  // contact-centre kind the question means.
+  if (
+    c.expecting === "experience" &&
+    /\b(?:no|not|isnt|is not|never|wasnt|was not) (?:a |in a |at a |on the )?(?:call|contact) ?cent(?:re|er)s?\b|\bno (?:call|contact) cent(?:re|er) (?:experience|work)\b/.test(
+      normalise(text),
+    )
+  )
+    u = { ...u, experienceMonths: 0 };
+  // "you missed deal with incidents, thats unit 8" after what counts from the Level 2: units held of it.
+  const from = c.shown.transfer;
+  if (
+    !held &&
+    from &&
+    c.heldUnits.some((h) => h.qualificationId === from) &&
+    /\b(?:you (?:missed|forgot|left out|dropped)|also (?:did|have|done)|i (?:also )?did)\b/.test(
+      normalise(text),
+    )
+  ) {
+    const q = services.engine(from);
+    let units: string[] = [];
+    try {
+      units = q
+        ? (unitsIn(services.catalogue, normalise(text), { qualificationId: from, bare: true })?.units ?? [])
+        : [];
+      if (q && units.length) resolveUnits(q, units);
+    } catch {
+      units = [];
+    }
+    if (units.length) return { type: "HOLD_UNITS", held: { qualificationId: from, units }, u };
+  }
   // "sorry, it wasn't unit 25, it was unit 27": a correction of the units held, in their qualification.
   if (!held && u.units?.length && c.heldUnits.length && HELD_CORRECTION.test(normalise(text))) {
     for (const h of [...c.heldUnits].reverse()) {
@@ -582,7 +619,12 @@ function readMessage(
   // "does the level 4 have resource planning units?", "i want the customer service ones not selling":
   // the units of the qualification under discussion whose titles say it.
   const themeOf = u.qualification ?? c.qualificationId;
-  if (themeOf && !u.units?.length && THEME_ASKED.test(normalise(text))) {
+  if (
+    themeOf &&
+    !u.units?.length &&
+    (!u.intent || ["unitsIn", "details", "check", "plan"].includes(u.intent)) &&
+    THEME_ASKED.test(normalise(text))
+  ) {
     const theme = themeWords(normalise(text), services.engine(themeOf));
     if (theme.length)
       return {

@@ -427,7 +427,8 @@ const catalogue = (p: PersonWords): Messages => ({
       `I can't work out a plan for it from our sources. ${reason}`,
       ...(held.length
         ? [
-            `Of the units ${p.subj} ${p.verb("hold")}, ${listWords(held)} ${held.length === 1 ? "counts" : "count"} towards it.`,
+            // Its numbers, said as its: "your units 1, 7…" read as the learner's own numbers (persona review 4).
+            `The units ${p.subj} ${p.verb("hold")} count towards it as its ${held.length === 1 ? "unit" : "units"} ${listWords(held)}.`,
           ]
         : []),
       ...(mandatory.length ? [`Everyone takes the mandatory units: ${listWords(mandatory)}.`] : []),

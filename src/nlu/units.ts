@@ -29,7 +29,22 @@ interface TitleIndex {
 }
 const titlesCache = new WeakMap<Catalogue, { byQualification: Map<string, TitleIndex>; long: TitleIndex }>();
 
-function indexTitles(titles: UnitTitle[]): TitleIndex {
+/** "deal with incidents through a contact centre" → "deal with incidents": how people shorten a title. */
+const PLACE_TAIL =
+  / (?:through|in|within|for|from|across) (?:a|the) contact centre(?: team| teams| operations| environment)?$/;
+
+function indexTitles(given: UnitTitle[]): TitleIndex {
+  // Each title also by its short form, when no other title starts with it ("deliver customer service"
+  // stays unread: it starts another title too).
+  const short = given.flatMap((t) => {
+    const name = t.name.replace(PLACE_TAIL, "");
+    return name !== t.name &&
+      name.length >= 12 &&
+      !given.some((o) => o.title !== t.title && o.name.startsWith(name))
+      ? [{ name, title: t.title }]
+      : [];
+  });
+  const titles = [...given, ...short];
   const byStart = new Map<string, UnitTitle[]>();
   const seen = new Set<string>();
   for (const t of titles) {

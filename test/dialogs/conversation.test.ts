@@ -370,7 +370,7 @@ describe("conversation: found in review", () => {
     // Most Level 3 credit values are in no source: no plan, but what is known, carried units included.
     expect(c.card("plan")).toBeUndefined();
     expect(c.text).toMatch(/can't work out a plan for it from our sources/);
-    expect(c.text).toMatch(/Of the units you hold, 1 and 13 count towards it/);
+    expect(c.text).toMatch(/The units you hold count towards it as its units 1 and 13\./);
   });
 
   it("a plan for a qualification closed to new registrations says so", () => {

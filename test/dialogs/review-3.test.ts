@@ -104,7 +104,7 @@ describe("conversation: persona review 3", () => {
     expect(c.text).toMatch(/1, 2, 4, 8, 11, 14, 25 → 1, 2, 4, 8, 11, 14, 27/);
     c.say("can you plan the rest of the level 3 for me");
     expect(c.text).not.toMatch(/Which one do you mean/);
-    expect(c.text).toMatch(/OCR Level 3 NVQ Diploma|Of the units you hold, 1, 16 and 44 count/);
+    expect(c.text).toMatch(/OCR Level 3 NVQ Diploma|The units you hold count towards it as its units 1, 16 and 44/);
     c.say("what is unit 12 in level 3 worth in credits");
     expect(c.text).toMatch(
       /unit 12 \(Contribute to performance management in a contact centre\) — OCR Level 3 NVQ Diploma/,
@@ -239,5 +239,34 @@ describe("conversation: persona review 3", () => {
     expect(c.checkedUnits().sort()).toEqual(["1", "10", "11", "2", "3", "6"]);
     c.say("no!! i already did 1 2 3 6 and 10, where have they gone");
     expect(c.text).not.toMatch(/didn't understand/);
+  });
+
+  it("persona review 4 (S1b): a unit named by its short title counts; 'you missed … unit 8' adds the Level 2's unit 8", () => {
+    const c = new Conversation();
+    c.say(
+      "Declan here - team leader in a bank call centre in Belfast, 5 years. I've got the Level 2 NVQ from OCR. Which of my units count towards the level 3?",
+    );
+    expect(c.text).not.toMatch(/whose titles are about/);
+    c.say(
+      "I did units 1, 2, Deliver customer service through a contact centre, Deal with incidents, 9, 11 and 25",
+    );
+    expect(c.text).toMatch(/you hold units 1, 2, 4, 8, 9, 11 and 25 of OCR Level 2 NVQ/);
+    expect(c.text).toMatch(/unit 8 \(Deal with incidents through a contact centre\) → unit 16/);
+    c.say("you missed deal with incidents, thats unit 8");
+    expect(c.text).not.toMatch(/OCR Level 3 NVQ Diploma[^\n]*\nUnits: [^\n]*\b8\b/);
+  });
+
+  it("persona review 4 (A3b): a year in a cafe, 'no call centre', is no contact-centre experience: Level 2 first", () => {
+    const c = new Conversation();
+    c.say(
+      "hi im a parent, my daughter Megan Evans is 17 and lives in Swansea, she wants to work in a call centre",
+    );
+    if (c.last.stateName === "learnerName") c.say("Megan");
+    c.say("she's still at school, year 12, does a saturday job in a cafe");
+    c.say("about a year in the cafe, no call centre");
+    c.say("GCSEs");
+    c.say("yes she'd like an apprenticeship");
+    const card = c.card("recommendations");
+    expect(card?.items[0]?.qualificationId, c.text).toBe("wales-cco-l2");
   });
 });
