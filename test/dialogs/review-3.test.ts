@@ -104,7 +104,9 @@ describe("conversation: persona review 3", () => {
     expect(c.text).toMatch(/1, 2, 4, 8, 11, 14, 25 → 1, 2, 4, 8, 11, 14, 27/);
     c.say("can you plan the rest of the level 3 for me");
     expect(c.text).not.toMatch(/Which one do you mean/);
-    expect(c.text).toMatch(/OCR Level 3 NVQ Diploma|The units you hold count towards it as its units 1, 16 and 44/);
+    expect(c.text).toMatch(
+      /OCR Level 3 NVQ Diploma|The units you hold count towards it as its units 1, 16 and 44/,
+    );
     c.say("what is unit 12 in level 3 worth in credits");
     expect(c.text).toMatch(
       /unit 12 \(Contribute to performance management in a contact centre\) — OCR Level 3 NVQ Diploma/,
