@@ -216,5 +216,7 @@ export const sayKeptData: Act = (c) => say(text(messagesOf(c).keptData));
 export const askDeleteConfirm: Act = (c) => {
   const m = messagesOf(c);
   const q = choices(m.confirmDelete, m.ask.confirm.choices);
-  return { ...say(q), expecting: "confirm", misses: 0 };
+  // The question pending is this one: a terminal resumed later shows it, and "1" answers it (persona
+  // review 4: "1" after a resume ran the plan offered before).
+  return { ...say(q), expecting: "confirm", misses: 0, prompt: [q] };
 };

@@ -57,6 +57,15 @@ describe("advisor chat (terminal)", () => {
     expect(resumed.out).not.toMatch(/didn't catch that/);
   }, 60_000);
 
+  it("a delete asked for and resumed later is answered by its own options", async () => {
+    await chat(["I'm a learner"], "s4");
+    const before = files(join(dataDir, "conversations")).length;
+    await chat(["delete my data"], "s4");
+    const resumed = await chat(["1"], "s4");
+    expect(resumed.out).toMatch(/deleted your data/);
+    expect(files(join(dataDir, "conversations")).length).toBe(before - 1);
+  }, 60_000);
+
   it("delete my data removes the stored conversation file", async () => {
     await chat(["I'm a learner"], "s2");
     const before = files(join(dataDir, "conversations")).length;
