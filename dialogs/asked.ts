@@ -54,6 +54,8 @@ export interface Asked {
   sides?: string[][];
   /** Asks about the plan or units under discussion ("how many hours is her plan", "that in total"). */
   ofPlan?: boolean;
+  /** A job the learner hopes for ("I want to be a team leader next year"): what the sources give for it. */
+  goal?: string;
   /** Units asked for by what they are about ("the resource planning units", "the customer service ones"). */
   theme?: string[];
   /** Asks what is still needed ("how many credits will I still need"), after what carries over. */

@@ -169,6 +169,10 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
   return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
 }
 
+/** A job hoped for: "want to be a team leader", "hoping to become a supervisor", "go for team leader". */
+const GOAL =
+  /\b(?:want to|wanna|hoping to|hope to|like to|aim to|aiming to|plan to|planning to|going to|would love to|trying to) (?:be|become|go for|get|move up to|move into|step up to|work as)(?: an?)? ((?:(?:sales|customer service|contact centre|call centre|senior|resource|workforce) )?(?:team leader|supervisor|manager|team manager|planner|scheduling manager))\b/;
+
 const WHATS_NEXT_AFTER_IT =
   /^(?:ok |and |so )?(?:whats|what is|what comes|wats|wot) (?:next )?after (?:it|this|that|this one|that one)\b/;
 
@@ -707,6 +711,16 @@ function readMessage(
         ...withHeld,
       };
     }
+  }
+  // "I want to be a team leader next year": the qualifications whose sources name that role.
+  const goal = GOAL.exec(normalise(text));
+  if (goal?.[1] && !u.units?.length && (!u.intent || u.intent === "recommend" || u.intent === "whatNext")) {
+    const { role: _r, working: _w, ...rest } = u;
+    return {
+      type: "ASK",
+      u: { ...rest, intent: "details" },
+      asked: { ...readAsked(normalise(text)), goal: goal[1] },
+    };
   }
   // "whats next after it": what comes after the one under discussion (or the first recommended).
   if (WHATS_NEXT_AFTER_IT.test(normalise(text))) {

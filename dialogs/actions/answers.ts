@@ -467,6 +467,17 @@ function planDetails(c: AdvisorContext, s: AdvisorServices): string | undefined 
 
 export function detailsAnswer(c: AdvisorContext, u: Understanding, asked: Asked, s: AdvisorServices): string {
   const m = messagesOf(c).answers;
+  // "I want to be a team leader": the entries whose sources name such a role, in their words.
+  if (asked.goal) {
+    const goal = asked.goal;
+    const items = [...s.catalogue.entries.values()].flatMap((e) => {
+      const role = e.jobRoles.find((r) => r.value.toLowerCase().includes(goal));
+      return role?.source && !isClosedEntry(s, e, c.today)
+        ? [{ title: messagesOf(c).shortTitle(e.title.value), quote: role.source.quote }]
+        : [];
+    });
+    return m.goalRoles(goal, items);
+  }
   const aspects = asked.aspects.filter((a) => DETAIL_ASPECTS.includes(a));
   const amounts = aspects.some((a) => a === "credits" || a === "glh" || a === "duration");
   if (amounts && u.units?.length) {

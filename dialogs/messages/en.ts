@@ -639,6 +639,16 @@ const catalogue = (p: PersonWords): Messages => ({
       nation === "Scotland"
         ? `A word for Scotland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about SVQs or Scottish apprenticeships: My World of Work can say what is offered in Scotland.`
         : `A word for Northern Ireland: the qualifications in our sources are on the Qualifications Credit Framework (“${quote}”), and the apprenticeship pathway is Wales's. Our sources say nothing about apprenticeships in Northern Ireland: the nidirect Careers Service can say what is offered there.`,
+    goalRoles: (goal: string, items: { title: string; quote: string }[]) =>
+      items.length
+        ? [
+            `For ${goal} roles, our sources name these:`,
+            ...[...new Map(items.map((x) => [x.quote, x])).values()].map(
+              (x) =>
+                `• ${listWords(items.filter((y) => y.quote === x.quote).map((y) => y.title))}: “${x.quote}”`,
+            ),
+          ].join("\n")
+        : `Our sources name no qualification for ${goal} roles.`,
     rolesFor: (roles: string[], role: string, quote: string, who: Who) => {
       const s = subjectWords(who);
       return `but its source gives it for roles such as ${listWords(roles)} (“${quote}”), and ${s.subj} ${s.be} a ${role}`;

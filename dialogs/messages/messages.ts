@@ -404,6 +404,8 @@ export interface Messages {
       nation?: string,
     ) => string;
     about: (title: string) => string;
+    /** The qualifications whose sources name a hoped-for role ("team leader"), each with its words. */
+    goalRoles: (goal: string, items: { title: string; quote: string }[]) => string;
     /** The job roles a source gives for a qualification, beside the learner's own role. */
     rolesFor: (roles: string[], role: string, quote: string, who: Who) => string;
     /** A qualification's rule on credits at a level ("23 of them at Level 3"), quoted. */

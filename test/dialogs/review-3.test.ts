@@ -271,4 +271,16 @@ describe("conversation: persona review 3", () => {
     const card = c.card("recommendations");
     expect(card?.items[0]?.qualificationId, c.text).toBe("wales-cco-l2");
   });
+
+  it("persona review 4: 'I want to be a team leader next year' gets the qualifications whose sources name the role", () => {
+    const c = new Conversation();
+    c.say("I work in a contact centre");
+    c.say("customer service advisor in leeds, 2 years, gcses, no apprenticeship");
+    c.say("I want to be a team leader next year");
+    expect(c.text).toMatch(/For team leader roles, our sources name these:/);
+    expect(c.text).toMatch(
+      /OCR Level 3 NVQ Diploma: “It is suitable for candidates working in job roles such as: Sales Team Leader/,
+    );
+    expect(c.text).not.toMatch(/didn't understand/);
+  });
 });
