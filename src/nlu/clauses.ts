@@ -28,7 +28,7 @@ const FUTURE =
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
 const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
 const PAST =
-  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
+  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
 const PROGRESS =
   /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|half way|part way|partway|midway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =
@@ -39,7 +39,7 @@ const OTHER =
   /^(?:and |but |so |now )?(he|she|hes|shes|theyre|they)\b|^(?:and |but |so )?(his|her|their) [a-z]+( [a-z]+)? (is|are|was|were|has|have)\b|^(who|whos|who has|who is)\b|\b(he|she|they) (is|has|was|wants|does|did|works|worked|needs|would|will|can|could|had|got|left|started|joined)\b|\b(hes|shes|theyre|theyve|hed|shed)\b/;
 /** "has been on the phones since 2021", "have worked there for 3 years": still true today. */
 const CONTINUING =
-  /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
+  /\b(ive|i have|weve|has|hes|shes|have|s|been) (been|worked|working|supervised|managed|led|run)\b(?!.*\b(used to|until|till|before that|previously|then left|got laid off|made redundant)\b)|\bsince\b(?!.*\b(used to|until|till|before that|previously|out of work|unemployed|off work)\b)/;
 const QUESTION_START =
   /^(can|could|is|are|am|do|does|did|what|whats|which|how|should|would|will|where|when|why|who|any|anything|hows)\b/;
 
@@ -87,8 +87,10 @@ export function clausesOf(text: string): Clause[] {
       /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
         raw,
       );
+    // "Mrs Anita Patel, 38", "Mr Jones is unemployed": a titled name is someone the writer speaks of.
+    const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]{1,19}\b/.test(raw);
     const other =
-      namedWithAge || (staffName && isPersonName(staffName[1] ?? ""))
+      namedWithAge || titled || (staffName && isPersonName(staffName[1] ?? ""))
         ? { start: 0, end: t.length }
         : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;

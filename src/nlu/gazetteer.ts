@@ -3969,6 +3969,13 @@ export const NEEDS_CONTEXT: ReadonlyMap<string, Nation> = contextMap;
  */
 export const AMBIGUOUS: ReadonlySet<string> = ambiguousKeys;
 
+/**
+ * Ambiguous names one nation's place is far the best known for, read as that nation but never
+ * silently: the bot says how it read them, so the user can correct it. Newport, the city in Gwent
+ * (Wales), is much larger than the towns of that name in England (Isle of Wight, Shropshire, Essex).
+ */
+export const LIKELY: ReadonlyMap<string, Nation> = new Map<string, Nation>([["newport", "Wales"]]);
+
 /** Postcode areas (the letters before the digits, lower case) wholly in one nation. */
 export const POSTCODE_AREAS: ReadonlyMap<string, Nation> = new Map(
   NATIONS.flatMap((nation) =>

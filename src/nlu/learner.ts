@@ -193,8 +193,17 @@ export function learnerNameIn(raw: string): string | undefined {
   for (const re of NAME_PATTERNS_G) {
     for (const m of raw.matchAll(re)) {
       const name = m[1];
-      if (name && !NOT_NAMES.has(name) && !REFERENT_WORDS.has(name.toLowerCase()) && !isPlace(name))
-        return name;
+      if (name && !NOT_NAMES.has(name) && !REFERENT_WORDS.has(name.toLowerCase()) && !isPlace(name)) {
+        // "my daughter Megan Evans is 17": the surname given with it is part of the name.
+        if (name.includes(" ")) return name;
+        const at = (m.index ?? 0) + m[0].indexOf(name) + name.length;
+        const surname = /^ ((?:Mc|Mac|O')?[A-Z][a-z]{1,19}(?:-[A-Z][a-z]{1,19})?)\b(?![-'])/.exec(
+          raw.slice(at),
+        )?.[1];
+        return surname && isPersonName(surname) && !/^(?:Mc|Mac)$/.test(surname)
+          ? `${name} ${surname}`
+          : name;
+      }
     }
   }
   return undefined;

@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/load.ts";
 import { CC_WORK, type Clause, OTHER_WORK } from "./clauses.ts";
 import { monthsSince, rangeMonthsIn, startDateIn } from "./dates.ts";
 import { parseDurationMonths } from "./duration.ts";
-import { AMBIGUOUS, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS } from "./gazetteer.ts";
+import { AMBIGUOUS, LIKELY, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS } from "./gazetteer.ts";
 import { otherMention } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
 import { roleIn } from "./roles.ts";
@@ -10,6 +10,8 @@ import { roleIn } from "./roles.ts";
 /** What the clauses of a message say about the learner's profile, with how each was read. */
 export interface ProfileReading {
   role?: string | null;
+  /** A contact-centre role held before, not now ("he also supervised 3 people at the end"). */
+  pastRole?: string;
   working?: boolean;
   experienceMonths?: number;
   level?: number;
@@ -133,13 +135,30 @@ const PLACE_FIRST_WORDS = new Set(
   [...PLACES.keys(), ...NEEDS_CONTEXT.keys(), ...AMBIGUOUS].map((k) => k.split(" ")[0] ?? ""),
 );
 
-function placeNation(text: string): { nation: Nation; place: string } | undefined {
+function placeNation(text: string): { nation: Nation; place: string; likely?: true } | undefined {
   const words = text.split(" ");
+  let likely: { nation: Nation; place: string; likely: true } | undefined;
   for (let n = 3; n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       if (!PLACE_FIRST_WORDS.has(words[i] ?? "")) continue;
       const phrase = words.slice(i, i + n).join(" ");
-      if (AMBIGUOUS.has(phrase)) continue;
+      if (AMBIGUOUS.has(phrase)) {
+        // ("a careers adviser in Newport": most probably the Welsh city, said back to be checked.)
+        const guess = LIKELY.get(phrase);
+        if (
+          guess &&
+          (phrase === text ||
+            /\b(in|from|near|at|based|live|living|lives|around|outside)$/.test(
+              words.slice(Math.max(0, i - 1), i).join(" "),
+            ))
+        )
+          likely ??= {
+            nation: guess,
+            place: phrase.replace(/\b[a-z]/g, (c) => c.toUpperCase()),
+            likely: true,
+          };
+        continue;
+      }
       const nation = PLACES.get(phrase);
       // "two sites (Sunderland and Glasgow)": places in two nations say nothing of one.
       if (nation) {
@@ -164,7 +183,7 @@ function placeNation(text: string): { nation: Nation; place: string } | undefine
     /\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
     /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text);
   const area = postcode ? POSTCODE_AREAS.get(postcode[1] ?? "") : undefined;
-  return area ? { nation: area, place: postcode?.[0] ?? "" } : undefined;
+  return area ? { nation: area, place: postcode?.[0] ?? "" } : likely;
 }
 
 const NATION_WORDS: [RegExp, Nation][] = [
@@ -362,10 +381,16 @@ export function readProfile(
       ev("role", m.matched, "not working");
       continue;
     }
+    if (m?.role && c.modality === "past" && !c.negated && !c.question && r.pastRole === undefined) {
+      r.pastRole = m.role.title;
+      ev("pastRole", m.matched, "past");
+    }
     if (
       m?.role &&
       c.modality !== "past" &&
-      !(c.negated && /\b(not|no|never)\b[^,]*$/.test(c.text.slice(0, m.start)))
+      !(c.negated && /\b(not|no|never)\b[^,]*$/.test(c.text.slice(0, m.start))) &&
+      // ("is the level 3 better for a team leader?": a role asked about, not one held.)
+      !(c.question && /\b(for|as|like) (a|an|the)\s*$/.test(c.text.slice(0, m.start)))
     ) {
       if (r.role === undefined) {
         r.role = m.role.title;
@@ -753,7 +778,7 @@ export function readProfile(
     if (moved && place) movedTo ??= place.nation;
     if (place) {
       nations.add(place.nation);
-      if (r.nation === undefined) ev("nation", place.place, "gazetteer");
+      if (r.nation === undefined) ev("nation", place.place, place.likely ? "likely place" : "gazetteer");
       r.nation ??= place.nation;
       continue;
     }

@@ -32,7 +32,7 @@ export type Expecting =
   | "qualification"
   | "confirm";
 
-export type UnsureSlot = "role" | "experienceMonths" | "age" | "level";
+export type UnsureSlot = "role" | "experienceMonths" | "age" | "level" | "nation";
 export type Nation = "England" | "Wales" | "Scotland" | "Northern Ireland";
 export type UserKind = "learner" | "staff" | "adviser";
 
@@ -63,6 +63,13 @@ export interface Understanding {
    * learner is not "not working yet".
    */
   otherJob?: boolean;
+  /** A contact-centre role the learner held before, not now: noted, never taken for the role. */
+  pastRole?: string;
+  /**
+   * "Wouldn't level 2 be better?", "why not the NVQ?": the option the user weighs against the advice
+   * given, to be answered with the reasons for the order, not a repeat of it.
+   */
+  prefer?: { level?: number; qualificationId?: string; kind?: "apprenticeship" | "competence" | "knowledge" };
   apprenticeship?: boolean;
   nation?: Nation;
   age?: number;
@@ -214,18 +221,38 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         "recommend",
         "whatNext",
       ].includes(u.intent));
-  const wish = (start: number) =>
-    /\b(want|wants|like|interested in|thinking about|considering|doing|do|start|starting|go for|aim for|aiming for|looking at|planning)( to do| to start| doing)?( an?| the| my)?( ocr| cityguilds| iq| welsh)?\s*$/.test(
-      t.slice(Math.max(0, start - 40), start).trimEnd(),
+  const wish = (start: number) => {
+    const before = t.slice(Math.max(0, start - 40), start).trimEnd();
+    // ("I want the Level 4 NVQ Diploma 10269": its number, after the name, is wanted as well.)
+    const sentence =
+      t
+        .slice(Math.max(0, start - 70), start)
+        .split(/[.!?;]/)
+        .at(-1) ?? "";
+    return (
+      /\b(want|wants|like|interested in|thinking about|considering|doing|do|start|starting|go for|aim for|aiming for|looking at|planning)( to do| to start| doing)?( an?| the| my)?( ocr| cityguilds| iq| welsh)?\s*$/.test(
+        before,
+      ) ||
+      (/\b(want|wants|wanna|would like|id like|interested in|thinking about|considering|looking at|looking into|planning|aiming for|go for|hoping)\b/.test(
+        sentence,
+      ) &&
+        !/\b(got|have|has|hold|holds|passed|done|did|completed|finished|achieved)\b/.test(sentence))
     );
+  };
   // In a free message, each qualification is held or asked about as its own clause says.
   // "Who am I talking to?" is an open question: its answer is read as a free message; so is a sentence
   // given in answer to any profile question ("no contact centre experience, 30 yrs in steel").
+  // (Asked to pick a qualification, "he also supervised 3 people at the end" is a sentence about the
+  // learner all the same, and so is "she worked 2 years on a helpdesk before the admin job" asked about
+  // experience: read clause by clause, so what was is not taken for what is.)
+  const wordCount = text.trim().split(/\s+/).length;
   const free =
     !expecting ||
     expecting === "userKind" ||
-    (!["units", "qualification", "confirm", "experience", "level"].includes(expecting) &&
-      text.trim().split(/\s+/).length >= 6);
+    (!["units", "qualification", "confirm", "experience", "level"].includes(expecting) && wordCount >= 6) ||
+    ((expecting === "qualification" || expecting === "experience") &&
+      wordCount >= 6 &&
+      /\b(i|im|ive|he|she|hes|shes|they|theyre|my|his|her|their)\b/i.test(text));
   const clauses = free ? clausesOf(text) : [];
   // "My manager has the level 4 ... I'm an agent": what people mentioned in passing hold is not held.
   const inPassing = mentionsInPassing(clauses);
@@ -469,20 +496,28 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     !/\bunits?\b|\d+\s*,\s*\d+\s*,\s*\d+/.test(text)
   ) {
     // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
-    const alone = text
-      .split(/[,;.!?\n]/)
-      .map((x) => x.trim().toLowerCase())
-      .find((x) =>
-        /^(?:[-•*]\s*)?(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
-          x,
-        ),
-      );
+    const segments = text.split(/[,;.!?\n]/).map((x) => x.trim());
+    const at = segments.findIndex((x) =>
+      /^(?:[-•*]\s*)?(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
+        x.toLowerCase(),
+      ),
+    );
+    const alone = at >= 0 ? segments[at]?.toLowerCase() : undefined;
+    // ("My client is Sean McCann, 50, returning to work": a number right after a name is that person's age.)
+    const lastWord = /(?:^|\s)((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$/.exec(
+      segments[at - 1] ?? "",
+    )?.[1];
+    const afterName = at > 0 && !!lastWord && isPersonName(lastWord);
     const n = alone ? Number(/(\d+)$/.exec(alone)?.[1]) : undefined;
     if (n !== undefined) {
       u.age = n;
       t = t.replace(new RegExp(`\\b${n}\\b`), " ");
       // "she's 17" says it is an age; a bare "31" between commas only may be one.
-      ev("age", String(n), /^(?:[-•*]\s*)?\d+$/.test(alone ?? "") ? "a number on its own" : "pattern");
+      ev(
+        "age",
+        String(n),
+        /^(?:[-•*]\s*)?\d+$/.test(alone ?? "") && !afterName ? "a number on its own" : "pattern",
+      );
     } else {
       const m =
         /\b(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre) (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?) (?:in|of|experience))/.exec(
@@ -535,6 +570,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     );
     for (const e of reading.evidence) u.evidence.push(e);
     if (reading.role !== undefined) u.role = reading.role;
+    if (reading.pastRole && reading.pastRole !== reading.role) u.pastRole = reading.pastRole;
     if (reading.working !== undefined) u.working = reading.working;
     if (reading.working === false && reading.evidence.some((e) => e.how === "works elsewhere"))
       u.otherJob = true;
@@ -586,7 +622,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   } else {
     // Role.
     const role = roleIn(ctx.catalogue.roles, t);
-    if (role) {
+    // ("is the level 3 better for a team leader?": a role asked about, not the learner's.)
+    const askedAbout =
+      !!role && /\?\s*$/.test(text) && /\b(for|as|like) (a|an|the)\s*$/.test(t.slice(0, role.start));
+    if (role && !askedAbout) {
       u.role = role.role ? role.role.title : null;
       t = mask(t, role.start, role.end);
       ev("role", role.matched, role.role && twoTitleName(role) ? "one of two titles" : role.how);
@@ -775,10 +814,39 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("learnerName", name, "answer to the name question");
     }
   }
+  // An option weighed against the advice given ("wouldn't level 2 be better?", "why not the NVQ?").
+  if (
+    PREFER.test(full) &&
+    !u.units &&
+    !/\bunits?\b|\b[a-z]\/\d{3}\/\d{4}\b/.test(full) &&
+    (/\?\s*$/.test(text) || /^(would|wouldnt|isnt|shouldnt|why not)\b/.test(full))
+  ) {
+    const levels = [...new Set(levelsIn(full).map((l) => l.level))].filter((l) => l >= 1 && l <= 4);
+    const kind: "apprenticeship" | "competence" | "knowledge" | undefined = /\bapprenticeships?\b/.test(full)
+      ? "apprenticeship"
+      : /\bnvqs?\b/.test(full)
+        ? "competence"
+        : /\b(certs?|certificates?|principles|knowledge)\b/.test(full)
+          ? "knowledge"
+          : undefined;
+    const prefer = {
+      ...(levels.length === 1 ? { level: levels[0] } : {}),
+      ...(u.qualification ? { qualificationId: u.qualification } : {}),
+      ...(kind ? { kind } : {}),
+    };
+    if (Object.keys(prefer).length) {
+      u.prefer = prefer;
+      u.intent ??= "recommend";
+      ev("prefer", JSON.stringify(prefer), "an option weighed");
+    }
+  }
   const unsure = unsureOf(u);
   if (unsure.length) u.unsure = unsure;
   return u;
 }
+
+const PREFER =
+  /\b(better|best|more suitable|more sense|better fit|better idea|better option|better choice|better suited)\b|\bwhy not\b|\binstead\b/;
 
 /** "like I said", "I told you", "as I mentioned before": a reminder around an answer, not part of it. */
 const REMINDER =
@@ -848,6 +916,9 @@ function unsureOf(u: Understanding): { slot: UnsureSlot; read: string }[] {
   const age = of("age")[0];
   if (u.age !== undefined && age && (age.how === "a number on its own" || age.how === "an age to come"))
     out.push({ slot: "age", read: age.read });
+  const nation = of("nation")[0];
+  if (u.nation !== undefined && nation?.how === "likely place")
+    out.push({ slot: "nation", read: nation.read });
   const level = of("level").find((e) => e.how === "low grades");
   if (u.level !== undefined && level) out.push({ slot: "level", read: level.read });
   return out;
