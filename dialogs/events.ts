@@ -39,6 +39,7 @@ const PROFILE_KEYS = [
   "userKind",
   "learnerName",
   "qualificationsHeld",
+  "pastRole",
 ] as const;
 const hasProfileFacts = (u: Understanding) => PROFILE_KEYS.some((k) => u[k] !== undefined);
 

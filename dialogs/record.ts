@@ -58,6 +58,7 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
       role: p.role,
       notWorking: p.role === null && c.role === null,
       otherJob: p.role === null && !!c.otherJob,
+      ...(c.pastRole ? { pastRole: c.pastRole } : {}),
       experienceMonths: p.experienceMonths,
       level: p.level,
       qualificationsHeld: p.qualificationsHeld.map(title),

@@ -218,6 +218,8 @@ export interface Answers extends ProfileAnswers {
   learnerNameAsked: boolean;
   /** No contact-centre role, but a job elsewhere (a shop, a café): not "not working yet". */
   otherJob?: boolean;
+  /** A contact-centre role held before, not now: on the record, never the role advice goes by. */
+  pastRole?: string;
   skipped: Slot[];
   /** Units the learner holds, by the qualification they are units of: they count in every plan and check. */
   heldUnits: HeldUnits[];

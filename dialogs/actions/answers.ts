@@ -138,9 +138,15 @@ function checksShown(checks: ConditionCheck[], asked: Asked, single: boolean): C
       : askedFor.has(k.condition) ||
         k.status === "unmet" ||
         (k.status === "unknown" && k.needs !== "source") ||
-        // Asked in general ("can I do X?"): what our sources cannot say about its dates, too.
-        (single && !specific && k.condition === "open" && k.status === "unknown"),
+        // Asked in general ("can I do X?"): what our sources cannot say about its dates, too, and the
+        // conditions met, so a yes comes with its reasons.
+        (single && !specific && k.condition === "open" && k.status === "unknown") ||
+        (single && !specific && k.status === "met" && k.condition !== "open"),
   );
+  // A no gives the conditions that stand in the way, not those met beside them.
+  if (checks.some((k) => k.status === "unmet"))
+    for (let i = shown.length - 1; i >= 0; i--)
+      if (shown[i]?.status === "met" && !askedFor.has(shown[i]?.condition ?? "open")) shown.splice(i, 1);
   // The learner's own conditions first, whether it is open last.
   return [...shown.filter((k) => k.condition !== "open"), ...shown.filter((k) => k.condition === "open")];
 }
@@ -200,7 +206,7 @@ export function eligibilityAnswer(
   const verdicts = asked.canDo || !asked.aspects.length;
   const closed = verdicts && !named && results.some((r) => !isClosed(r)) ? results.filter(isClosed) : [];
   const titleOf = (id: string) => messagesOf(c).shortTitle(s.catalogue.entries.get(id)?.title.value ?? id);
-  const lines = new Map<string, { verdict: Verdict | null; parts: string[]; titles: string[] }>();
+  const lines = new Map<string, { verdict: Verdict | "likely" | null; parts: string[]; titles: string[] }>();
   for (const r of results) {
     const e = s.catalogue.entries.get(r.entryId);
     if (!e || closed.includes(r)) continue;
@@ -230,12 +236,46 @@ export function eligibilityAnswer(
       e.jobRoles[0]?.source
     )
       parts.push(m.rolesFor(roles, profile.role, e.jobRoles[0].source.quote, who));
+    // "Can I do the Level 4 NVQ?" from a senior planner: the source's own role list says it is for them.
+    else if (
+      results.length === 1 &&
+      verdicts &&
+      e.type === "qualification" &&
+      profile.role &&
+      roles.includes(profile.role) &&
+      e.jobRoles[0]?.source
+    )
+      parts.splice(
+        shown.at(-1)?.condition === "open" ? parts.length - 1 : parts.length,
+        0,
+        m.roleFits(
+          profile.role,
+          e.jobRoles[0].source.quote,
+          /progress/i.test(e.jobRoles[0].source.quote),
+          who,
+        ),
+      );
     if (!parts.length) continue;
+    // Each quote once: "open to any age" and "no qualification is needed first" rest on one sentence.
+    const quotes = new Set<string>();
+    for (const [i, part] of parts.entries())
+      parts[i] = part.replace(/ ?\(?“[^”]*”\)?/g, (q) => {
+        const key = q.replace(/^ ?\(?“|”\)?$/g, "");
+        if (quotes.has(key)) return "";
+        quotes.add(key);
+        return q;
+      });
     // A condition our sources do not give (a minimum age) is no "Yes" (persona review 3): not sure yet.
     const sourceless = shown.some((k) => k.status === "unknown" && k.needs === "source");
+    // Only its dates unknown: a yes as far as our sources go, with the dates to check.
+    const datesOnly =
+      sourceless &&
+      shown.every((k) => !(k.status === "unknown" && k.needs === "source") || k.condition === "open");
     const verdict = verdicts
       ? verdictOf(shown) === "yes" && sourceless
-        ? "depends"
+        ? datesOnly
+          ? "likely"
+          : "depends"
         : verdictOf(shown)
       : null;
     const key = `${verdict}\u0000${parts.join("\u0000")}`;

@@ -67,6 +67,7 @@ export const answersOf = (c: AdvisorContext): Answers => ({
   learnerName: c.learnerName,
   learnerNameAsked: c.learnerNameAsked,
   ...(c.otherJob !== undefined ? { otherJob: c.otherJob } : {}),
+  ...(c.pastRole !== undefined ? { pastRole: c.pastRole } : {}),
   ...(c.role !== undefined ? { role: c.role } : {}),
   ...(c.experienceMonths !== undefined ? { experienceMonths: c.experienceMonths } : {}),
   ...(c.level !== undefined ? { level: c.level } : {}),

@@ -154,6 +154,7 @@ export const applyFacts: Act = (c, e, s) => {
   if (u.role !== undefined) next.role = u.role;
   // A job outside contact centres ("on the tills at the Co-op"), or a contact-centre role, said now.
   if (u.otherJob) next.otherJob = true;
+  if (u.pastRole && u.role === undefined) next.pastRole = u.pastRole;
   else if (u.role) next.otherJob = false;
   if (u.experienceMonths !== undefined) next.experienceMonths = u.experienceMonths;
   if (u.level !== undefined) next.level = u.level;
@@ -187,7 +188,8 @@ export const applyFacts: Act = (c, e, s) => {
   if (
     name &&
     (c.expecting === "learnerName" || next.userKind === "adviser" || u.userKind === "adviser") &&
-    !u.intent &&
+    // ("hi im a parent, my daughter Megan Evans is 17": a greeting asks nothing.)
+    (!u.intent || u.intent === "greeting") &&
     !/\?\s*$/.test(name)
   ) {
     next.learnerName = name;
@@ -250,6 +252,8 @@ export const applyFacts: Act = (c, e, s) => {
       : [];
   });
   if (unsure.length) replies.push(text(m.unsure(unsure)));
+  if (u.pastRole && u.role === undefined && next.pastRole === u.pastRole && before.pastRole !== u.pastRole)
+    replies.push(text(m.pastRoleNoted(u.pastRole, describeValue(m, next, "role") ?? m.record.notKnown)));
   for (const note of held.notes) replies.push(text(note));
   if (renamed && !before.learnerName && next.learnerName)
     replies.push(text(m.learnerNameNoted(next.learnerName)));

@@ -1,4 +1,5 @@
 import { QCF_ACCREDITED } from "../../src/advice/eligibility.ts";
+import type { Understanding } from "../../src/nlu/understand.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
 import {
   checkCard,
@@ -28,7 +29,7 @@ import {
   shownRecommendations,
 } from "../shown.ts";
 import type { AdvisorContext, Choice, ClarifyOption, Reply } from "../types.ts";
-import { type Act, answersOf, choices, messagesOf, say, text } from "./common.ts";
+import { type Act, answersOf, choices, messagesOf, say, text, uOf } from "./common.ts";
 import { addHeldUnits } from "./facts.ts";
 
 // ——— Choosing a qualification, units, plans ———
@@ -330,6 +331,7 @@ export const showRecommendations: Act = (c, e, s) => {
             ...details.filter((x) => x.kind === "notOffered").map((x) => changeWords(m, x)),
           ])
         : null;
+  const preferLine = preferenceAnswer(m, card, uOf(e)?.prefer);
   const noteNation =
     (c.nation === "Scotland" || c.nation === "Northern Ireland") && c.shown.nationNoted !== c.nation
       ? c.nation
@@ -339,15 +341,18 @@ export const showRecommendations: Act = (c, e, s) => {
         choices(
           changeLine ??
             // "plan the nvq" with more than one to choose from: which one, rather than the card again.
+            preferLine ??
             (e.type === "PLAN"
               ? m.pickToPlan
               : m.recommendUnchanged(card.items.map((x) => m.shortTitle(x.title)))),
           options,
         ),
+        ...(changeLine && preferLine ? [text(preferLine)] : []),
       ]
     : [
         ...(changeLine ? [text(changeLine)] : []),
         { kind: "card", text: m.render.recommendations(card, about), card },
+        ...(preferLine ? [text(preferLine)] : []),
         // Scotland and Northern Ireland: what our sources cover, said once, with the first card.
         ...(noteNation ? [text(m.answers.nationNote(noteNation, QCF_ACCREDITED.quote))] : []),
         next,
@@ -366,6 +371,50 @@ export const showRecommendations: Act = (c, e, s) => {
     prompt: [next],
   };
 };
+
+/**
+ * "Wouldn't level 2 be better?": where that option stands in the advice, and why the first one is first,
+ * in the reasons' own words (persona review 4: "My suggestions haven't changed" answered a parent's
+ * reasoned objection).
+ */
+function preferenceAnswer(
+  m: Messages,
+  card: ReturnType<typeof recommendationCard>,
+  prefer: Understanding["prefer"],
+): string | null {
+  const top = card.items[0];
+  if (!prefer || !top) return null;
+  const fits = (x: { qualificationId: string; level: number | null; kind: string }) =>
+    prefer.qualificationId
+      ? x.qualificationId === prefer.qualificationId
+      : (prefer.level === undefined || x.level === prefer.level) && (!prefer.kind || x.kind === prefer.kind);
+  // The reason that speaks to what was weighed: its level when a level was named.
+  const reasonOf = (x: (typeof card.items)[number]) =>
+    (prefer.level !== undefined ? x.reasons.find((r) => /\bLevel \d\b/.test(r.text)) : undefined)?.text ??
+    x.reasons[0]?.text ??
+    null;
+  const at = card.items.findIndex(fits);
+  const topReason = reasonOf(top) ?? "";
+  if (at === 0) return m.prefer.first(m.shortTitle(top.title), topReason);
+  const found = card.items[at];
+  if (found)
+    return m.prefer.lower(
+      m.shortTitle(found.title),
+      at + 1,
+      reasonOf(found),
+      m.shortTitle(top.title),
+      topReason,
+    );
+  const notOffered = card.notOffered.find((x) =>
+    fits({ ...x, level: prefer.level ?? null, kind: prefer.kind ?? "" }),
+  );
+  const what = notOffered
+    ? m.shortTitle(notOffered.title)
+    : prefer.level !== undefined
+      ? m.prefer.level(prefer.level)
+      : null;
+  return what ? m.prefer.none(what, notOffered?.reason ?? null, m.shortTitle(top.title), topReason) : null;
+}
 
 /** A change of detail is said in one line, without the card, when it is this small. */
 const MAX_DETAILS_SAID = 2;

@@ -65,7 +65,8 @@ export function personWords(w: Who): PersonWords {
   if (w.person === "you")
     return { second: true, subj: "you", obj: "you", poss: "your", own: "yours", verb: (b) => b };
   if (w.person === "learner") {
-    const name = w.name ?? "the learner";
+    // "Megan Evans" on the record; "Megan" in the conversation, as a person would say it.
+    const name = w.name?.split(" ")[0] ?? "the learner";
     const poss = `${name}'s`;
     return { second: false, subj: name, obj: name, poss, own: poss, verb: third };
   }

@@ -32,6 +32,10 @@ const ordinal = (n: number) =>
   `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 /** A sentence as part of a longer one: its closing full stop dropped. */
 const sentence = (t: string) => t.trim().replace(/\.$/, "");
+/** "It is at Level 2" → "it is at Level 2"; "OCR lists" stays. */
+const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+/** A sentence ends with its stop. */
+const stop = (t: string) => (/[.!?”)]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
 
 /** "1", "1 and 2", "1, 2 and 3" */
 const listWords = (xs: string[]) =>
@@ -51,7 +55,12 @@ const subjectWords = (w: Who) => {
     live: p.verb("live"),
   };
 };
-const VERDICT: Record<Verdict, string> = { yes: "Yes", no: "No", depends: "Not sure yet" };
+const VERDICT: Record<Verdict | "likely", string> = {
+  yes: "Yes",
+  no: "No",
+  depends: "Not sure yet",
+  likely: "Yes, as far as our sources go,",
+};
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 /** A source's words, quoted after the fact they support. */
 const quoted = (s: Source | undefined) => (s ? ` (“${s.quote}”)` : "");
@@ -304,7 +313,8 @@ const catalogue = (p: PersonWords): Messages => ({
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
-  readAs: (what: string, read: string, value: string) => `${p.poss} ${what} ("${read}" read as ${value})`,
+  readAs: (what: string, read: string, value: string) =>
+    `${/^(where|whether) /.test(what) ? what : `${p.poss} ${what}`} ("${read}" read as ${value})`,
   change: (what: string, from: string, to: string) => `${what} ${from} → ${to}`,
   /** A value in a change line where its description would repeat the slot's name ("age 19 → 17"). */
   changeValue: {
@@ -312,6 +322,8 @@ const catalogue = (p: PersonWords): Messages => ({
     nation: (v: string) => v,
   } satisfies Partial<Record<Slot, (v: never) => string>>,
   learnerNameNoted: (name: string) => `Thanks, I'll put ${name} on the session record.`,
+  pastRoleNoted: (title: string, now: string) =>
+    `Noted: ${p.subj} worked as ${/^[AEIOU]/.test(title) ? "an" : "a"} ${title} before. I go by the job ${p.subj} ${p.verb("have")} now (${now}), so that stays ${p.poss} job role; the earlier one goes on the record.`,
   learnerNameSlot: "learner's name",
   heldUnitsSlot: (title: string | null) => `units held${title ? ` of ${title}` : ""}`,
   heldUnitsUnknown: (units: string[], title: string | null) =>
@@ -390,6 +402,14 @@ const catalogue = (p: PersonWords): Messages => ({
   whatComesNextChoice: "What comes next after it?",
   pickToPlan: "Which one shall I plan? Pick one below, or type its number (e.g. 10268).",
   recommendChanged: (parts: string[]) => `What's changed in my suggestions: ${parts.join("; ")}.`,
+  prefer: {
+    first: (title: string, reason: string) => `Yes: ${title} is already my first suggestion. ${stop(reason)}`,
+    lower: (title: string, rank: number, reason: string | null, top: string, topReason: string) =>
+      `I put ${top} first: ${stop(lowerFirst(topReason))} ${title} is my ${ordinal(rank)} suggestion${reason ? `: ${stop(lowerFirst(reason))}` : "."} If it suits ${p.obj} better, pick it and I'll plan it.`,
+    none: (what: string, reason: string | null, top: string, topReason: string) =>
+      `${what} isn't among my suggestions${reason ? `: ${stop(lowerFirst(reason))}` : "."} I put ${top} first: ${stop(lowerFirst(topReason))}`,
+    level: (level: number) => `Level ${level}`,
+  },
   recommendChange: {
     added: (title: string, at: number) => `${title} is new, ${ordinal(at)}`,
     moved: (title: string, from: number, to: number) =>
@@ -525,6 +545,7 @@ const catalogue = (p: PersonWords): Messages => ({
       apprenticeship: "Apprenticeship",
       nation: "Nation",
       age: "Age",
+      pastRole: "Earlier job role",
     },
     notKnown: "not known",
     noneNamed: "none named",
@@ -572,10 +593,13 @@ const catalogue = (p: PersonWords): Messages => ({
       'Which qualification do you mean? Its number or name will do, e.g. "can I do 10265?" or "how many credits is the Level 2 NVQ?"',
     durationGeneral:
       'Our sources give credits and hours, not a length in weeks or months. Tell me which qualification, e.g. "how long does 10265 take?", and I\'ll give its hours; the centre or training provider sets the pace.',
-    verdictLine: (verdict: Verdict | null, titles: string[], parts: string[], bullet: boolean) =>
-      `${bullet ? "• " : ""}${verdict ? `${VERDICT[verdict]} for ` : ""}${listWords(titles)}: ${
-        parts.length ? parts.join("; ") : "our sources set no condition that stands in the way"
-      }.`,
+    verdictLine: (verdict: Verdict | "likely" | null, titles: string[], parts: string[], bullet: boolean) =>
+      // Three reasons or more for one answer read better as a list.
+      !bullet && parts.length >= 3
+        ? `${verdict ? `${VERDICT[verdict]} for ` : ""}${listWords(titles)}:\n${parts.map((x) => `• ${x}`).join("\n")}`
+        : `${bullet ? "• " : ""}${verdict ? `${VERDICT[verdict]} for ` : ""}${listWords(titles)}: ${
+            parts.length ? parts.join("; ") : "our sources set no condition that stands in the way"
+          }.`,
     condition: (k: ConditionCheck, who: Who, x: ConditionExtra): string => {
       const q = quoted(k.source);
       const s = subjectWords(who);
@@ -652,6 +676,10 @@ const catalogue = (p: PersonWords): Messages => ({
     rolesFor: (roles: string[], role: string, quote: string, who: Who) => {
       const s = subjectWords(who);
       return `but its source gives it for roles such as ${listWords(roles)} (“${quote}”), and ${s.subj} ${s.be} a ${role}`;
+    },
+    roleFits: (role: string, quote: string, leadsTo: boolean, who: Who) => {
+      const s = subjectWords(who);
+      return `its source names ${s.poss} role, ${role}, among the roles it ${leadsTo ? "leads on to" : "suits"} (“${quote}”)`;
     },
     creditsAtLevel: (min: number, level: number, quote: string) =>
       `${min} of them must be at Level ${level} (“${quote}”; whether units at a higher level count too, our sources do not say)`,

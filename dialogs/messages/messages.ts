@@ -202,6 +202,8 @@ export interface Messages {
     nation: (v: string) => string;
   };
   learnerNameNoted: (name: string) => string;
+  /** A contact-centre role held before, not now: noted for the record, not taken as the role. */
+  pastRoleNoted: (title: string, now: string) => string;
   learnerNameSlot: string;
   heldUnitsSlot: (title: string | null) => string;
   heldUnitsUnknown: (units: string[], title: string | null) => string;
@@ -248,6 +250,13 @@ export interface Messages {
   recommendSoFar: (missing: string[]) => string;
   recommendNext: string;
   recommendUnchanged: (titles: string[]) => string;
+  /** An option weighed against the advice ("wouldn't level 2 be better?"), answered with the reasons. */
+  prefer: {
+    first: (title: string, reason: string) => string;
+    lower: (title: string, rank: number, reason: string | null, top: string, topReason: string) => string;
+    none: (what: string, reason: string | null, top: string, topReason: string) => string;
+    level: (level: number) => string;
+  };
   whatComesNextChoice: string;
   pickToPlan: string;
   recommendChanged: (parts: string[]) => string;
@@ -351,6 +360,7 @@ export interface Messages {
       apprenticeship: string;
       nation: string;
       age: string;
+      pastRole: string;
     };
     notKnown: string;
     noneNamed: string;
@@ -385,7 +395,12 @@ export interface Messages {
   answers: {
     whichQualification: string;
     durationGeneral: string;
-    verdictLine: (verdict: Verdict | null, titles: string[], parts: string[], bullet: boolean) => string;
+    verdictLine: (
+      verdict: Verdict | "likely" | null,
+      titles: string[],
+      parts: string[],
+      bullet: boolean,
+    ) => string;
     condition: (k: ConditionCheck, who: Who, x: ConditionExtra) => string;
     closedToo: (titles: string[]) => string;
     noUpperAge: string;
@@ -408,6 +423,8 @@ export interface Messages {
     goalRoles: (goal: string, items: { title: string; quote: string }[]) => string;
     /** The job roles a source gives for a qualification, beside the learner's own role. */
     rolesFor: (roles: string[], role: string, quote: string, who: Who) => string;
+    /** The source's role list names the learner's role. */
+    roleFits: (role: string, quote: string, leadsTo: boolean, who: Who) => string;
     /** A qualification's rule on credits at a level ("23 of them at Level 3"), quoted. */
     creditsAtLevel: (min: number, level: number, quote: string) => string;
     /** Credits still to earn after the units held that carry over (`unitsGiven`: the units were named). */

@@ -19,6 +19,8 @@ export interface SessionRecordFacts {
     notWorking: boolean;
     /** No contact-centre role, but a job elsewhere. */
     otherJob?: boolean;
+    /** A contact-centre role held before, not now. */
+    pastRole?: string;
     experienceMonths: number | null;
     level: number | null;
     /** Titles of the qualifications held. */
@@ -73,6 +75,7 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
         title: w.labels.role,
         value: p.role ?? (p.otherJob ? w.otherJob : p.notWorking ? w.notWorkingYet : w.notKnown),
       },
+      ...(p.pastRole ? [{ title: w.labels.pastRole, value: p.pastRole }] : []),
       { title: w.labels.experience, value: known(p.experienceMonths, m.describe.months) },
       {
         title: w.labels.level,

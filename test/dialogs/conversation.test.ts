@@ -278,7 +278,7 @@ describe("conversation: advisers", () => {
     expect(c.last.stateName).toBe("learnerName");
     c.say("It's Priya Shah");
     expect(c.text).toMatch(/Priya Shah/);
-    expect(c.text).toMatch(/Priya Shah's job role/);
+    expect(c.text).toMatch(/Priya's job role/);
     c.say("customer service advisor for 18 months, GCSEs");
     while (c.last.stateName.startsWith("gathering")) c.say("no");
     c.say("plan ocr-10265");

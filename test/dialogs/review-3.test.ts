@@ -10,7 +10,7 @@ describe("conversation: persona review 3", () => {
     c.say(
       "I'm seeing Ellie Morgan today, she's 19, from Newport. Works part time as a contact centre agent for an insurance firm, about 7 months.",
     );
-    expect(c.text).toMatch(/I'll put Ellie on the session record/);
+    expect(c.text).toMatch(/I'll put Ellie Morgan on the session record/);
     c.say("Sorry correction, she's been there 14 months not 7");
     expect(c.text).toMatch(/Updated: experience 7 months → 1 year 2 months/);
     expect(c.text).not.toMatch(/Correction on the session record/);
@@ -35,7 +35,7 @@ describe("conversation: persona review 3", () => {
     c.say(
       "Session with Shauna Kelly, 22, from Ballymena. She's unemployed at the moment, last job was a waitress for 3 years. Interested in contact centres.",
     );
-    expect(c.text).toMatch(/I'll put Shauna on the session record/);
+    expect(c.text).toMatch(/I'll put Shauna Kelly on the session record/);
     c.say("Is the Welsh apprenticeship open to her?");
     expect(c.text).not.toMatch(/living in Wales/);
     expect(c.text).toMatch(/it is for apprentices in Wales/);
