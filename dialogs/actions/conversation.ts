@@ -197,8 +197,22 @@ export const skipMissing: Act = (c) => {
   };
 };
 
-export const repeatPrompt: Act = (c) =>
-  c.prompt.length ? say(text(messagesOf(c).backToIt), ...c.prompt) : {};
+/**
+ * After a side answer, the question pending is asked again as a person would ("And what's the highest
+ * qualification you hold?"), not after a "Back to where we were:" line (persona review 4: every side
+ * answer was followed by it); a prompt that asks nothing is shown again as it was.
+ */
+export const repeatPrompt: Act = (c) => {
+  if (!c.prompt.length) return {};
+  const m = messagesOf(c);
+  const again = (r: Reply): Reply =>
+    (r.kind === "text" || r.kind === "choices") &&
+    /^(What|How|Which|Who|Is|Are|Do|Does|Can|Where|When|Would)\b[^\n?]*\?[^\n]*$/.test(r.text) &&
+    r.text.split(" ").length > 3
+      ? { ...r, text: m.askAgain(r.text) }
+      : r;
+  return say(...c.prompt.map(again));
+};
 export const sayPrompt: Act = (c) => say(...c.prompt);
 export const sayNothingToSkip: Act = (c) => say(text(messagesOf(c).nothingToSkip));
 export const clearPendingUnits: Act = () => ({ pendingUnits: null, pendingHeld: false });

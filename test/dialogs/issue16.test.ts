@@ -148,7 +148,7 @@ describe("issue 16: every question resumes where it was", () => {
     expect(c.text).toMatch(/Which one do you mean/);
     c.say("OCR");
     expect(c.text).toMatch(/OCR Level 3 NVQ Diploma in Contact Centre Operations has 49 units/);
-    expect(c.text).toMatch(/Back to where we were:\nWhat's your job role/);
+    expect(c.text).toMatch(/\nAnd what's your job role/);
     c.say("which units are in the level 3 nvq");
     c.say("nah");
     expect(c.text).toMatch(/OK, none of those/);
@@ -160,7 +160,7 @@ describe("issue 16: every question resumes where it was", () => {
   it("a side question at the start goes back to the question, not the whole welcome", () => {
     const c = new Conversation();
     c.say("what does barred mean");
-    expect(c.text).toMatch(/Back to where we were:\nWho am I talking to/);
+    expect(c.text).toMatch(/\nAnd who am I talking to/);
     expect(c.text).not.toMatch(/Hello! I help people/);
   });
 
