@@ -82,6 +82,9 @@ function applyHeld(
   const notes = [...(r.unknown.length ? [m.heldUnitsUnknown(r.unknown, title)] : []), ...r.ambiguous];
   const now = r.heldUnits.find((x) => x.qualificationId === h.qualificationId)?.units ?? [];
   if (!r.units.length) return { news: [], corrections: [], notes };
+  // "i already did 1 2 3 6 and 10, where have they gone": all held already, and said so.
+  if (!h.replace && r.previous.length && r.units.every((u) => r.previous.includes(u)))
+    return { news: [], corrections: [], notes: [...notes, m.heldUnitsKept(r.units, title)] };
   if (h.replace && r.previous.length && r.previous.join() !== now.join())
     return {
       news: [],

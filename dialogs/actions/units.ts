@@ -653,7 +653,16 @@ export const showSummary: Act = (c, _e, s) => {
   const m = messagesOf(c);
   const id = c.qualificationId ?? c.shown.recommendations?.[0] ?? null;
   const title = id ? (s.catalogue.entries.get(id)?.title.value ?? id) : null;
-  const replies: Reply[] = [choices(m.wrapUp(title), m.wrapChoices)];
+  const replies: Reply[] = [];
+  // Accepted with rules our sources cannot confirm: said before it is relied on (persona review 4: "looks
+  // good" on "at least 10 of 13 credits, not confirmed" got only "Great").
+  const shownCheck = c.shown.check;
+  if (shownCheck?.verdict === "unconfirmed") {
+    const r = checkFor(s, shownCheck.qualificationId, shownCheck.units, c);
+    const open = r.kind === "checked" ? r.result.rules.filter((x) => x.status === "unknown").length : 0;
+    if (open) replies.push(text(m.wrapUpUnconfirmed(open)));
+  }
+  replies.push(choices(m.wrapUp(title, replies.length > 0), m.wrapChoices));
   const record = c.userKind === "adviser" ? recordReply(c, s) : null;
   if (record) replies.unshift(record.reply);
   return {

@@ -325,6 +325,8 @@ const catalogue = (p: PersonWords): Messages => ({
   pastRoleNoted: (title: string, now: string) =>
     `Noted: ${p.subj} worked as ${/^[AEIOU]/.test(title) ? "an" : "a"} ${title} before. I go by the job ${p.subj} ${p.verb("have")} now (${now}), so that stays ${p.poss} job role; the earlier one goes on the record.`,
   learnerNameSlot: "learner's name",
+  heldUnitsKept: (units: string[], title: string | null) =>
+    `I still have ${unitWords(units)}${title ? ` of ${title}` : ""} as ${p.subj === "you" ? "yours" : p.own}: ${units.length === 1 ? "it counts" : "they count"} as held in every plan and check.`,
   heldUnitsSlot: (title: string | null) => `units held${title ? ` of ${title}` : ""}`,
   heldUnitsUnknown: (units: string[], title: string | null) =>
     `I couldn't find ${unitWords(units)}${title ? ` in ${title}` : ""}, so I've left ${units.length === 1 ? "it" : "them"} out.`,
@@ -518,11 +520,11 @@ const catalogue = (p: PersonWords): Messages => ({
         : "Nothing is broken for certain now."
     }`,
 
-  wrapUp: (title: string | null) =>
-    title
-      ? `Great. ${capital(p.poss)} next step: ${title}. Ask me anything else, say restart to begin again, or delete my data when you're done.`
-      : "Great. Ask me anything else, say restart to begin again, or delete my data when you're done.",
+  wrapUp: (title: string | null, cautious?: boolean) =>
+    `${cautious ? "" : "Great. "}${title ? `${capital(p.poss)} next step: ${title}. ` : ""}Ask me anything else, say restart to begin again, or delete my data when you're done.`,
   recordReady: "Here's the session record:",
+  wrapUpUnconfirmed: (rules: number) =>
+    `One thing before ${p.subj} ${p.verb("rely")} on these units: ${rules === 1 ? "1 rule" : `${rules} rules`} could not be confirmed from our sources (credit values or levels they do not give). The centre's handbook has them: ask the centre to check the selection.`,
   recordUnchanged: "The session record above is up to date: nothing has changed since.",
   record: {
     title: (name: string | null) => (name ? `Session record: ${name}` : "Session record"),

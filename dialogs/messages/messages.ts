@@ -206,6 +206,8 @@ export interface Messages {
   pastRoleNoted: (title: string, now: string) => string;
   learnerNameSlot: string;
   heldUnitsSlot: (title: string | null) => string;
+  /** Units said to be held that were held already. */
+  heldUnitsKept: (units: string[], title: string | null) => string;
   heldUnitsUnknown: (units: string[], title: string | null) => string;
   whichQualificationForHeldUnits: string;
   askAgain: (question: string) => string;
@@ -336,8 +338,11 @@ export interface Messages {
   unheld: (units: string[]) => string;
   /** `why`: the broken rules that made the units go, in the engine's words. */
   fixDropped: (dropped: string[], stillBroken: number, why?: string[]) => string;
-  wrapUp: (title: string | null) => string;
+  /** `cautious`: said after a caution, so no "Great". */
+  wrapUp: (title: string | null, cautious?: boolean) => string;
   recordReady: string;
+  /** Units accepted with rules our sources cannot confirm. */
+  wrapUpUnconfirmed: (rules: number) => string;
   recordUnchanged: string;
   record: {
     title: (name: string | null) => string;

@@ -120,3 +120,23 @@ describe("conversation: persona review 4", () => {
     expect(c.text).not.toMatch(/What's the learner's name/);
   });
 });
+
+describe("conversation: persona review 4, units done before", () => {
+  it("L1b: units said again are still held, and accepting a selection our sources cannot confirm says so first", () => {
+    const c = new Conversation();
+    c.say(
+      "hi, im aimee 28 from norwich. was off on mat leave and now want to go back to work. i did 2 years in an insurance call centre before",
+    );
+    c.say(
+      "gcses. and i started the ocr level 2 principles certificate at my old job, did units 1 2 3 6 and 10 but never finished it",
+    );
+    c.say("ok add 11");
+    expect(c.text).toMatch(/Counted as held \(you have them already\): 1, 2, 3, 6 and 10/);
+    c.say("no!! i already did 1 2 3 6 and 10, where have they gone");
+    expect(c.text).toMatch(/I still have units 1, 2, 3, 6 and 10 .* as yours/);
+    expect(c.text).not.toMatch(/Got it: you hold/);
+    c.say("I'm happy with these");
+    expect(c.text).toMatch(/One thing before you rely on these units: \d+ rules? could not be confirmed/);
+    expect(c.text).not.toMatch(/Great\./);
+  });
+});
