@@ -336,6 +336,37 @@ export const showRecommendations: Act = (c, e, s) => {
     (c.nation === "Scotland" || c.nation === "Northern Ireland") && c.shown.nationNoted !== c.nation
       ? c.nation
       : null;
+  // A question answered in the same turn ("I have the level 2 NVQ, what next?") has said the most of
+  // it: the suggestions follow as a list, with their reasons one tap away, not a second wall of text.
+  const answered = uOf(e)?.intent;
+  const brief =
+    !c.shown.recommendations &&
+    !!answered &&
+    ["whatNext", "details", "eligibility", "compare", "unitsIn", "define", "whatIsUnit", "together"].includes(
+      answered,
+    );
+  if (brief) {
+    const reasonsChoice = { label: m.recommendReasonsChoice, value: "what do you recommend" };
+    const briefNext = choices(m.recommendBrief(card.items.map((x) => m.shortTitle(x.title))), [
+      reasonsChoice,
+      ...options,
+    ]);
+    return {
+      ...say(
+        ...(noteNation ? [text(m.answers.nationNote(noteNation, QCF_ACCREDITED.quote))] : []),
+        briefNext,
+      ),
+      shown: {
+        ...c.shown,
+        recommendations: card.items.map((x) => x.qualificationId),
+        ...(noteNation ? { nationNoted: noteNation } : {}),
+      },
+      facts: { recommendations: facts },
+      expecting: "qualification",
+      misses: 0,
+      prompt: [briefNext],
+    };
+  }
   const replies: Reply[] = lineOnly
     ? [
         choices(

@@ -399,6 +399,9 @@ const catalogue = (p: PersonWords): Messages => ({
   recommendSoFar: (missing: string[]) =>
     `Here it is from what I know so far. Tell me ${listWords(missing)} at any time and I'll sharpen it.`,
   recommendNext: "Pick one to plan its units, or ask me anything about them.",
+  recommendBrief: (titles: string[]) =>
+    `My suggestions for ${p.obj}, best first: ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}. Pick one to plan its units, or ask why.`,
+  recommendReasonsChoice: "Why these?",
   recommendUnchanged: (titles: string[]) =>
     `My suggestions haven't changed (see above): ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.`,
   whatComesNextChoice: "What comes next after it?",
@@ -987,7 +990,11 @@ const catalogue = (p: PersonWords): Messages => ({
       const lines = [transferIntro(t.from.title)];
       if (!t.heldGiven && t.held.length) lines.push(onlyMandatoryHeld(p, t.held.join(", ")));
       for (const n of t.next) {
-        lines.push(`→ ${n.title}: ${n.route.text}`);
+        // ("OCR Level 3 NVQ Diploma …: OCR Level 3 NVQ Diploma … (10268), the next level": the title once.)
+        const [, code, rest] = n.route.text.startsWith(n.title)
+          ? (/^\s*(\([^)]*\))?,?\s*(.*)$/s.exec(n.route.text.slice(n.title.length)) ?? [])
+          : [undefined, undefined, n.route.text];
+        lines.push(`→ ${n.title}${code ? ` ${code}` : ""}${rest ? `: ${rest}` : ""}`);
         if (n.jobRoles.length)
           lines.push(
             `   Job roles${n.rolesWithTraining ? " (with additional training, its source says)" : ""}: ${n.jobRoles.join(", ")}`,

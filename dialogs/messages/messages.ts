@@ -252,6 +252,9 @@ export interface Messages {
   recommendSoFar: (missing: string[]) => string;
   recommendNext: string;
   recommendUnchanged: (titles: string[]) => string;
+  /** The suggestions as one line, after a question answered in the same turn. */
+  recommendBrief: (titles: string[]) => string;
+  recommendReasonsChoice: string;
   /** An option weighed against the advice ("wouldn't level 2 be better?"), answered with the reasons. */
   prefer: {
     first: (title: string, reason: string) => string;

@@ -140,3 +140,22 @@ describe("conversation: persona review 4, units done before", () => {
     expect(c.text).not.toMatch(/Great\./);
   });
 });
+
+describe("conversation: persona review 4, length", () => {
+  it("a question answered with the facts ('I have the level 2 nvq, what next?') is followed by the suggestions as one line, the reasons one tap away", () => {
+    const c = new Conversation();
+    c.say(
+      "hiya im a team leader at a bank call centre in Glasgow, been here 4 years. I have the level 2 nvq from OCR, what next?",
+    );
+    expect(c.text).toMatch(
+      /→ OCR Level 3 NVQ Diploma in Contact Centre Operations \(10268\): the next level/,
+    );
+    expect(c.text).toMatch(/My suggestions for you, best first: 1\. OCR Level 3 NVQ Diploma;/);
+    expect(c.card("recommendations")).toBeUndefined();
+    // Scotland: what our sources cover is still said with the first suggestions.
+    expect(c.text).toMatch(/A word for Scotland/);
+    c.say("what do you recommend");
+    expect(c.card("recommendations")?.items[0]?.qualificationId).toBe("ocr-10268");
+    expect(c.text).not.toMatch(/haven't changed/);
+  });
+});
