@@ -28,7 +28,7 @@ const FUTURE =
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
 const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
 const PAST =
-  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
+  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended|sacked|fired|got the sack|retirement)\b/;
 const PROGRESS =
   /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|half way|part way|partway|midway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =
@@ -89,8 +89,18 @@ export function clausesOf(text: string): Clause[] {
       );
     // "Mrs Anita Patel, 38", "Mr Jones is unemployed": a titled name is someone the writer speaks of.
     const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]{1,19}\b/.test(raw);
+    // "Our Kieran is 17", "Agent Erin (19)", "Client Kirsty, 31": a name with "our" or a word for the
+    // person before it opens a sentence about them.
+    const ownedName =
+      /\b(?:[Oo]ur|[Mm]y) ([A-Z][a-z]{1,19})(?:'s|’s| is| has| was| wants| works| did| got)\b/.exec(raw) ??
+      /^(?:Client|Customer|Claimant|Student|Pupil|Learner|Candidate|Son|Daughter|Stepson|Stepdaughter|Agent|Advisor|Adviser|Apprentice|Trainee|Employee)[:,]? ([A-Z][a-z]{1,19})$/.exec(
+        raw,
+      );
     const other =
-      namedWithAge || titled || (staffName && isPersonName(staffName[1] ?? ""))
+      namedWithAge ||
+      titled ||
+      (staffName && isPersonName(staffName[1] ?? "")) ||
+      (ownedName && isPersonName(ownedName[1] ?? ""))
         ? { start: 0, end: t.length }
         : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
@@ -118,6 +128,26 @@ export function clausesOf(text: string): Clause[] {
         modality: prev.modality,
         subject,
         question: prev.question || /\?\s*$/.test(raw),
+      });
+      continue;
+    }
+    // "I was an agent and then a team leader at a call centre": a job named with no verb of its own,
+    // after a past clause, is past as well.
+    if (
+      !cue &&
+      !present &&
+      own === "none" &&
+      prev?.modality === "past" &&
+      /^(?:and )?(?:then )?(?:a|an)\b/.test(t) &&
+      !/\b(is|are|am|has|have|do|does|work|works|working)\b/.test(t)
+    ) {
+      out.push({
+        raw,
+        text: t,
+        negated: NEGATION.test(t),
+        modality: "past",
+        subject,
+        question: /\?\s*$/.test(raw),
       });
       continue;
     }

@@ -150,7 +150,7 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
   if (RECORD.test(whole)) return { intent: "record" };
 
   if (SKIP.test(whole)) return { intent: "skip" };
-  const asked = questionOf(pieces, whole);
+  const asked = questionOf(pieces, whole, message);
   if (asked) return asked;
 
   if (HELP_VAGUE.test(whole)) return { intent: "help" };
@@ -160,10 +160,13 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
 }
 
 /** The intent of the main question: the best-ranked cue over the pieces, the first piece on a tie. */
-function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
+function questionOf(pieces: Piece[], whole: string, message: string): IntentReading | undefined {
   // Units are named by the word or by numbers; without either, no unit question is read.
   const digits = /\d/.test(whole);
   const hasUnits = UNITS.test(whole) || (digits && (SELECTION.test(whole) || PAIR.test(whole)));
+  // ("My picks: deliver customer service, use systems, deal with incidents. Does that work?": three or
+  // more named by title are a selection, as numbers are.)
+  const listed = SELECTION.test(whole) || (hasUnits && message.split(",").length >= 4);
   let best: { cue: Cue; piece: Piece } | undefined;
   for (const piece of pieces) {
     const top = topCue(piece, hasUnits);
@@ -179,7 +182,7 @@ function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
           ? 77
           : 0;
   if (unitRank && (!best || unitRank > best.cue.rank)) {
-    if (unitRank === 78) return { intent: SELECTION.test(whole) ? "check" : "together" };
+    if (unitRank === 78) return { intent: listed ? "check" : "together" };
     return { intent: "whatIsUnit" };
   }
   if (!best) return undefined;
@@ -188,7 +191,7 @@ function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
     const term = termIn(piece.asked) ?? termIn(piece.text) ?? termIn(whole);
     return term ? { intent: "define", term } : undefined;
   }
-  if (cue.intent === "check" && cue.needsUnits && !SELECTION.test(whole)) return { intent: "together" };
+  if (cue.intent === "check" && cue.needsUnits && !listed) return { intent: "together" };
   if (cue.intent === "recommend" || cue.intent === "whatNext") {
     // An open question ("what now?", "where do I start?") from someone holding a qualification asks
     // what comes after it; without one, "what's next for me" asks what to do.
