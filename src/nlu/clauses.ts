@@ -21,12 +21,13 @@ export interface Clause {
 }
 
 const WISH =
-  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
+  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|shed like|hed like|theyd like|wed like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|(starting|starts|start) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
-const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
+// ("started in the summer after my A levels": begun, not to come.)
+const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved|started|joined|began)\b/;
 const PAST =
   /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended|sacked|fired|got the sack|retirement)\b/;
 const PROGRESS =
@@ -82,6 +83,13 @@ export function clausesOf(text: string): Clause[] {
         !/^(now|unemployed|employed|female|male|aged?|currently|single|married|retired|divorced|widowed|just|still|only|about|around|nearly|almost|over|under|mid|early|late)$/i.test(
           nameAge[1] ?? "",
         ));
+    // "Our senior team lead, Aled, wants...": the title, then the name set off by commas.
+    const staffThenName =
+      /^(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,3} (?:agent|advisor|adviser|supervisor|team leader|team lead|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)$/.test(
+        raw,
+      ) &&
+      /^[A-Z][a-z]{1,19}$/.test(parts[i + 1]?.raw ?? "") &&
+      isPersonName(parts[i + 1]?.raw ?? "");
     // "Our supervisor Gareth", "my TL Fraser": one of the writer's staff, named.
     const staffName =
       /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
@@ -99,6 +107,7 @@ export function clausesOf(text: string): Clause[] {
     const other =
       namedWithAge ||
       titled ||
+      staffThenName ||
       (staffName && isPersonName(staffName[1] ?? "")) ||
       (ownedName && isPersonName(ownedName[1] ?? ""))
         ? { start: 0, end: t.length }

@@ -41,7 +41,8 @@ const REFERENT = new RegExp(
     // "We've got a new starter, Tom": someone the writer's organisation has taken on.
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
-    "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
+    // ("manager for four sites": a number of places, not a person.)
+    "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my |\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|all|both|multiple|many|various) )[a-z]+\\b" +
     // "Student of mine, Gwenllian, 17": someone of the writer's, with no article before.
     `|\\b(?:${KIN}|${CHARGE}) of (?:mine|ours)\\b` +
     // "One of them, Priyanka, already has...": one of a group picked out.

@@ -197,6 +197,14 @@ export function roleIn(
         )
       )
         continue;
+      // ("our quality team lead", "a compliance supervisor": a team of another function.)
+      if (
+        /^(team leader|team lead|tl|supervisor|team manager)$/.test(n.name) &&
+        /^(quality|compliance|training|hr|it|finance|admin|warehouse|retail|store|shop|kitchen|marketing|legal|payroll|logistics|production)$/.test(
+          words[i - 1] ?? "",
+        )
+      )
+        continue;
       // "would the help desk route suit me?", "a senior planner job is coming up": a kind of work or an
       // opening named, not the job held.
       if (
