@@ -21,14 +21,15 @@ export interface Clause {
 }
 
 const WISH =
-  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
+  /^(?:(?:and|but|so|im|i am|been|was) )?thinking(?= (?:a |an )?(?:call|contact|customer|help|service|office|phone|admin|sales)\b)|\b(want|wants|wanted|wanting|wanna|would like|id like|shed like|hed like|theyd like|wed like|like to|love to|hoping|hope to|hopes to|thinking of|thinking about|think about|looking to|looking at|looking for|looking into|interested in|considering|consider|keen on|keen to|planning (to|on)|plan to|plans to|aiming|aim to|aims to|trying to|eager|applying|apply for|dream|fancy|see myself|move into|move to|get into|go into|get back into|go back|back into|get a job|find a job|become|becoming|rather be|d rather|would rather|prefer to)\b/;
 const FUTURE =
   /\b(will|ill|going to|gonna|starting (in|on|next|from)|start (in|on|next)|starts (in|on|next)|(starting|starts|start) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|next (year|month|week|term)|soon|about to|offered|due to start|when i (leave|finish)|when (he|she|they) (leaves|finishes)|after (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)|leaving)\b/;
 /** "after my GCSEs" says when; with "left" or "worked" it is past, not a plan ("left school after my GCSEs"). */
 const AFTER = /\bafter (my|his|her|their|i|school|college|sixth form|exams|gcses|a levels|uni)\b/g;
-const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved)\b/;
+// ("started in the summer after my A levels": begun, not to come.)
+const PAST_DONE = /\b(left|worked|did|was|were|had|finished|quit|stopped|moved|started|joined|began)\b/;
 const PAST =
-  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended)\b/;
+  /\b(finished|graduated|used to|was|were|previously|before that|before this|before i|prior to|formerly|ex|retired|supervised|managed|led|ran|at the end|towards the end|left|made redundant|had been|did|worked|spent|back in|years ago|until|til|till|then i|i had|redundant|dropped out|career break|ended|which ended|that ended|sacked|fired|got the sack|retirement)\b/;
 const PROGRESS =
   /\b(doing|sitting|studying|taking|working towards|currently doing|halfway|half way|part way|partway|midway|not sat|predicted|resitting|in (year|yr|s) ?\d+|at (school|college|uni|university|sixth form)|in (sixth form|college|school)|first year|second year|final year|atm)\b/;
 const NEGATION =
@@ -82,6 +83,13 @@ export function clausesOf(text: string): Clause[] {
         !/^(now|unemployed|employed|female|male|aged?|currently|single|married|retired|divorced|widowed|just|still|only|about|around|nearly|almost|over|under|mid|early|late)$/i.test(
           nameAge[1] ?? "",
         ));
+    // "Our senior team lead, Aled, wants...": the title, then the name set off by commas.
+    const staffThenName =
+      /^(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,3} (?:agent|advisor|adviser|supervisor|team leader|team lead|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)$/.test(
+        raw,
+      ) &&
+      /^[A-Z][a-z]{1,19}$/.test(parts[i + 1]?.raw ?? "") &&
+      isPersonName(parts[i + 1]?.raw ?? "");
     // "Our supervisor Gareth", "my TL Fraser": one of the writer's staff, named.
     const staffName =
       /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
@@ -89,8 +97,19 @@ export function clausesOf(text: string): Clause[] {
       );
     // "Mrs Anita Patel, 38", "Mr Jones is unemployed": a titled name is someone the writer speaks of.
     const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]{1,19}\b/.test(raw);
+    // "Our Kieran is 17", "Agent Erin (19)", "Client Kirsty, 31": a name with "our" or a word for the
+    // person before it opens a sentence about them.
+    const ownedName =
+      /\b(?:[Oo]ur|[Mm]y) ([A-Z][a-z]{1,19})(?:'s|’s| is| has| was| wants| works| did| got)\b/.exec(raw) ??
+      /^(?:Client|Customer|Claimant|Student|Pupil|Learner|Candidate|Son|Daughter|Stepson|Stepdaughter|Agent|Advisor|Adviser|Apprentice|Trainee|Employee)[:,]? ([A-Z][a-z]{1,19})$/.exec(
+        raw,
+      );
     const other =
-      namedWithAge || titled || (staffName && isPersonName(staffName[1] ?? ""))
+      namedWithAge ||
+      titled ||
+      staffThenName ||
+      (staffName && isPersonName(staffName[1] ?? "")) ||
+      (ownedName && isPersonName(ownedName[1] ?? ""))
         ? { start: 0, end: t.length }
         : otherMention(t, after);
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
@@ -118,6 +137,26 @@ export function clausesOf(text: string): Clause[] {
         modality: prev.modality,
         subject,
         question: prev.question || /\?\s*$/.test(raw),
+      });
+      continue;
+    }
+    // "I was an agent and then a team leader at a call centre": a job named with no verb of its own,
+    // after a past clause, is past as well.
+    if (
+      !cue &&
+      !present &&
+      own === "none" &&
+      prev?.modality === "past" &&
+      /^(?:and )?(?:then )?(?:a|an)\b/.test(t) &&
+      !/\b(is|are|am|has|have|do|does|work|works|working)\b/.test(t)
+    ) {
+      out.push({
+        raw,
+        text: t,
+        negated: NEGATION.test(t),
+        modality: "past",
+        subject,
+        question: /\?\s*$/.test(raw),
       });
       continue;
     }

@@ -94,7 +94,11 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
     const plusHalf = between.includes("half") ? 0.5 : 0;
     const unit = tokens[unitAt] ?? "";
     let months = (n + plusHalf) * unitMonths(unit);
-    if (tokens[unitAt + 1] === "and" && tokens[unitAt + 2] === "a" && tokens[unitAt + 3] === "half")
+    // ("1 year and half": the "a" left out.)
+    if (
+      tokens[unitAt + 1] === "and" &&
+      (tokens[unitAt + 2] === "half" || (tokens[unitAt + 2] === "a" && tokens[unitAt + 3] === "half"))
+    )
       months += 0.5 * unitMonths(unit);
     // "2 years in March": two years only by next March.
     const month = MONTHS.indexOf((tokens[unitAt + 2] ?? "").slice(0, 3));

@@ -2055,6 +2055,8 @@ const ENGLAND_INFORMAL = ["Brum", "Pompey", "Soton", "Ldn"];
 
 /** England: ordinary words, names or places abroad — count only with context. */
 const ENGLAND_NEEDS_CONTEXT = [
+  // Informal names that are also first names: "Donny" (Doncaster).
+  "Donny",
   "Reading",
   "Bath",
   "Deal",
@@ -3387,6 +3389,8 @@ const SCOTLAND_OTHER_FORMS = [
 
 /** Scotland: ordinary words, names or places abroad — count only with context. */
 const SCOTLAND_NEEDS_CONTEXT = [
+  // Informal names: "Livi" (Livingston).
+  "Livi",
   "Angus",
   "Skye",
   "Iona",

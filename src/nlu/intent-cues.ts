@@ -149,6 +149,13 @@ const UNITS: Cue[] = [
     needsUnits: true,
     re: /\b(?:is|are) (?:this|that|these|it|they|those) (?:ok|okay|allowed|right|valid|fine|legal|compatible)\b|\b(?:does|would|will|do) (?:this|that|these|it|they)(?: \w+)? (?:work|pass|meet)\b|\b(?:is|are) (?:this|that|these|it|they|those) enough\b|\bclash(?:es)?\b|\bconflict\b|\b(?:break|meets?|follow) (?:the |any )?rules?\b|\ballowed together\b|\btogether (?:ok|okay|allowed|fine|possible)\b|\b(?:can|could|may) (?:i|she|he|they|we) (?:do|take|have|pick|choose) (?:them |both of them )?both\b|\bcombo\b|(?<!(?:quickest|fastest|shortest|easiest|best|cheapest) )\bcombination\b|\b(?:add|adds) up\b|\bam i (?:done|finished)\b|\b(?:is|are) (?:she|he|they) (?:done|finished)\b|\b(?:does|do|will|would) (?:this|that|these|it|they) (?:make|complete|get me|give me)\b/,
   },
+  // Units listed, then "ok?", "enough credits??", "will that do?": the list asked about is a check.
+  {
+    intent: "check",
+    rank: 76,
+    needsUnits: true,
+    re: /^(?:(?:is |are )?(?:that|this|these|it|they)? ?(?:ok|okay|alright|fine|enough|right|valid)|enough (?:credits|units)|will (?:that|this|they|these) do|(?:that|this) (?:ok|okay|alright|fine|enough))$/,
+  },
   // "which units would suit him", "how many units do I need to pick"
   {
     intent: "plan",
@@ -171,7 +178,7 @@ const UNITS: Cue[] = [
   {
     intent: "plan",
     rank: 70,
-    re: /\b(?:which|what) units?\b(?: \S+){0,8} (?:quickest|fastest|soonest)\b/,
+    re: /\b(?:which|what)(?: optional| other| remaining| more)? units?\b(?: \S+){0,8} (?:quickest|fastest|soonest)\b/,
   },
   // Units named: "which others should I pick?"
   {

@@ -63,8 +63,9 @@ const termIn = (text: string): Term | undefined => TERM_PATTERNS.find(([re]) => 
  */
 const DELETE_DATA =
   /\b(delete|erase|remove|wipe|forget) what i (typed|wrote|said|sent|told you|put|entered|gave you)\b|\bdont want (my|our|his|her) (details|data|info|information) (kept|stored|saved)\b|\b(data|details|info|information|records?|account|history|messages|everything)\b.{0,30}\b(removed|deleted|wiped|erased|cleared)\b|\b(remove|delete|erase|wipe|clear) (all )?(the )?(records?|data|details|info|account)( \w+){0,4}\b|\b(delete|erase|remove|wipe|clear|forget) (all )?(of )?(my|me|our|everything)( (data|details|info|information|conversation|history|stuff|chat|messages))?\b|\bforget (about )?me\b|\b(gdpr|right to be forgotten)\b|\b(delete|erase|remove|wipe|clear)( \w+){0,3} (data|details|info|information|history|conversation|messages)\b/;
+/** Asking for a person ("put me through to someone", "can I get a human to talk through enrolling our agents?"). */
 const HANDOVER =
-  /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(?:is there|are there|can i get|could i get|have you got) (?:someone|somebody|anyone|a person|a human|people)(?: (?:real|actual|i|we))? (?:i|we)? ?(?:can|could)? ?(?:actually |really )?(?:talk|speak|chat) (?:to|with)\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput through to (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\b(get|give) me an? (human|person|real person|advisor)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
+  /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(?:is there|are there|can i get|could i get|have you got) (?:someone|somebody|anyone|a person|a human|people)(?: (?:real|actual|i|we))? (?:i|we)? ?(?:can|could)? ?(?:actually |really )?(?:talk|speak|chat) (?:to|with)\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput through to (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\b(get|give) me an? (human|person|real person|advisor)\b|\b(can|could) (i|we) (get|have) an? (human|real person|person)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
@@ -150,7 +151,7 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
   if (RECORD.test(whole)) return { intent: "record" };
 
   if (SKIP.test(whole)) return { intent: "skip" };
-  const asked = questionOf(pieces, whole);
+  const asked = questionOf(pieces, whole, message);
   if (asked) return asked;
 
   if (HELP_VAGUE.test(whole)) return { intent: "help" };
@@ -160,10 +161,13 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
 }
 
 /** The intent of the main question: the best-ranked cue over the pieces, the first piece on a tie. */
-function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
+function questionOf(pieces: Piece[], whole: string, message: string): IntentReading | undefined {
   // Units are named by the word or by numbers; without either, no unit question is read.
   const digits = /\d/.test(whole);
   const hasUnits = UNITS.test(whole) || (digits && (SELECTION.test(whole) || PAIR.test(whole)));
+  // ("My picks: deliver customer service, use systems, deal with incidents. Does that work?": three or
+  // more named by title are a selection, as numbers are.)
+  const listed = SELECTION.test(whole) || (hasUnits && message.split(",").length >= 4);
   let best: { cue: Cue; piece: Piece } | undefined;
   for (const piece of pieces) {
     const top = topCue(piece, hasUnits);
@@ -179,7 +183,7 @@ function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
           ? 77
           : 0;
   if (unitRank && (!best || unitRank > best.cue.rank)) {
-    if (unitRank === 78) return { intent: SELECTION.test(whole) ? "check" : "together" };
+    if (unitRank === 78) return { intent: listed ? "check" : "together" };
     return { intent: "whatIsUnit" };
   }
   if (!best) return undefined;
@@ -188,7 +192,7 @@ function questionOf(pieces: Piece[], whole: string): IntentReading | undefined {
     const term = termIn(piece.asked) ?? termIn(piece.text) ?? termIn(whole);
     return term ? { intent: "define", term } : undefined;
   }
-  if (cue.intent === "check" && cue.needsUnits && !SELECTION.test(whole)) return { intent: "together" };
+  if (cue.intent === "check" && cue.needsUnits && !listed) return { intent: "together" };
   if (cue.intent === "recommend" || cue.intent === "whatNext") {
     // An open question ("what now?", "where do I start?") from someone holding a qualification asks
     // what comes after it; without one, "what's next for me" asks what to do.

@@ -26,7 +26,7 @@ const STAFF =
   "agents?|advisors?|tls?|team leaders?|team managers?|supervisors?|managers?|analysts?|planners?|operators?|operatives?|telesales people|collectors?|call handlers?|staff";
 
 const MODIFIERS =
-  "(?: (?:new|young|eldest|oldest|youngest|little|twin|current|best|banking|customer service|sales|night shift|contact centre|call centre|cc|apprentice|trainee|help desk|[a-z]+ year old)){0,3}";
+  "(?: (?:new|young|eldest|oldest|youngest|little|wee|baby|big|older|younger|twin|current|best|banking|customer service|sales|night shift|contact centre|call centre|cc|apprentice|trainee|help desk|[a-z]+ year old)){0,3}";
 /** Something said of the person named: "is 17", "has GCSEs", "wants...", ", Priya,", "(18)". */
 const PREDICATE =
   "(?=(?: [a-z]+)? (?:is|has|wants|s|was|who|would|needs|asked|aged|age|does|did|works|started|joined|holds|manages|leads|runs|handles|looks|got|been|\\d)\\b|\\s*[(:]|,? [a-z]+,)";
@@ -41,7 +41,8 @@ const REFERENT = new RegExp(
     // "We've got a new starter, Tom": someone the writer's organisation has taken on.
     `|\\b(?:weve got|we have|we ve got) (?:a|an)${MODIFIERS} (?:${CHARGE}|trainees?|apprentices?)\\b` +
     // "Line manager of Aisha", "tutor of a learner".
-    "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my )[a-z]+\\b" +
+    // ("manager for four sites": a number of places, not a person.)
+    "|\\b(?:line manager|manager|tutor|mentor|coach|assessor) (?:to|of|for) (?!the |a |an |our |my |\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|all|both|multiple|many|various) )[a-z]+\\b" +
     // "Student of mine, Gwenllian, 17": someone of the writer's, with no article before.
     `|\\b(?:${KIN}|${CHARGE}) of (?:mine|ours)\\b` +
     // "One of them, Priyanka, already has...": one of a group picked out.
@@ -90,6 +91,15 @@ export function otherMention(text: string, after = ""): OtherMention | undefined
   const whole = after ? `${text} ${after}` : text;
   for (const re of [REFERENT, STAFF_REFERENT]) {
     const m = re.exec(whole);
+    // "I train the new starters", "we coach the trainees": people the writer's work is done to, named
+    // in the plural, are not someone written about.
+    if (
+      m &&
+      /^the [a-z ]*s$/.test(m[0]) &&
+      /\b(i|we) (?:[a-z]+ ){1,2}$/.test(whole.slice(0, m.index)) &&
+      !/\b(for|about|with|of)\s*$/.test(whole.slice(0, m.index))
+    )
+      continue;
     if (m && m.index < text.length)
       return { start: m.index, end: Math.min(text.length, m.index + m[0].length) };
   }
@@ -103,7 +113,7 @@ const NOT_NAMES = new Set(
 );
 const NAME = "([A-Z][a-z\\u00e0-\\u00ff]{1,19}(?:-[A-Z][a-z]+)?)";
 const TITLES =
-  "TL|team leader|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|operative|operator";
+  "TL|team leader|team lead|team manager|supervisor|manager|agent|advisor|adviser|analyst|planner|operative|operator";
 const NAME_PATTERNS = [
   // "Name: Tomasz", "- Name: Chloe": a form's heading.
   new RegExp(`(?:^|\\n)\\s*(?:[-•*]\\s*)?(?:[Nn]ame|[Ll]earner|[Cc]lient|[Cc]andidate)\\s*:\\s*${NAME}\\b`),
@@ -115,8 +125,16 @@ const NAME_PATTERNS = [
   ),
   // "my client Priya", "student of mine Ciara", "One of my agents, Bethan", "my service user Gareth"
   new RegExp(
-    `\\b(?:client|student|pupil|learner|son|daughter|claimant|apprentice|trainee|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|girlfriend|boyfriend|fiancee?|cousin|deputy|starter|guy|employee|team member|staff member|service user|Year 1[0-3]s|of mine|of them|[Oo]ne of (?:[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+    `\\b(?:client|student|pupil|learner|son|daughter|stepson|stepdaughter|claimant|apprentice|trainee|young person|mentee|candidate|nephew|niece|grandson|granddaughter|grandaughter|customer|lad|girl|boy|brother|sister|wife|husband|partner|girlfriend|boyfriend|fiancee?|cousin|deputy|starter|guy|employee|team member|staff member|service user|Year 1[0-3]s|of mine|of them|[Oo]ne of (?:[Mm]y|[Oo]ur) (?:[a-z]+ )?[a-z]+s?|[a-z]+ of)[:,]?\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
+  // "Daughter Ellie, 18", "Client Kirsty, 31", "Agent Erin (19)": the word for them opening a sentence.
+  new RegExp(
+    `(?:^|[.!?:]\\s+)(?:Client|Customer|Claimant|Student|Pupil|Learner|Candidate|Son|Daughter|Stepson|Stepdaughter|Nephew|Niece|Grandson|Granddaughter|Agent|Advisor|Adviser|Apprentice|Trainee|Employee|Colleague)[:,]?\\s+${NAME}(?=,|\\s*\\(|\\s+(?:is|has|was|wants|aged|\\d))`,
+  ),
+  // "a Customer Service Team Leader, Rhiannon, who achieved": a name set off by commas, then said of.
+  new RegExp(`\\b[A-Za-z]{3,}, ${NAME}, (?:who|aged|age|\\d)`),
+  // "for our Shannon. She's 20": family naming one of their own.
+  new RegExp(`\\b[Oo]ur ${NAME}\\b(?=[.,;]?\\s+(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| has| was)\\b)`),
   // "our supervisor Karen (52)", "my customer service advisor Shauna", "My TL, Fraser,"
   new RegExp(
     `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)(?: [a-z]+){0,3} (?:${TITLES}),?|(?:${TITLES}))\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
@@ -128,7 +146,7 @@ const NAME_PATTERNS = [
   ),
   // "Learner is Jordan, 18", "the client's name is Sam", "the young person is Kai"
   new RegExp(
-    `\\b(?:[Ll]earner|[Cc]lient|[Cc]andidate|[Ss]tudent|[Yy]oung person|[Cc]laimant)(?:'s name)? (?:is|=)\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
+    `\\b(?:[Ll]earner|[Cc]lient|[Cc]andidate|[Ss]tudent|[Yy]oung person|[Cc]laimant|[Cc]ustomer)(?:'s name)? (?:is|=)\\s+${NAME}\\b(?!\\s+(?:Level|NVQ|Contact|Call))`,
   ),
   // "Claimant: Dylan, 24", "(Sunita, 34)", "Tom, 18,"
   new RegExp(
@@ -144,7 +162,8 @@ const NAME_PATTERNS = [
   // "Chloe on my team is", "Kieran holds"
   /\b([A-Z][a-z]{1,19}) (?:on|in|from) (?:my|our) (?:team|course|caseload|books|class|group)\b/,
   // "Raj is a Key Account Manager", "Tanya has been supervising": a name opening a sentence.
-  /(?:^|[.!?-]\s+)([A-Z][a-z]{1,19})(?: is| has| was| wants| did| does| works| started| joined| asked| needs| holds)\b/,
+  // ("Manager at a telesales centre: Jodie's been with us since June".)
+  /(?:^|[.!?:-]\s+)([A-Z][a-z]{1,19})(?: is| has| was| wants| did| does| works| started| joined| asked| needs| holds|'s been|’s been|'s got|’s got)\b/,
 ];
 
 /** A capitalised word that may be a person's name: not a common word, a title or a place. */
@@ -220,7 +239,8 @@ export function opensWithName(raw: string): boolean {
 
 const AGE_NUMBER = "(1[4-9]|[2-7]\\d)";
 const NOT_DURATION =
-  "(?!\\s*(?:years?|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)(?! (?:in|on|by) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?: next| this) (?:week|month|year))";
+  // ("my lad's 15, year 10": a school year after the age is no length.)
+  "(?!\\s*(?:year(?! (?:[7-9]|1[0-4])\\b)|years|yrs?|months?|mths?|weeks?|wks?)\\b(?! old))(?! (?:to )?\\d)(?! (?:in|on|by) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?: next| this) (?:week|month|year))";
 /** The age of the person written about, read next to the mention of them. */
 const OTHER_AGE = [
   new RegExp(
@@ -236,7 +256,7 @@ const OTHER_AGE = [
 
 /** "Tom, 18,", "Niamh is 17", "(Sunita, 34)": an age next to a name, in the text as typed. */
 const NAMED_AGE = new RegExp(
-  `\\b${NAME},? (?:who is |who's |is |'s |aged |age )?(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)(?! (?:in|on|by) (?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec))`,
+  `\\b${NAME}(?:,? (?:who is |who's |is |'s |aged |age )|'s |’s |,? )(?:only |now |just )?${AGE_NUMBER}\\b(?!\\s*(?:years?|yrs?|months?|mths?|weeks?)\\s+(?:in|of|experience|as|at))(?!\\s*(?:-|to)\\s*\\d)(?! (?:in|on|by) (?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec))`,
   "g",
 );
 

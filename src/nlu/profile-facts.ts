@@ -43,20 +43,22 @@ const JUST_STARTED =
   /\b(just (started|begun|joined)|started (on )?(monday|tuesday|wednesday|thursday|friday|yesterday|today)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
+/** A job outside contact centres ("work in a warehouse", "I'm a dog groomer now", "19 and an office junior at a solicitors"). */
 export const WORKS_ELSEWHERE =
-  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+  /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon|solicitors|law firm|estate agents|dentists|vets|gym|leisure centre|care agency)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\band (?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman|groomer|dog groomer|office junior|admin assistant|office assistant|shelf stacker|lifeguard|personal trainer|beautician|nail tech|florist|butcher|baker|van driver|security guard|paralegal|legal secretary|secretary|dental nurse|vet nurse|pharmacist|estate agent|bookkeeper|accounts assistant|lab assistant|kitchen assistant|landscaper)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
 const WISHED_WORK = /\b(want|wants|wanting|would like|keen|interested|hoping|hopes|thinking)\b.*$/;
-/** Not in work now: unemployed, in education, at home, in prison... */
+/** Not in work now: unemployed, in education, at home, in prison, sacked, retired early, "on the buroo"... */
 export const NOT_WORKING =
-  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(they|then they|but they|and they) (let|have let|ve let) (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(they|then they|but they|and they) (let|have let|ve let) (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her |that |their )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|on the sick|on the (?:buroo|broo|dole|social)|(got |been |was |were |just got )?(sacked|fired|dismissed)|got the sack|(took|taken|take) (early )?retirement|(havent|hasnt|have not|has not) worked since|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
 export const AT_SCHOOL =
   /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bpupil\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
+// ("in my final year of a business degree, graduating in June": still being studied.)
 const STUDYING =
-  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on)\b/;
+  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on|(first|second|third|fourth|final|last) year (of|at)|graduating)\b/;
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
 const OTHERS_STAFF =
   /\b(my|our|for my|for our|the|their|his|her) ([a-z]+ )?(tls?|team leaders?|supervisors?|managers?|agents?|advisors?|planners?|staff|team)\b/g;
@@ -106,9 +108,9 @@ const WRITER_CENTRE =
 /** One of the writer's staff: "one of my advisors", "our new telesales operator", "has been with us". */
 const CENTRE_STAFF =
   /\b(one of (my|our)|my|our)( [a-z]+){0,2} (agents?|advisors?|staff|team members?|employees?|new starters?|operators?|operatives?|tls?|team leaders?|supervisors?|trainees?)\b|\b(with us|joined us|started with us)\b|\bweve got a new\b/;
-/** Out of work now, said plainly: a job named before it has ended. */
+/** Out of work now, said plainly: a job named before it has ended ("got sacked", "left Jan 2025", "left that job in 2025"). */
 const ENDED =
-  /\b(unemployed|out of work|job hunting|made redundant|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|let (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|not working (now|at the moment|currently|right now)|currently not working)\b/;
+  /\b(unemployed|out of work|job hunting|made redundant|sacked|fired|got the sack|(took|taken) (early )?retirement|on the (buroo|broo|dole|sick)|(havent|hasnt|have not|has not) worked since|been made redundant|laid off|lost my job|lost (his|her|their) job|between jobs|let go|let (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|not working (now|at the moment|currently|right now)|currently not working|(and |but )?not (working|employed|in work)$|left (that|the|this|my|his|her|their) (job|role|post|position|company)|left (in )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*( (19|20)\d\d)?|left in (19|20)\d\d)\b/;
 /** Education, as roleIn reads "not working": "at college", "a student". */
 const EDUCATION = /\b(school|college|uni|university|sixth form|student|education)\b/;
 /** The writer as the subject, before the person they write about ("I'm a team leader and ..."). */
@@ -171,7 +173,8 @@ function placeNation(text: string): { nation: Nation; place: string; likely?: tr
       if (
         needs &&
         (phrase === text ||
-          /\b(in|from|near|at|on|based|live|living|lives|around|outside)$/.test(
+          // ("fae Paisley", "stay in Motherwell": Scots for "from" and "live in".)
+          /\b(in|from|fae|frae|near|at|on|based|live|living|lives|around|outside)$/.test(
             words.slice(Math.max(0, i - 1), i).join(" "),
           ))
       )
@@ -337,7 +340,8 @@ export function readProfile(
   let endedAt = -1;
   for (const [i, c] of clauses.entries()) {
     // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
-    if (ENDED.test(c.text) && !c.question && !c.negated) endedAt = i;
+    // ("I left in 2024 and I'm not working now": the negation is the ending itself.)
+    if (ENDED.test(c.text) && !c.question && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
     if (NOT_IN_CC.test(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
@@ -428,8 +432,18 @@ export function readProfile(
       CC_NOW.test(noTitle(c.text)) &&
       // "my first job is at a call centre, I start in January": not yet.
       !(clauses[i + 1]?.modality === "future" && /\bstart/.test(clauses[i + 1]?.text ?? "")) &&
+      // ("I'm an apprentice at a contact centre doing the level 2 apprenticeship": the words up to the
+      // contact centre say the work; a course named well after it does not undo it; "contact centre
+      // qualifications" still names a course.)
       !/\b(experience|trial|placement (?!in)|friend|mate|boss|about (the |a |an |any |those )?(qualifications?|quals?|courses?|nvqs?|apprenticeships?|levels?|units?)|qualifications?|quals?|course|nvqs?|apprenticeships?)\b/.test(
-        c.text,
+        /^(im|i am|i work|hes|shes|he is|she is)\b/.test(c.text)
+          ? c.text.slice(
+              0,
+              (CC_NOW.exec(noTitle(c.text))?.index ?? 0) +
+                (CC_NOW.exec(noTitle(c.text))?.[0].length ?? c.text.length) +
+                16,
+            )
+          : c.text,
       )
     ) {
       ccFact = true;
@@ -620,12 +634,17 @@ export function readProfile(
       )
         continue;
       if (
-        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
+        // ("no qualifications, not even GCSEs".)
+        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( even)?( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
           before,
         )
       )
         continue;
       if (STUDYING.test(text) && !/\b(got|have|passed|done|completed)\b/.test(before)) continue;
+      // ("started in the summer after my A levels": when work began, not a pass; "left school after my
+      // GCSEs" still says they were taken.)
+      if (/\b(started|began|joined)\b[^,]*\bafter( my| his| her| their)?\s*$/.test(text.slice(0, l.start)))
+        continue;
       if (
         /\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|to|into|study|studying|on the|on a|finishing|plan|about|enrol|enrolling|enrolled on)( an?| the| my)?\s*$/.test(
           before,

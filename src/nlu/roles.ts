@@ -14,6 +14,9 @@ export interface RoleMention {
 const NOT_WORKING =
   /\b(not (working|employed|in work)( yet| at the moment| right now| currently)?|unemployed|between jobs|out of work|(?<!not )looking for (a )?(job|work)|(still|im|i am) (at|in) (school|college|uni|university|sixth form)|still in (sixth form|school|college|education)|(i'?m|im|i am) a (student|school leaver)|havent (got|found) a job|dont have a job|no job( yet)?|job ?seeker)\b/;
 
+/** Words near a role's word that are words of their own, never a misspelling of it. */
+const REAL_WORDS = new Set(["trainer", "trainers", "training", "trained", "traineeship"]);
+
 /** Words that are never a role on their own, even when a short synonym is one typo away. */
 const NOT_ROLE_WORDS = new Set([
   "a",
@@ -153,10 +156,11 @@ export function roleIn(
   for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++) offsets.push(at);
   // Every name, exact or misspelt, over every span of the same number of words; the widest span
   // wins ("custmer servise team leader" over the exact "team leader"), then the fewest typos.
-  let best: { mention: RoleMention; words: number; d: number } | undefined;
+  let best: { mention: RoleMention; words: number; d: number; vague: boolean } | undefined;
   // The words of the text and what each could be a misspelling of, looked up once: a name with a word
   // none of them can be is skipped without trying every position.
-  const nears = words.map((w) => near(w));
+  // ("I'm a trainer": a word of its own, not a misspelt "trainee".)
+  const nears = words.map((w) => (REAL_WORDS.has(w) ? new Map<string, number>() : near(w)));
   const reach = new Set<string>(words);
   for (const m of nears) for (const key of m.keys()) reach.add(key);
   for (const n of names) {
@@ -185,14 +189,37 @@ export function roleIn(
       }
       if (d < 0) continue;
       // "not a team leader", "want to become a team leader": not the role the person has.
-      const before = words.slice(Math.max(0, i - 4), i).join(" ");
+      // ("after 3 years as an agent": a job done before the one now.)
+      const before = words.slice(Math.max(0, i - 6), i).join(" ");
       if (
-        /\b(not|no longer|never been|isnt|wasnt|former|formerly|ex|previously|used to be|retired)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to|(route|path|way|progress|progressing|progression|step|stepping|get|getting|go|going|move|moving|work up|working up) to)( an?| the)?$/.test(
+        /\b(not|no longer|never been|isnt|wasnt|former|formerly|ex|previously|used to be|retired)( an?| the)?$|\b(become|becoming|be|to be|into|towards|(?<!(got|been|was|just|recently) )promoted to|step up to|move up to|(route|path|way|progress|progressing|progression|step|stepping|get|getting|go|going|move|moving|work up|working up) to)( an?| the)?$|\bafter (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)( and a half)? (years?|yrs?|months?|mths?) (as|being)( an?| the)?$/.test(
           before,
         )
       )
         continue;
-      if (!best || k > best.words || (k === best.words && d < best.d)) {
+      // ("our quality team lead", "a compliance supervisor": a team of another function.)
+      if (
+        /^(team leader|team lead|tl|supervisor|team manager)$/.test(n.name) &&
+        /^(quality|compliance|training|hr|it|finance|admin|warehouse|retail|store|shop|kitchen|marketing|legal|payroll|logistics|production)$/.test(
+          words[i - 1] ?? "",
+        )
+      )
+        continue;
+      // "would the help desk route suit me?", "a senior planner job is coming up": a kind of work or an
+      // opening named, not the job held.
+      if (
+        /^(routes?|paths?|pathways?|track|side|options?|vacanc(y|ies)|courses?|apprenticeships?|qualifications?|(jobs?|roles?|posts?|positions?) (is |are |has |have )?(coming up|come up|going|advertised|available|open))\b/.test(
+          words.slice(i + k, i + k + 5).join(" "),
+        )
+      )
+        continue;
+      // ("senior planner in workforce management": a title wins over a name shared by two titles.)
+      const vague = n.how !== "title" && AMBIGUOUS_NAMES.has(words.slice(i, i + k).join(" "));
+      if (
+        !best ||
+        k > best.words ||
+        (k === best.words && (d < best.d || (d === best.d && best.vague && !vague)))
+      ) {
         const matched = words.slice(i, i + k).join(" ");
         const at = offsets[i] ?? 0;
         best = {
@@ -205,6 +232,7 @@ export function roleIn(
           },
           words: k,
           d,
+          vague,
         };
       }
     }

@@ -95,6 +95,31 @@ const TEXT_SPEAK: Record<string, string> = {
   nowt: "nothing",
   nout: "nothing",
   sept: "sep",
+  // A dropped "g" ("im doin the level 2", "workin on the phones").
+  doin: "doing",
+  workin: "working",
+  lookin: "looking",
+  goin: "going",
+  gettin: "getting",
+  tryin: "trying",
+  thinkin: "thinking",
+  wantin: "wanting",
+  nothin: "nothing",
+  // Scots ("whit course wid get me intae a call centre", "nae quals", "fae Paisley").
+  whit: "what",
+  wid: "would",
+  intae: "into",
+  wi: "with",
+  nae: "no",
+  fae: "from",
+  frae: "from",
+  dae: "do",
+  dinnae: "dont",
+  didnae: "didnt",
+  cannae: "cant",
+  isnae: "isnt",
+  havenae: "havent",
+  wasnae: "wasnt",
 };
 
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };

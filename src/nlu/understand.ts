@@ -108,7 +108,11 @@ const AGE = [
   /\b(?:son|daughter|client|student|pupil|learner|customer|lad|young person|candidate|nephew|niece|grandson|granddaughter)\s+(?:is\s+|s\s+|aged\s+|age\s+|who is\s+)?(1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:in|of|experience|exp|as|at|working|in the))/,
   /\bnow (1[4-9]|[2-6]\d)\b(?!\s*(?:years?|yrs?|months?|mths?|weeks?))/,
   /\b(?:im|i am|aged?|age is|age)\s+(\d{2})\b(?!\s*(?:years?|yrs?|months?|mths?)\s+(?:experience|in|at|of|working|on))(?!\s*(?:years?|yrs?|months?)\s*$)(?! (?:(?:in|on|by|at) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the \d|\d|a few|a couple|christmas|easter|the summer|the spring|the autumn|the winter)|(?:next|this) (?:week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|summer|spring|autumn|winter)))/,
-  /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old)\b/,
+  /\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y o|year old|years of age)\b/,
+  // "23 now, living in Hartlepool": an age said with "now" after it (not a length: "2 years now").
+  /(?<!\b(?:unit|units|level|group|for|about|of|over|under|with|than|been|done|had|got)\s)\b(1[4-9]|[2-6]\d) now\b(?! (?:years?|yrs?|months?))/,
+  // "am I too old at 66?", "too young at 15 for...".
+  /\btoo (?:old|young) (?:at|aged) (1[4-9]|[2-7]\d)\b/,
   /\b(sixteen|seventeen|eighteen|nineteen|twenty)\s*(?:years? old)\b/,
   // Welsh: "dw i'n 19 oed", "rwy'n 18 oed".
   /\b(1[4-9]|[2-6]\d) oed\b/,
@@ -121,7 +125,7 @@ const OWN_HOLDING =
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|learning mentor|senco|probation officer|for (my |our )?(staff|agents|advisors|team leaders) who|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|parent here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|learning mentor|senco|probation officer|for (my |our )?(staff|agents|advisors|team leaders) who|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|(parent|dad|mum|mam|mom|father|mother|grandad|grandma|gran|nan) here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 /** An adviser's title the writer names as their own adviser ("my careers teacher said to ask here"). */
@@ -140,12 +144,14 @@ function heldWords(clause: string, mention: string): boolean {
   const before = at >= 0 ? clause.slice(0, at) : clause;
   const held = [...before.matchAll(new RegExp(HELD_VERB.source, "g"))].at(-1);
   // "IQ level 2 NVQ done back in 2013", "NVQ L3 w/ OCR 10268 completed": said after it.
+  // ("my agent needs the OCR Level 2 Certificate done quickly": done is what is needed, not held.)
   if (!held)
     return at < 0
       ? HELD_VERB.test(clause)
-      : /^(?: [a-z0-9/]+){0,3} (done|completed|finished|passed|achieved|gained|awarded)\b/.test(
-          clause.slice(at + mention.length),
-        );
+      : !/\b(need|needs|needed|want|wants|wanted|has to|have to|must)\b/.test(before) &&
+          /^(?: [a-z0-9/]+){0,3} (done|completed|finished|passed|achieved|gained|awarded)\b/.test(
+            clause.slice(at + mention.length),
+          );
   // "can a learner hold both...": a held word after a modal asks, it does not say.
   if (/\b(can|could|would|should|will|may|might|to)( [a-z]+){0,2} $/.test(before.slice(0, held.index)))
     return false;
@@ -464,6 +470,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
     }
   }
+  // "Am 22 fae Paisley", "wee question. am 18 n stay in Kirkcaldy": "I" left out before "am".
+  if (u.age === undefined) {
+    const m =
+      /(?:^|[.!?,;]\s+)am (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?|mths?|weeks?) (?:in|of|as|at|experience))/i.exec(
+        text,
+      );
+    if (m) {
+      u.age = Number(m[1]);
+      ev("age", m[0].trim(), "pattern");
+    }
+  }
   if (u.age === undefined) {
     // "I'll be 34 in December", "I'm 17 in March", "I'm 60 next month": 33, 16, 59 now.
     const m =
@@ -496,13 +513,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     !/\bunits?\b|\d+\s*,\s*\d+\s*,\s*\d+/.test(text)
   ) {
     // "I'm a learner, 16, from Belfast": a number standing alone between commas is an age.
-    const segments = text.split(/[,;.!?\n]/).map((x) => x.trim());
+    // ("Twenty-three, from Ammanford", "25F, Enniskillen": a number in words, or with a sex after it.)
+    const segments = text.split(/[,;.!?\n]/).map((x) => x.trim().replace(/^(\d\d) ?[FM]$/, "$1"));
     const at = segments.findIndex((x) =>
       /^(?:[-•*]\s*)?(?:(?:my |the )?(?:(?:learner|client|student|she|he|they) (?:is|s|are)|shes|hes|theyre|she's|he's|they're) |aged? )?(1[4-9]|[2-6]\d)$/.test(
-        x.toLowerCase(),
+        /^[A-Za-z]+-[a-z]+$/.test(x) ? normalise(x) : x.toLowerCase(),
       ),
     );
-    const alone = at >= 0 ? segments[at]?.toLowerCase() : undefined;
+    const alone = at >= 0 ? normalise(segments[at] ?? "") : undefined;
     // ("My client is Sean McCann, 50, returning to work": a number right after a name is that person's age.)
     const lastWord = /(?:^|\s)((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$/.exec(
       segments[at - 1] ?? "",
