@@ -14,7 +14,7 @@ import {
 } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
 import { roleIn, twoTitleName } from "./roles.ts";
-import { mask, normalise, numberWord } from "./text.ts";
+import { mask, matchesOf, normalise, numberWord } from "./text.ts";
 import { unitsIn } from "./units.ts";
 
 /** The question the bot has just asked: it decides how a bare "yes", "3" or "none" is read. */
@@ -131,6 +131,7 @@ const MY_ADVISER =
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
   /\b(have|has|got|hold|holds|held|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
+const HELD_VERB_G = new RegExp(HELD_VERB.source, "g");
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
@@ -138,7 +139,7 @@ const ASKING_VERB =
 function heldWords(clause: string, mention: string): boolean {
   const at = clause.indexOf(mention);
   const before = at >= 0 ? clause.slice(0, at) : clause;
-  const held = [...before.matchAll(new RegExp(HELD_VERB.source, "g"))].at(-1);
+  const held = matchesOf(HELD_VERB_G, before).at(-1);
   // "IQ level 2 NVQ done back in 2013", "NVQ L3 w/ OCR 10268 completed": said after it.
   if (!held)
     return at < 0
@@ -178,7 +179,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "my assessor", "my employer is paying", "cover for my TL": other people a learner names are not a
   // sign that an adviser is writing.
   // "then had my daughter", "raising my son": a learner's own family, not someone they write for.
-  const adviser = [...t.matchAll(ADVISER)].find(
+  const adviser = matchesOf(ADVISER, t).find(
     (m) =>
       (!/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0])) &&
       (!/\b(my|our) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !MY_ADVISER.test(m[0])) &&
