@@ -453,7 +453,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.age = theirs;
     ev("age", String(theirs), "said of the learner");
   }
-  for (const re of u.age === undefined ? AGE : []) {
+  // (Every AGE pattern needs digits or a "-teen"/"twenty" word; the ones below need digits.)
+  for (const re of u.age === undefined && /\d|teen|twenty/.test(t) ? AGE : []) {
     const m = re.exec(t);
     if (m) {
       const n = numberWord(m[1] ?? "");
@@ -465,7 +466,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
     }
   }
-  if (u.age === undefined) {
+  if (u.age === undefined && /\d/.test(t)) {
     // "I'll be 34 in December", "I'm 17 in March", "I'm 60 next month": 33, 16, 59 now.
     const m =
       /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
@@ -492,6 +493,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // (Not in a list of numbers: "his units were 1, 2, 5, 7, 12, 19" has no age in it.)
   if (
     u.age === undefined &&
+    (/\d/.test(text) || /\d/.test(t)) &&
     !u.units &&
     expecting !== "units" &&
     !/\bunits?\b|\d+\s*,\s*\d+\s*,\s*\d+/.test(text)

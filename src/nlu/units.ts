@@ -106,7 +106,7 @@ interface UnitItem {
 const LIST_GAP = /^\s*(?:,|;|&|\+|\/|and|or|plus|as well as)?\s*(?:and\s+)?$/;
 // A number that is a level, an age, a duration, credits or hours is not a unit.
 const NUMBER = new RegExp(
-  `(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)\\b(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
+  `\\b(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
   "g",
 );
 // Just before a list: "units 1, 2", "unit no 4", "units for the NVQ: 1, 2", "my units are 1, 2".
