@@ -126,7 +126,12 @@ export function clausesOf(text: string): Clause[] {
     // phrase ("(level 2 cert)") keeps the kind of statement it belongs to.
     if (own !== "none") subject = own;
     const prev = out.at(-1);
-    const cue = WISH.test(t) || FUTURE.test(t) || PROGRESS.test(t) || PAST.test(t);
+    // (Each pattern is tested once: the modality below reads the same four.)
+    const wish = WISH.test(t);
+    const future = FUTURE.test(t);
+    const progress = PROGRESS.test(t);
+    const past = PAST.test(t);
+    const cue = wish || future || progress || past;
     // ("Left school with nothing. Now 27, working in a bar": "now" says the present, not the past before it.)
     const present = /\b(now|currently|still|at the moment|atm|these days|nowadays)\b/.test(t);
     if (!cue && !present && own === "none" && prev && prev.modality !== "fact" && t.split(" ").length <= 4) {
@@ -160,13 +165,13 @@ export function clausesOf(text: string): Clause[] {
       });
       continue;
     }
-    const modality: Modality = WISH.test(t)
+    const modality: Modality = wish
       ? "wish"
-      : FUTURE.test(t) && !(PAST_DONE.test(t) && !FUTURE.test(t.replace(AFTER, " ")))
+      : future && !(PAST_DONE.test(t) && !FUTURE.test(t.replace(AFTER, " ")))
         ? "future"
-        : PROGRESS.test(t)
+        : progress
           ? "progress"
-          : PAST.test(t) && !CONTINUING.test(t)
+          : past && !CONTINUING.test(t)
             ? "past"
             : "fact";
     out.push({

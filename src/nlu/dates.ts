@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import { numberWord } from "./text.ts";
+import { matchesOf, numberWord } from "./text.ts";
 
 /**
  * Start dates in free text ("since Jan", "since Easter", "since last summer", "from Sept 2023",
@@ -79,7 +79,7 @@ export function startDateIn(
   // Every cue is tried in turn: "in Paisley since Feb" has its date after the second.
   const cues =
     /\b(since|from|start date was|started(?: (?:the job |this job |the role |my job |her job |his job |work |working )?(?:in|on|back in|as \w+(?: \w+)? in|with (?:us|them|the \w+) (?:in|on)(?: the \w+)?(?: in)?))?|joined(?: (?:us )?in)?|began(?: in)?|been here since)\s+(?=(.{1,40}))/gi;
-  for (const cue of text.matchAll(cues)) {
+  for (const cue of matchesOf(cues, text)) {
     const found = dateAfter(cue[1] ?? "", cue[2] ?? "", today);
     if (found) return found;
   }

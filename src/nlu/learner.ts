@@ -1,4 +1,5 @@
 import { AMBIGUOUS, NEEDS_CONTEXT, PLACES } from "./gazetteer.ts";
+import { matchesOf } from "./text.ts";
 
 /**
  * Who the advice is for. A careers adviser, a parent, a teacher or a manager writes about someone
@@ -210,7 +211,7 @@ export function learnerNameIn(raw: string): string | undefined {
   // A name is a capitalised word: a message without one names no one.
   if (!/[A-Z][a-z]/.test(raw)) return undefined;
   for (const re of NAME_PATTERNS_G) {
-    for (const m of raw.matchAll(re)) {
+    for (const m of matchesOf(re, raw)) {
       const name = m[1];
       if (name && !NOT_NAMES.has(name) && !REFERENT_WORDS.has(name.toLowerCase()) && !isPlace(name)) {
         // "my daughter Megan Evans is 17": the surname given with it is part of the name.
@@ -266,7 +267,7 @@ export function otherAgeIn(text: string, raw: string): number | undefined {
     const m = re.exec(text);
     if (m) return Number(m[m.length - 1]);
   }
-  for (const m of raw.matchAll(NAMED_AGE)) if (m[1] && !NOT_NAMES.has(m[1])) return Number(m[2]);
+  for (const m of matchesOf(NAMED_AGE, raw)) if (m[1] && !NOT_NAMES.has(m[1])) return Number(m[2]);
   // "Zara (30)", "(17, Year 13)"
   const bracket = /\b[A-Z][a-z]+ \((1[4-9]|[2-7]\d)\)|\((1[4-9]|[2-7]\d),/.exec(raw);
   if (bracket) return Number(bracket[1] ?? bracket[2]);

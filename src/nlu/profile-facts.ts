@@ -6,6 +6,7 @@ import { AMBIGUOUS, LIKELY, type Nation, NEEDS_CONTEXT, PLACES, POSTCODE_AREAS }
 import { otherMention } from "./learner.ts";
 import { levelsIn } from "./levels.ts";
 import { roleIn } from "./roles.ts";
+import { matchesOf } from "./text.ts";
 
 /** What the clauses of a message say about the learner's profile, with how each was read. */
 export interface ProfileReading {
@@ -67,12 +68,13 @@ export const OTHER_SUBJECT = /^ (in|on) (?!contact|call|cc\b|the\b|a\b|an\b)[a-z
 /** Words saying something is held. */
 const HELD =
   /\b(have|has|got|hold|holds|did|done|completed|passed|finished|achieved|gained|awarded|took|ive|i ve|left school with|even with|with my|with his|with her|with their)\b(?! to\b)/;
+const HELD_G = new RegExp(HELD.source, "g");
 /** Someone a fact could be about: a question with none of them asks about a qualification, not a person. */
 const PERSON = /\b(i|im|ive|id|me|my|mine|she|he|shes|hes|her|his|him|they|theyre|theyve|their|them)\b/;
 /** A held word before `at` with nothing asking or wanting between ("I have the L2 NVQ"; not "can I do the L2 NVQ if I don't have a job"). */
 function heldGoverns(text: string, at: number): boolean {
   const before = text.slice(0, at);
-  const held = [...before.matchAll(new RegExp(HELD.source, "g"))].at(-1);
+  const held = matchesOf(HELD_G, before).at(-1);
   if (!held) return false;
   if (/\b(can|could|would|should|will|may|might|to)( [a-z]+){0,2} $/.test(before.slice(0, held.index)))
     return false;

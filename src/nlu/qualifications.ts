@@ -1,7 +1,7 @@
 import type { Catalogue } from "../catalogue/load.ts";
 import type { CatalogueEntry } from "../catalogue/schema.ts";
 import { levelsIn } from "./levels.ts";
-import { normaliseKnown as normalise } from "./text.ts";
+import { matchesOf, normaliseKnown as normalise } from "./text.ts";
 
 export interface QualificationMention {
   /** The catalogue id, when the words name exactly one entry. */
@@ -118,7 +118,7 @@ function clauseAround(text: string, start: number, end: number): string {
     /\b(vs|versus|and|or|with|than|compare|between|then|but|after|to|as part of|part of|instead of|in place of|rather than)\b/g;
   let from = 0;
   let to = text.length;
-  for (const m of text.matchAll(SEP)) {
+  for (const m of matchesOf(SEP, text)) {
     if (m.index + m[0].length <= start) from = m.index + m[0].length;
     else if (m.index >= end) {
       to = m.index;
@@ -194,7 +194,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
   // A list of unit numbers after a qualification's name is not a list of levels: "units for the NVQ:
   // 1, 2, 10" (the colon and commas are gone by now), "the level 3 NVQ 1 2 and 5". Its numbers are
   // masked when the list is long, names a number no level has, or follows a level already said.
-  for (const m of t.matchAll(/\b(\d{1,2})((?:\s+(?:and\s+|or\s+|&\s+)?\d{1,2}\b)+)/g)) {
+  for (const m of matchesOf(/\b(\d{1,2})((?:\s+(?:and\s+|or\s+|&\s+)?\d{1,2}\b)+)/g, t)) {
     const numbers = m[0].match(/\d{1,2}/g) ?? [];
     const levelBefore = /\b(?:level|lvl|l) ?\d (?:nvq|svq|diploma|certificate|cert|principles|one)s? ?$/.test(
       t.slice(Math.max(0, m.index - 30), m.index),
@@ -245,8 +245,9 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
   }
   // Without a level: "the foundation apprenticeship", "the IQ NVQ" / "the IQ one" (an awarding body
   // or a kind the catalogue has only one of).
-  for (const m of t.matchAll(
+  for (const m of matchesOf(
     /\bfoundation apprenticeship\b|\b(iq|ocr|cityguilds)\b( (nvq|svq|one|qualification|qual|cert|certificate|diploma|principles))?/g,
+    t,
   )) {
     const windowText = clauseAround(t, m.index, m.index + m[0].length);
     const kinds = KIND.filter(([re]) => re.test(m[0])).map(([, k]) => k);

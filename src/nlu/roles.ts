@@ -106,6 +106,21 @@ function namesOf(roles: RoleList): Name[] {
   return names;
 }
 
+/** Where each first word of a name starts names in `names` (indexes, in order). */
+const firstWordsCache = new WeakMap<Name[], Map<string, number[]>>();
+function firstWordsOf(names: Name[]): Map<string, number[]> {
+  let index = firstWordsCache.get(names);
+  if (!index) {
+    index = new Map();
+    for (const [i, n] of names.entries()) {
+      const first = n.words[0] ?? "";
+      index.set(first, [...(index.get(first) ?? []), i]);
+    }
+    firstWordsCache.set(names, index);
+  }
+  return index;
+}
+
 /**
  * For a word of the text, the words of role names it could be a misspelling of (one typo per five
  * letters, names' words of four letters or more), with the distance: worked out once per word, so a
@@ -163,7 +178,13 @@ export function roleIn(
   const nears = words.map((w) => (REAL_WORDS.has(w) ? new Map<string, number>() : near(w)));
   const reach = new Set<string>(words);
   for (const m of nears) for (const key of m.keys()) reach.add(key);
-  for (const n of names) {
+  // (Only names whose first word is within reach can match: those, in the order of `names`.)
+  const byFirst = firstWordsOf(names);
+  const order: number[] = [];
+  for (const w of reach) for (const at of byFirst.get(w) ?? []) order.push(at);
+  order.sort((a, b) => a - b);
+  for (const at of order) {
+    const n = names[at] as Name;
     const nameWords = n.words;
     const k = nameWords.length;
     if (!nameWords.every((x) => reach.has(x))) continue;

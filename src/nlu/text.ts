@@ -16,8 +16,12 @@ export function normalise(text: string): string {
   return out;
 }
 
+/** Plain ASCII (printable, tabs, new lines): the "½", NFKC, NFKD, accent and curly-quote steps below change nothing in it but "`". */
+const NOT_ASCII = /[^\t\n\r -~]/;
+
 function normaliseUncached(text: string): string {
-  return (
+  if (!NOT_ASCII.test(text)) return normaliseAscii(text.toLowerCase().replace(/`/g, "'"));
+  return normaliseAscii(
     text
       // "5½ years" is 5.5 (before NFKC makes "½" "1⁄2").
       .replace(/(\d) ?½/g, "$1.5")
@@ -27,7 +31,13 @@ function normaliseUncached(text: string): string {
       // "Ynys Môn", "Caerffili": accents dropped, letters kept.
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[’‘`]/g, "'")
+      .replace(/[’‘`]/g, "'"),
+  );
+}
+
+function normaliseAscii(text: string): string {
+  return (
+    text
       .replace(/\bcent(er|re)s?\b/g, (m) => (m.endsWith("s") ? "centres" : "centre"))
       .replace(/\badvis(er|or)s?\b/g, (m) => (m.endsWith("s") ? "advisors" : "advisor"))
       // "&" is "and" ("City & Guilds", "C&G"); other punctuation becomes a space, except in QCF references.
@@ -39,7 +49,7 @@ function normaliseUncached(text: string): string {
       .replace(/[^a-z0-9/' ]+/g, " ")
       .replace(/'/g, "")
       .replace(/(\d)point(\d)/g, "$1.$2")
-      .replace(/\b[a-z]+\b/g, (w) => TEXT_SPEAK[w] ?? w)
+      .replace(SPOKEN, (w) => TEXT_SPEAK[w] ?? w)
       // "twenty-one" is 21.
       .replace(
         /\b(twenty|thirty|forty|fifty|sixty) (one|two|three|four|five|six|seven|eight|nine)\b/g,
@@ -122,6 +132,12 @@ const TEXT_SPEAK: Record<string, string> = {
   wasnae: "wasnt",
 };
 
+/**
+ * A word TEXT_SPEAK spells out (as `\b[a-z]+\b` would find it, without a call per word). ("constructor"
+ * is looked up as well: TEXT_SPEAK is a plain object, and what it gives for it is kept as it was.)
+ */
+const SPOKEN = new RegExp(`\\b(?:${[...Object.keys(TEXT_SPEAK), "constructor"].join("|")})\\b`, "g");
+
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
 
 export const NUMBER_WORDS: Record<string, number> = {
@@ -152,6 +168,20 @@ export const NUMBER_WORDS: Record<string, number> = {
 export function numberWord(token: string): number | undefined {
   if (/^\d+$/.test(token)) return Number(token);
   return NUMBER_WORDS[token];
+}
+
+/**
+ * Every match of a global regex, as `[...text.matchAll(re)]` gives them, without the copy of the regex
+ * matchAll makes first (for a long pattern, the copy costs ten times the matching).
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === "") re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return out;
 }
 
 /** Blank out a matched span so later extractors do not read it twice. */

@@ -14,7 +14,7 @@ import {
 } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
 import { roleIn, twoTitleName } from "./roles.ts";
-import { mask, normalise, numberWord } from "./text.ts";
+import { mask, matchesOf, normalise, numberWord } from "./text.ts";
 import { unitsIn } from "./units.ts";
 
 /** The question the bot has just asked: it decides how a bare "yes", "3" or "none" is read. */
@@ -135,6 +135,7 @@ const MY_ADVISER =
 /** Words saying a qualification is held, and words asking about or wanting one. */
 const HELD_VERB =
   /\b(have|has|got|hold|holds|held|did|done|completed|passed|finished|achieved|ive|gained|took|awarded)\b(?! to\b)/;
+const HELD_VERB_G = new RegExp(HELD_VERB.source, "g");
 const ASKING_VERB =
   /\b(can|could|do|does|doing|want|wants|like|thinking|considering|looking|ask|asks|asked|would|should|need|needs|start|starting|go|get|take|about|compare|know|units)\b/;
 
@@ -142,7 +143,7 @@ const ASKING_VERB =
 function heldWords(clause: string, mention: string): boolean {
   const at = clause.indexOf(mention);
   const before = at >= 0 ? clause.slice(0, at) : clause;
-  const held = [...before.matchAll(new RegExp(HELD_VERB.source, "g"))].at(-1);
+  const held = matchesOf(HELD_VERB_G, before).at(-1);
   // "IQ level 2 NVQ done back in 2013", "NVQ L3 w/ OCR 10268 completed": said after it.
   // ("my agent needs the OCR Level 2 Certificate done quickly": done is what is needed, not held.)
   if (!held)
@@ -184,7 +185,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // "my assessor", "my employer is paying", "cover for my TL": other people a learner names are not a
   // sign that an adviser is writing.
   // "then had my daughter", "raising my son": a learner's own family, not someone they write for.
-  const adviser = [...t.matchAll(ADVISER)].find(
+  const adviser = matchesOf(ADVISER, t).find(
     (m) =>
       (!/\b(my|our|the) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !ADVISER_JOB.test(m[0])) &&
       (!/\b(my|our) $/.test(t.slice(Math.max(0, m.index - 4), m.index)) || !MY_ADVISER.test(m[0])) &&
@@ -458,7 +459,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.age = theirs;
     ev("age", String(theirs), "said of the learner");
   }
-  for (const re of u.age === undefined ? AGE : []) {
+  // (Every AGE pattern needs digits or a "-teen"/"twenty" word; the ones below need digits.)
+  for (const re of u.age === undefined && /\d|teen|twenty/.test(t) ? AGE : []) {
     const m = re.exec(t);
     if (m) {
       const n = numberWord(m[1] ?? "");
@@ -471,7 +473,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     }
   }
   // "Am 22 fae Paisley", "wee question. am 18 n stay in Kirkcaldy": "I" left out before "am".
-  if (u.age === undefined) {
+  if (u.age === undefined && /\d/.test(t)) {
     const m =
       /(?:^|[.!?,;]\s+)am (1[4-9]|[2-6]\d)\b(?! ?(?:years?|yrs?|months?|mths?|weeks?) (?:in|of|as|at|experience))/i.exec(
         text,
@@ -481,7 +483,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("age", m[0].trim(), "pattern");
     }
   }
-  if (u.age === undefined) {
+  if (u.age === undefined && /\d/.test(t)) {
     // "I'll be 34 in December", "I'm 17 in March", "I'm 60 next month": 33, 16, 59 now.
     const m =
       /\b(?:ill|i will|shell|she will|hell|he will|theyll) be (1[5-9]|[2-9]\d)\b(?! (?:years?|months?) (?:in|of))/.exec(
@@ -508,6 +510,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // (Not in a list of numbers: "his units were 1, 2, 5, 7, 12, 19" has no age in it.)
   if (
     u.age === undefined &&
+    (/\d/.test(text) || /\d/.test(t)) &&
     !u.units &&
     expecting !== "units" &&
     !/\bunits?\b|\d+\s*,\s*\d+\s*,\s*\d+/.test(text)

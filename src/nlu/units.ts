@@ -1,5 +1,5 @@
 import type { Catalogue } from "../catalogue/load.ts";
-import { normaliseKnown, numberWord } from "./text.ts";
+import { matchesOf, normaliseKnown, numberWord } from "./text.ts";
 
 export interface UnitsMention {
   /** Unit numbers ("4"), QCF references ("K/503/0385") or catalogue titles, in the order typed. */
@@ -106,7 +106,7 @@ interface UnitItem {
 const LIST_GAP = /^\s*(?:,|;|&|\+|\/|and|or|plus|as well as)?\s*(?:and\s+)?$/;
 // A number that is a level, an age, a duration, credits or hours is not a unit.
 const NUMBER = new RegExp(
-  `(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)\\b(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
+  `\\b(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
   "g",
 );
 // Just before a list: "units 1, 2", "unit no 4", "units for the NVQ: 1, 2", "my units are 1, 2".
@@ -147,7 +147,7 @@ export function unitsIn(
     items.push({ at: i, end: i + c.name.length, unit: c.title, kind: "title" });
     blank(i, i + c.name.length);
   }
-  for (const m of rest.matchAll(REF)) {
+  for (const m of matchesOf(REF, rest)) {
     items.push({
       at: m.index,
       end: m.index + m[0].length,
@@ -156,7 +156,7 @@ export function unitsIn(
     });
     blank(m.index, m.index + m[0].length);
   }
-  for (const m of rest.matchAll(NUMBER))
+  for (const m of matchesOf(NUMBER, rest))
     items.push({ at: m.index, end: m.index + m[0].length, unit: asDigits(m[1] ?? ""), kind: "number" });
   items.sort((a, b) => a.at - b.at);
   // Lists: items with nothing but separators between them.
