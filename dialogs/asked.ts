@@ -137,7 +137,17 @@ const SET_ASIDE =
 export function readAsked(said: string): Asked {
   // "ok forget the apprenticeship. can she do the NVQ…": what is set aside is not what is asked about.
   const text = said.replace(SET_ASIDE, " ");
-  const aspects = ASPECT_CUES.filter(([, re]) => re.test(text)).map(([a]) => a);
+  // ("what job roles does the level 4 lead to?": "job" there names roles, not whether one works.)
+  const aspects = ASPECT_CUES.filter(([a, re]) =>
+    a === "work"
+      ? re.test(
+          text.replace(
+            /\bjob (roles?|titles?)\b|\b(jobs?|roles?) (does|do|can|could|would|will|might) (it|this|that|they|the \w+(?: \w+)?) (lead|get|take)\b/g,
+            " ",
+          ),
+        )
+      : re.test(text),
+  ).map(([a]) => a);
   const suppose: Supposed = {};
   const age =
     /\b(?:at|aged?|when (?:im|i am|shes|she is|hes|he is|theyre|they are)|if (?:im|i am|shes|she is|hes|he is)) (1[0-9]|[2-9]\d)\b(?! (?:credits?|units?|hours|glh|months?|weeks?))/.exec(

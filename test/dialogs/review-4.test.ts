@@ -159,3 +159,13 @@ describe("conversation: persona review 4, length", () => {
     expect(c.text).not.toMatch(/haven't changed/);
   });
 });
+
+describe("conversation: persona review 4, direct questions", () => {
+  it("'what job roles does the level 4 lead to?' gives the roles, not whether a job is needed", () => {
+    const c = new Conversation();
+    c.say("im 16 at college in swansea doing my gcses, no job, want to work in a call centre");
+    c.say("what job roles does the level 4 lead to?");
+    expect(c.text).toMatch(/job roles: Resource Scheduling Manager, Senior Planner/);
+    expect(c.text).not.toMatch(/it is for people working in a contact centre now/);
+  });
+});
