@@ -64,6 +64,7 @@ type EventContext = Pick<
   | "pendingHeld"
   | "pendingUnits"
   | "level"
+  | "working"
 >;
 
 const KIND_WORDS: [RegExp, RegExp][] = [
@@ -219,7 +220,13 @@ function heldUnitsOf(
   // and 36" wants 20 and 36, it does not hold them.
   const listing = unitSentences(text);
   const said = listing.length ? listing : [normalise(text)];
-  if (said.every((x) => UNITS_WANTED.test(x) && !unitsHeldCue(x))) return undefined;
+  // ("I'd like to take 5, 12 and 17 on top of what I've got": what is held is named, not these.)
+  const besidesHeld = (x: string) =>
+    x.replace(
+      /\b(?:on top of|as well as|besides|in addition to|plus|with|alongside) (?:what|the ones?|the units?|those) (?:i|ive|i ve|i have|id|she|shes|he|hes|they|theyve)(?: ve| s| has| have| already)? (?:got|done|have|has|already got|already done|did)\b/g,
+      " ",
+    );
+  if (said.every((x) => UNITS_WANTED.test(x) && !unitsHeldCue(besidesHeld(x)))) return undefined;
   if (!namedHeld && !said.some(unitsHeldCue)) return undefined;
   const units = u.units;
   const resolves = (id: string | null | undefined): id is string => {
@@ -363,9 +370,33 @@ export function toEvent(
       ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
     });
   let u = read(text);
+  if (/\?\s*$/.test(text) || /^(?:so |and |but |ok )?(?:what|which|how|why|when|where|who|is|are|can|could|should|would|will|do|does|did)\b/i.test(text.trim()))
+    u = { ...u, question: true };
+  // "say I get taken on as an agent, what would I do then?", "what if I get the job?": the advice as
+  // if in contact-centre work (persona review 5: answered with the same suggestions again).
+  if (
+    u.question &&
+    c.working !== true &&
+    /\b(?:if|say|suppose|supposing|once|when|what if) (?:i|she|he|they) (?:get|gets|got|start|starts|land|lands|am|is|are) (?:taken on|hired|the job|a job|that job|in|on|an? (?:job|agent|advisor|adviser))\b/i.test(
+      text,
+    )
+  )
+    u = { ...u, supposeWorking: true, intent: "recommend" };
   // Asked how long in contact-centre work, "3 years on the tills" is other work: none of that kind.
   if (c.expecting === "experience" && u.experienceMonths === undefined && u.otherJob)
     u = { ...u, experienceMonths: 0 };
+  // Asked about customer service on the phone or online, "3 years customer service but its face to face
+  // in the shop, not phones" is none of that kind (persona review 5).
+  if (c.expecting === "experience" && u.experienceMonths !== undefined && u.experienceMonths > 0) {
+    const t = normalise(text);
+    if (
+      /\bnot (?:on )?(?:the )?(?:phones?|calls|online)\b|\bno (?:phones?|calls)\b/.test(t) ||
+      (/\b(?:face to face|in person)\b/.test(t) &&
+        !/\bnot (?:face to face|in person)\b/.test(t) &&
+        !/\b(?:phones?|calls?|online|webchat|email)\b/.test(t))
+    )
+      u = { ...u, experienceMonths: 0 };
+  }
   // "skip, it's a group of 12 not one person": no name for the record.
   if (
     c.expecting === "learnerName" &&

@@ -213,6 +213,8 @@ export const applyFacts: Act = (c, e, s) => {
   const news: string[] = [];
   for (const slot of SLOTS) {
     if (slot === "working" && next.working === before.working) continue;
+    // "not working yet" or "working outside contact centres" already says "not in a contact centre".
+    if (slot === "working" && next.working === false && next.role === null && before.role !== null) continue;
     const b = describeValue(m, before, slot);
     const a = describeValue(m, next, slot);
     if (a === undefined || a === b) continue;

@@ -294,6 +294,28 @@ export const askWhichQualification: Act = (c, e, s) => {
 
 export const showRecommendations: Act = (c, e, s) => {
   const m = messagesOf(c);
+  // "What if I get the job?": the suggestions as if in contact-centre work, said as such; the profile
+  // is not changed (it is a supposition).
+  if (uOf(e)?.supposeWorking) {
+    const supposed = recommendationCard(
+      s,
+      m,
+      recommendFor(s, { ...c, working: true, role: c.role ?? "Contact Centre Agent", otherJob: false }, c.today),
+    );
+    const now = c.shown.recommendations ?? [];
+    const changed = supposed.items.filter((x) => !now.includes(x.qualificationId));
+    return say(
+      choices(
+        m.ifWorking(
+          supposed.items.map((x) => m.shortTitle(x.title)),
+          changed.map((x) => m.shortTitle(x.title)),
+        ),
+        supposed.items
+          .filter((x) => x.hasUnitList)
+          .map((x) => ({ label: m.planChoice(m.shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
+      ),
+    );
+  }
   const r = recommendFor(s, c, c.today);
   const card = recommendationCard(s, m, r);
   const facts = recommendationFacts(r);
@@ -375,7 +397,11 @@ export const showRecommendations: Act = (c, e, s) => {
             preferLine ??
             (e.type === "PLAN"
               ? m.pickToPlan
-              : m.recommendUnchanged(card.items.map((x) => m.shortTitle(x.title)))),
+              : // A question these suggestions do not answer is said to be unanswered, not met with them
+                // again (persona review 5: "My suggestions haven't changed" to follow-up questions).
+                uOf(e)?.question && uOf(e)?.intent !== "recommend"
+                ? m.questionUnanswered
+                : m.recommendUnchanged(card.items.map((x) => m.shortTitle(x.title)))),
           options,
         ),
         ...(changeLine && preferLine ? [text(preferLine)] : []),

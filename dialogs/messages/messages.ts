@@ -254,6 +254,10 @@ export interface Messages {
   recommendUnchanged: (titles: string[]) => string;
   /** The suggestions as one line, after a question answered in the same turn. */
   recommendBrief: (titles: string[]) => string;
+  /** "What if I get the job?": the suggestions once working in a contact centre, and which are new. */
+  ifWorking: (titles: string[], added: string[]) => string;
+  /** A question the bot has no answer to, said so plainly, with what it can answer. */
+  questionUnanswered: string;
   recommendReasonsChoice: string;
   /** An option weighed against the advice ("wouldn't level 2 be better?"), answered with the reasons. */
   prefer: {

@@ -431,6 +431,10 @@ export function readProfile(
       (c.modality === "fact" || c.modality === "progress") &&
       !c.negated &&
       !c.question &&
+      // ("10 years on phones at the surgery, but that was 6 years ago": the work is in the past.)
+      !/^(?:but |and )?(?:that|this|it|that job) (?:was|were|ended|finished) (?:\w+ ){0,3}ago\b/.test(
+        clauses[i + 1]?.text ?? "",
+      ) &&
       CC_NOW.test(noTitle(c.text)) &&
       // "my first job is at a call centre, I start in January": not yet.
       !(clauses[i + 1]?.modality === "future" && /\bstart/.test(clauses[i + 1]?.text ?? "")) &&
@@ -498,10 +502,10 @@ export function readProfile(
     const segments = spansOf(noTitle(c.text));
     for (const seg of segments) {
       const whole = seg === c.text;
-      // "until two years ago": when a span ended, not how long it was.
+      // "until two years ago", "but that was 6 years ago": when a span ended, not how long it was.
       const spanText =
         (SPAN_ENDED.test(seg) ||
-          /\b(got|did|done|passed|finished|completed|gained|achieved|had)\b/.test(seg)) &&
+          /\b(got|did|done|passed|finished|completed|gained|achieved|had|was|were)\b/.test(seg)) &&
         !/\b(since|started|joined|began)\b/.test(seg)
           ? seg.replace(AGO, " ")
           : seg;

@@ -65,6 +65,10 @@ export interface Understanding {
   otherJob?: boolean;
   /** A contact-centre role the learner held before, not now: noted, never taken for the role. */
   pastRole?: string;
+  /** Set by the conversation: the message asks something (a question mark, or a question's first word). */
+  question?: boolean;
+  /** Set by the conversation: "what if I get the job?" asks for the advice as if working in a contact centre. */
+  supposeWorking?: boolean;
   /**
    * "Wouldn't level 2 be better?", "why not the NVQ?": the option the user weighs against the advice
    * given, to be answered with the reasons for the order, not a repeat of it.

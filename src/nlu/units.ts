@@ -247,6 +247,12 @@ export function unitEditsIn(
   text: string,
   opts: { qualificationId?: string } = {},
 ): UnitEdits | undefined {
+  // "take unit 18 out", "leave 7 and 9 off": the verb split round the units, said as "take out unit 18".
+  if (/\b(out|off)\b/.test(text))
+    text = text.replace(
+      /\b(take|leave) ((?:units? )?\d{1,2}(?:(?:,| and| &|,? or)? \d{1,2})*) (out|off)\b/g,
+      "$1 $3 $2",
+    );
   const verbs: { at: number; end: number; kind: "add" | "remove" | "swap"; word: string }[] = [];
   for (const [re, kind] of [
     [ADD_VERB, "add"],

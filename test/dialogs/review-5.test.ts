@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { Conversation } from "./conversation.ts";
+
+// Persona review 5 (docs/reviews/2026-11-28-review-5.md): what it found, as a user would meet it.
+describe("conversation: persona review 5", () => {
+  it("T3: 'can you take unit 18 out' removes unit 18 and keeps the rest", () => {
+    const c = new Conversation();
+    c.say("check units 1 2 3 4 10 18 25 in 10265");
+    c.say("now can you take unit 18 out");
+    expect(c.text).toMatch(/took out 18/);
+    expect(c.checkedUnits().sort()).toEqual(["1", "10", "2", "25", "3", "4"]);
+  });
+
+  it("W2: units wanted 'on top of what I've got' are not taken for units held", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader in Leeds, got the OCR level 2 NVQ, units 1 2 8 14 and 15");
+    c.say("check these for the level 3 NVQ: 1 2");
+    c.say("fine, I'd like to take 5, 12, 17, 25, 28, 31, 45 and 34 on top of what I've got");
+    expect(c.text).not.toMatch(/Got it: you hold units 5, 12/);
+    expect(c.text).toMatch(/Units: 1, 5, 12/);
+  });
+
+  it("W4: '10 years on phones, but that was 6 years ago' is 10 years, and not work now", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 38, in Belfast, not working at the moment");
+    c.say("well like I said about 10 years on phones at the surgery, but that was 6 years ago");
+    expect(c.text).toMatch(/Got it: 10 years/);
+    expect(c.text).not.toMatch(/16 years|→ working in a contact centre/);
+  });
+
+  it("T5: asked about customer service on the phone or online, 'face to face in the shop, not phones' is none", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 22, in Dundee, I work on the shop floor at Boots");
+    c.say("3 years customer service but its face to face in the shop, not phones");
+    expect(c.text).toMatch(/no contact-centre experience yet/);
+    expect(c.text).not.toMatch(/Got it: 3 years/);
+  });
+
+  it("T1: 'what if I get taken on as an agent?' gives the advice for then, without changing the profile", () => {
+    const c = new Conversation();
+    c.say(
+      "I'm a learner, 52, from Derby, made redundant, no qualifications, never worked in a call centre, no apprenticeship",
+    );
+    c.say("say I get taken on at the energy company next month as an agent, what would I do then?");
+    expect(c.text).toMatch(
+      /Once you are working in a contact centre, I'd suggest, best first: 1\. OCR Level 2 NVQ/,
+    );
+    expect(c.text).toMatch(/I'll keep your details as they are/);
+    c.say("session record please");
+    expect(c.text).not.toMatch(/Contact Centre Agent/);
+  });
+
+  it("a follow-up question the suggestions do not answer is said to be unanswered, not met with them again", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 19, in Leeds, not working, GCSEs, no experience, no apprenticeship");
+    expect(c.card("recommendations")).toBeDefined();
+    c.say("do the centres do evening classes near me?");
+    expect(c.text).not.toMatch(/haven't changed/);
+  });
+});
