@@ -149,10 +149,17 @@ export function readAsked(said: string): Asked {
       : re.test(text),
   ).map(([a]) => a);
   const suppose: Supposed = {};
+  // ("left school at 16": when they left, not an age to suppose; nor is the age aspect asked.)
+  const ageText = text.replace(
+    /\b(?:left|leaving|leave|finished|quit) (?:school|college|education|uni|sixth form) at \d+\b/g,
+    " ",
+  );
+  if (ageText !== text && !ASPECT_CUES.find(([a]) => a === "age")?.[1].test(ageText))
+    aspects.splice(aspects.indexOf("age") >>> 0, aspects.includes("age") ? 1 : 0);
   const age =
     /\b(?:at|aged?|when (?:im|i am|shes|she is|hes|he is|theyre|they are)|if (?:im|i am|shes|she is|hes|he is)) (1[0-9]|[2-9]\d)\b(?! (?:credits?|units?|hours|glh|months?|weeks?))/.exec(
-      text,
-    ) ?? /\b(?:an?|my) (1[0-9]|[2-9]\d) (?:year old|yr old|yo)\b/.exec(text);
+      ageText,
+    ) ?? /\b(?:an?|my) (1[0-9]|[2-9]\d) (?:year old|yr old|yo)\b/.exec(ageText);
   if (age?.[1]) suppose.age = Number(age[1]);
   if (/\bvolunteer/.test(text)) suppose.volunteer = true;
   else if (

@@ -58,3 +58,15 @@ describe("conversation: persona review 5", () => {
     expect(c.text).not.toMatch(/haven't changed/);
   });
 });
+
+describe("conversation: persona review 5, who is writing", () => {
+  it("T1: a learner whose work coach 'reckons I should look at call centre jobs' is the learner, and 'left school at 16' is no age", () => {
+    const c = new Conversation();
+    c.say(
+      "Morning. I'm 52, was a forklift driver for 20 odd years til the warehouse shut in the summer, Derby area. Job centre work coach reckons I should look at call centre jobs as theres a few going at the energy company. I've no qualifications to speak of, left school at 16. Would I need a qualification first or can I just apply?",
+    );
+    expect(c.text).toMatch(/aged 52/);
+    expect(c.text).not.toMatch(/learner's name|is 16|are 16/);
+    expect(c.text).not.toMatch(/working in a contact centre;/);
+  });
+});
