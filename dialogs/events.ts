@@ -370,7 +370,12 @@ export function toEvent(
       ...(c.qualificationId ? { qualificationId: c.qualificationId } : {}),
     });
   let u = read(text);
-  if (/\?\s*$/.test(text) || /^(?:so |and |but |ok )?(?:what|which|how|why|when|where|who|is|are|can|could|should|would|will|do|does|did)\b/i.test(text.trim()))
+  if (
+    /\?\s*$/.test(text) ||
+    /^(?:so |and |but |ok )?(?:what|which|how|why|when|where|who|is|are|can|could|should|would|will|do|does|did)\b/i.test(
+      text.trim(),
+    )
+  )
     u = { ...u, question: true };
   // "say I get taken on as an agent, what would I do then?", "what if I get the job?": the advice as
   // if in contact-centre work (persona review 5: answered with the same suggestions again).

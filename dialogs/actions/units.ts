@@ -300,7 +300,11 @@ export const showRecommendations: Act = (c, e, s) => {
     const supposed = recommendationCard(
       s,
       m,
-      recommendFor(s, { ...c, working: true, role: c.role ?? "Contact Centre Agent", otherJob: false }, c.today),
+      recommendFor(
+        s,
+        { ...c, working: true, role: c.role ?? "Contact Centre Agent", otherJob: false },
+        c.today,
+      ),
     );
     const now = c.shown.recommendations ?? [];
     const changed = supposed.items.filter((x) => !now.includes(x.qualificationId));

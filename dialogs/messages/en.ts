@@ -405,7 +405,7 @@ const catalogue = (p: PersonWords): Messages => ({
   ifWorking: (titles: string[], added: string[]) =>
     `Once ${p.subj} ${p.verb("are")} working in a contact centre, I'd suggest, best first: ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.${added.length ? ` New with the job: ${listWords(added)} (an NVQ needs current work in a contact centre).` : ""} I'll keep ${p.poss} details as they are until ${p.subj} ${p.verb("tell")} me ${p.subj} ${p.verb("have")} started.`,
   questionUnanswered:
-    "I don't have an answer to that in our sources, sorry. I can answer questions about entry requirements, units, credits, hours, job roles, assessment and what comes next, check or plan units, or put you in touch with a person (say \"talk to someone\").",
+    'I don\'t have an answer to that in our sources, sorry. I can answer questions about entry requirements, units, credits, hours, job roles, assessment and what comes next, check or plan units, or put you in touch with a person (say "talk to someone").',
   recommendUnchanged: (titles: string[]) =>
     `My suggestions haven't changed (see above): ${titles.map((t, i) => `${i + 1}. ${t}`).join("; ")}.`,
   whatComesNextChoice: "What comes next after it?",
