@@ -393,7 +393,16 @@ function detailLines(
         case "language":
           return [m.languages(e, owner)];
         case "assessment":
-          return [m.assessment(e.qualificationKind.value === "competence", NVQ_AT_WORK.quote, owner)];
+          return [
+            m.assessment(
+              e.qualificationKind.value === "competence",
+              NVQ_AT_WORK.quote,
+              owner,
+              e.assessmentMethod
+                ? { value: e.assessmentMethod.value, quote: e.assessmentMethod.source.quote }
+                : undefined,
+            ),
+          ];
       }
     switch (a) {
       case "status": {

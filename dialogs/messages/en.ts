@@ -828,10 +828,17 @@ const catalogue = (p: PersonWords): Messages => ({
           : k.openUntil
             ? `open to new registrations until ${dmy(k.openUntil)}${quoted(k.source)}`
             : `our sources don't give its operational dates: check with ${owner} that it still takes new learners`,
-    assessment: (competence: boolean, quote: string, owner: string) =>
-      competence
-        ? `an NVQ is assessed at work: “${quote}”`
-        : `how it is assessed is not in our sources: ask ${owner}`,
+    assessment: (
+      competence: boolean,
+      quote: string,
+      owner: string,
+      method?: { value: string; quote: string },
+    ) =>
+      method
+        ? `it is assessed through ${method.value}, with no exam named: “${method.quote}”`
+        : competence
+          ? `an NVQ is assessed at work: “${quote}”`
+          : `how it is assessed is not in our sources: ask ${owner}`,
     notInSources: (what: "cost" | "flexible" | "pay" | "weekly", owner: string, pathway: boolean) =>
       `${
         what === "cost"

@@ -473,7 +473,12 @@ export interface Messages {
     languages: (e: Qualification, owner: string) => string;
     pathwayLanguages: (qualifications: TextFact[], skills: TextFact[]) => string;
     status: (k: ConditionCheck, owner: string) => string;
-    assessment: (competence: boolean, quote: string, owner: string) => string;
+    assessment: (
+      competence: boolean,
+      quote: string,
+      owner: string,
+      method?: { value: string; quote: string },
+    ) => string;
     notInSources: (what: "cost" | "flexible" | "pay" | "weekly", owner: string, pathway: boolean) => string;
     /** Who runs an apprenticeship pathway (to ask about it). */
     pathwayOwner: string;

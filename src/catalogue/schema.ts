@@ -224,6 +224,8 @@ export const Qualification = z.strictObject({
     .optional(),
   /** Languages it can be assessed in, as the source words them ("English Only"). */
   assessmentLanguages: TextFact.optional(),
+  /** How it is assessed, as the source words it ("evidence checklists ... assessed by the centre"). */
+  assessmentMethod: TextFact.optional(),
   /** How many units the source says the qualification has (checked against the unit list). */
   unitCount: NumberFact.optional(),
   operationalStart: DateFact.optional(),

@@ -272,6 +272,14 @@ const DETAILS: Cue[] = [
     forms: YES_NO,
     re: /\b(?:knowledge|competence)(?: based| only)? (?:qualification|qual|one)\b/,
   },
+  // "Is there an exam?", "do you have to sit exams for it?": how it is assessed, not "is there a
+  // qualification for me" (persona review 5).
+  {
+    intent: "details",
+    rank: 56,
+    forms: ANY,
+    re: /\b(?:is there|are there|any|have to (?:sit|do|take)|need to (?:sit|do|take)|sit) (?:an? |any )?(?:written )?(?:exams?|tests?)\b/,
+  },
   // How it is assessed and delivered: "is it assessed by exams?", "can I do it online?"
   {
     intent: "details",

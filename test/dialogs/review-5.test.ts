@@ -70,3 +70,15 @@ describe("conversation: persona review 5, who is writing", () => {
     expect(c.text).not.toMatch(/working in a contact centre;/);
   });
 });
+
+describe("conversation: persona review 5, assessment", () => {
+  it("T6: 'is there an exam for the OCR level 3 principles certificate?' gives how it is assessed, from OCR's datasheet", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 30, hotel receptionist in Bristol, A levels");
+    c.say("is there an exam for the OCR level 3 principles certificate?");
+    expect(c.text).toMatch(
+      /assessed through evidence checklists .* “Assessment takes the form of candidate completion of evidence checklists/,
+    );
+    expect(c.text).not.toMatch(/not in our sources/);
+  });
+});
