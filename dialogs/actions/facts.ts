@@ -160,7 +160,19 @@ export const applyFacts: Act = (c, e, s) => {
   if (u.pastRole && u.role === undefined) next.pastRole = u.pastRole;
   else if (u.role) next.otherJob = false;
   if (u.experienceMonths !== undefined) next.experienceMonths = u.experienceMonths;
-  if (u.level !== undefined) next.level = u.level;
+  // A level said in passing never lowers the level of a qualification held ("i did the level 1 ones last
+  // time" from someone with a Level 2 NVQ), and a question never changes a level already known ("would
+  // the L2 apprenticeship make him do maths?"): persona review 5.
+  const heldLevel = Math.max(
+    0,
+    ...before.qualificationsHeld.map((id) => s.catalogue.entries.get(id)?.level.value ?? 0),
+  );
+  if (
+    u.level !== undefined &&
+    u.level >= heldLevel &&
+    !(u.question && before.level !== undefined && before.level !== null && u.level !== before.level)
+  )
+    next.level = u.level;
   if (u.working !== undefined) next.working = u.working;
   if (u.apprenticeship !== undefined) next.apprenticeship = u.apprenticeship;
   if (u.nation !== undefined) next.nation = u.nation;
@@ -191,8 +203,11 @@ export const applyFacts: Act = (c, e, s) => {
   if (
     name &&
     (c.expecting === "learnerName" || next.userKind === "adviser" || u.userKind === "adviser") &&
-    // ("hi im a parent, my daughter Megan Evans is 17": a greeting asks nothing.)
-    (!u.intent || u.intent === "greeting") &&
+    // ("hi im a parent, my daughter Megan Evans is 17": a greeting asks nothing; "I've got a customer,
+    // Ryan, 24 ... What qualification would help him?": a name given with the facts, before the question.)
+    (!u.intent ||
+      u.intent === "greeting" ||
+      u.evidence.some((x) => x.slot === "learnerName" && x.how === "named by the adviser")) &&
     !/\?\s*$/.test(name)
   ) {
     next.learnerName = name;

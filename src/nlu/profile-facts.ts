@@ -128,10 +128,20 @@ const UNITS_OF =
 const QUALIFICATION_WORDS =
   /\b(nvqs?|svqs?|certs?|certificates?|diplomas?|apprenticeships?|principles|pathways?|awards?|ocr|iq|cityguilds)\b/;
 /** A pass at GCSE (grade 4 or C and above): Level 2 whatever else. */
-const HIGH_GRADES =
+export const HIGH_GRADES =
   /\bgrades? [4-9]\b|\b[4-9] (in|at)\b|\bat [4-9]\b|\b(a|b|c)s?\b (grades?|in)\b|\bgrades? (a|b|c)\b|\b9 4\b/;
+/** Subjects named with grades, all low ("english at D, maths U"): Level 1. */
+export function subjectGradesLow(t: string): boolean {
+  if (!/\b(english|maths?|science|welsh)\b/.test(t)) return false;
+  const grades = [
+    ...t.matchAll(
+      /\b(?:english|maths?|science|welsh)(?: (?:lang|language|lit|literature))?(?: (?:at|was|got|a|an|grade|i think|only))* ([a-g]|u|[1-9])\b/g,
+    ),
+  ].map((m) => m[1] ?? "");
+  return grades.length > 0 && grades.every((g) => /^([d-g]|u|[1-3])$/.test(g));
+}
 /** GCSEs at low grades: Level 1. */
-const LOW_GRADES =
+export const LOW_GRADES =
   /\b(d|e|f|g|ds|es|fs|3|2|1)s?( and (d|e|f|g|ds|es|fs|3|2|1|below)s?)? grades?|all (ds|es|ds and es|fails)|grades? (d|e|f|g|1|2|3)\b|\b(poor|bad|low) (gcses?|grades)\b|\bbest gcse (is|was) (a |an )?[1-3d-g]\b|\bno gcses? (above|over|higher than) (a |grade )?[1-3d-g]\b|\bmostly (d|e|f|g|[1-3])s?\b|\b(at |all )?(d|e|f|g|[1-3])s? and below\b|\b(ds|es|fs) and (below|es|fs)\b/;
 
 /** The first word of every place name: most words start none, and are skipped at once. */
@@ -195,7 +205,11 @@ const NATION_WORDS: [RegExp, Nation][] = [
   [/\b(northern ireland|ni|northern irish|norn iron)\b/, "Northern Ireland"],
   [/\b(wales|welsh|cymru)\b/, "Wales"],
   [/\b(scotland|scottish)\b/, "Scotland"],
-  [/\b(england|english)\b/, "England"],
+  // ("english at D, maths U": a subject, not a nation.)
+  [
+    /\bengland\b|\benglish\b(?! (?:at|was|lang|language|lit|literature|and maths|gcse|grade|[a-g]\b|[1-9]\b))/,
+    "England",
+  ],
 ];
 /** "Wales" in a question about the Welsh pathway, or "English" as a language, says nothing of where they live. */
 const NOT_RESIDENCE =
@@ -675,7 +689,9 @@ export function readProfile(
         // "I got 3 GCSEs but all grade 3 and below": the grades may follow in a clause of their own.
         (LOW_GRADES.test(text) ||
           (/^(but |and )?(all |mostly |only )/.test(clauses[i + 1]?.text ?? "") &&
-            LOW_GRADES.test(clauses[i + 1]?.text ?? ""))) &&
+            LOW_GRADES.test(clauses[i + 1]?.text ?? "")) ||
+          // "couple of GCSEs, english at D I think, maths U": each subject's grade said after it.
+          subjectGradesLow(`${text} ${clauses[i + 1]?.text ?? ""} ${clauses[i + 2]?.text ?? ""}`)) &&
         !HIGH_GRADES.test(text) &&
         // Standard Grades run from 1 (the best) to 7: "grade 1" there is no low grade.
         !/\b(standard|o) grades?\b/.test(text)

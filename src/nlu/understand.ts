@@ -6,10 +6,13 @@ import { AGE_RANGE, isPersonName, learnerNameIn, otherAgeIn, ownNameIn } from ".
 import { levelsIn } from "./levels.ts";
 import {
   AT_SCHOOL,
+  HIGH_GRADES,
+  LOW_GRADES,
   mentionsInPassing,
   NOT_WORKING,
   type ProfileReading,
   readProfile,
+  subjectGradesLow,
   WORKS_ELSEWHERE,
 } from "./profile-facts.ts";
 import { qualificationsIn } from "./qualifications.ts";
@@ -732,6 +735,18 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         isQuestion ||
         ((/\?\s*$/.test(text) || /\bhow (many|much|long)\b/.test(full)) && !OWN_HOLDING.test(full)));
     if (candidates.length && !questionOnly) u.level = Math.max(...candidates);
+    // Asked for the highest qualification, "GCSEs, english at D, maths U" is Level 1, as a free message
+    // reads it (persona review 5: read as Level 2).
+    if (
+      u.level === 2 &&
+      heldLevels.length === 0 &&
+      (LOW_GRADES.test(t) || subjectGradesLow(t)) &&
+      !HIGH_GRADES.test(t) &&
+      !/\b(standard|o) grades?\b/.test(t)
+    ) {
+      u.level = 1;
+      ev("level", text, "low grades");
+    }
 
     // Working in a contact centre. In a question, only the writer's own work counts: "does an NVQ need
     // you to be working in a contact centre?" asks what a qualification needs, not what they do.

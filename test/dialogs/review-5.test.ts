@@ -82,3 +82,32 @@ describe("conversation: persona review 5, assessment", () => {
     expect(c.text).not.toMatch(/not in our sources/);
   });
 });
+
+describe("conversation: persona review 5, levels and names", () => {
+  it("T4: a work coach's 'a customer, Ryan, 24 ... what would help him?' names Ryan; 'english at D, maths U' is Level 1; a question does not change it", () => {
+    const c = new Conversation();
+    c.say(
+      "Hiya. I'm a work coach at the jobcentre in Newport. I've got a customer, Ryan, 24, been on UC for a year, did 2 years at an Amazon warehouse before. He's been offered a trial at a contact centre. What qualification would help him?",
+    );
+    expect(c.text).toMatch(/I'll put Ryan on the session record/);
+    c.say(
+      "not working, but starting a 4 week work trial as an agent next week. no contact centre experience",
+    );
+    c.say("couple of GCSEs, english at D I think, maths U. nothing since");
+    expect(c.text).toMatch(/Got it: Level 1/);
+    expect(c.text).not.toMatch(/living in England/);
+    c.say(
+      "He's dead worried about the maths side, got a U at GCSE. Would the L2 apprenticeship make him do maths?",
+    );
+    expect(c.text).not.toMatch(/→ Level 2/);
+    c.say("session record please");
+    expect(c.text).toMatch(/Highest level: Level 1/);
+  });
+
+  it("T2: 'i did the level 1 ones last time' from someone holding a Level 2 NVQ does not lower the level", () => {
+    const c = new Conversation();
+    c.say("I'm a telesales agent in Cardiff, 2 years, got the City & Guilds level 2 NVQ 600/1135/X");
+    c.say("do i have to do essential skills again, i did the level 1 ones last time");
+    expect(c.text).not.toMatch(/Level 2 → Level 1/);
+  });
+});
