@@ -122,7 +122,7 @@ const NAME_PATTERNS = [
   new RegExp(`\\b[Oo]ur ${NAME} (?:is|has|was|wants|s|works|did|got)\\b`),
   // "a 20-year-old woman, Catriona, who", "One young man I work with, Iolo,", "my girlfriend Amira".
   new RegExp(
-    `\\b(?:woman|man|lady|gentleman|girlfriend|boyfriend|fiancee?|friend|cousin|mate|colleague|participant|(?:I|we) (?:work|am working|are working) with|(?:I|we)(?: am|'m| are|'re)? supporting)[:,]?\\s+${NAME},?\\s+(?:who|is|has|aged|turned|was|left|wants|\\(|\\d)`,
+    `\\b(?:woman|man|lady|gentleman|girlfriend|boyfriend|fiancee?|friend|cousin|mate|colleague|participant|(?:I|we) (?:work|am working|are working) with|(?:^|,)\\s*working with|(?:I|we)(?: am|'m| are|'re)? supporting)[:,]?\\s+${NAME}(?: (?:Mc|Mac|O')?[A-Z][a-z]+)?,?\\s+(?:who|is|has|aged|turned|was|left|wants|\\(|\\d)`,
   ),
   // "my client Priya", "student of mine Ciara", "One of my agents, Bethan", "my service user Gareth"
   new RegExp(

@@ -132,7 +132,7 @@ const OWN_HOLDING =
 
 /** Someone writing about another person: their job, or the person they write about. */
 const ADVISER =
-  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|learning mentor|senco|probation officer|for (my |our )?(staff|agents|advisors|team leaders) who|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|(parent|dad|mum|mam|mom|father|mother|grandad|grandma|gran|nan) here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
+  /\b((can|could|do|does) (our |my |the )?(volunteers|employees|apprentices|trainees|students|pupils)|careers? (advisor|coach|counsellor|officer|worker|lead|leader|teacher)|(fe |sixth form )?college (lead|tutor|advisor|adviser|manager|coordinator|liaison)|(im|i am|were|we are) (working with|supporting|seeing|meeting) (a |an |my )?[a-z]+( [a-z]+)? (aged? )?(1[4-9]|[2-6]\d)\b|(im|i am) an advisor (for|with|working with) (young people|students|clients|learners|jobseekers)|advisor here|(connexions|careers wales|jobcentre|jobcentre plus|job centre|dwp|employability|work programme|skills) (advisor|coach|worker|officer|mentor)|i teach|teaching assistant here|learning mentor|senco|probation officer|for (my |our )?(staff|agents|advisors|team leaders) who|careers club|running (a|this) session|on behalf of (a |my |one of my )?(learner|client|student|son|daughter|team|staff)|assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer|hr (manager|advisor|business partner|officer)|training (manager|officer|coordinator|provider)|learning and development|l and d|(parent|dad|mum|mam|mom|father|mother|grandad|grandma|gran|nan) here|(my|our) (son|daughter|child|\d+ year old)|(my|our|one of my) (tls|supervisors|team leaders|team managers|agents|staff|new agents|new starters|apprentices|learners|students|clients|pupils)|asking for (one of my|my|a)|claimant|the pupil|my client|client is|student is|learner is|we re taking on|were taking on|want to (put|send) my|for my (tls|team leaders|supervisors|managers|staff|agents)|client (details|summary|profile)|referral( notes| details| form)?|candidate (summary|details|profile)|(advise|advice) on the following|the following (candidate|client|learner))\b/g;
 const ADVISER_JOB =
   /^(assessor|tutor|teacher|work coach|job coach|youth worker|support worker|key worker|employer)$/;
 /** An adviser's title the writer names as their own adviser ("my careers teacher said to ask here"). */
@@ -213,7 +213,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.userKind = "adviser";
     t = mask(t, adviser.index, adviser.index + adviser[0].length);
     ev("userKind", adviser[0], "pattern");
-  } else if (/\b(im|i am) (a |an |the )?(learner|student|apprentice)\b/.test(t)) {
+  } else if (
+    /\b(im|i am) (a |an |the )?(learner|student|apprentice)\b/.test(t) ||
+    // "Eh? I'm not an adviser, it's me looking for the job": the writer is the learner.
+    /\b(?:im|i am) not (?:an? )?(?:careers )?(?:adviser|advisor|parent|teacher|work coach)\b|\bits (?:just )?me (?:looking|who|wanting|that)\b|\bits for me\b/.test(
+      t,
+    )
+  ) {
     u.userKind = "learner";
     ev("userKind", "learner", "pattern");
   }
@@ -838,10 +844,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 
   // "his name is Marcos not Marcus", "it's Marcos, not Marcus": a name given or corrected, whatever was asked.
   const named =
-    /\b(?:(?:his|her|their|the learners|my clients|my students) name is|(?:it s|its|it is) ([A-Z][a-z]+),? not [A-Z][a-z]+)\s*([A-Z][a-z]{1,19})?/.exec(
+    /\b(?:(?:his|her|their|(?:the |my )?(?:learner|client|student|customer|claimant)(?: s|s)) name is|(?:it s|its|it is) ([A-Z][a-z]+),? not [A-Z][a-z]+)\s*([A-Z][a-z]{1,19}(?: (?:Mc|Mac|O )?[A-Z][a-z]{1,19})?)?/.exec(
       text.replace(/[’']/g, " "),
     );
-  const correctedName = named?.[2] ?? named?.[1];
+  const correctedName = (named?.[2] ?? named?.[1])?.replace(/\bO ([A-Z])/, "O'$1");
   if (correctedName && !u.learnerName) {
     u.learnerName = correctedName;
     u.userKind ??= "adviser";
@@ -897,7 +903,7 @@ const REMINDER =
   /\b(?:(?:like|as) i (?:said|say|told you|mentioned|wrote)|i (?:already |just )?(?:told you|said|mentioned)|(?:already|i) said|told you)(?: (?:before|already|earlier|above))?\b/gi;
 /** Words of a sentence that are never part of a name given in answer ("work at greggs", "doing my GCSEs"). */
 const NOT_NAME_WORD =
-  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks|from|correction|correct|actually|update|updated|also|but|so|then|ok|okay|right|well|hi|hello|hey|there|here|today|now|mistake|wrong|typo)$/;
+  /^(?:i|im|ive|me|my|you|your|we|our|she|shes|he|hes|they|them|it|is|are|was|at|in|on|of|to|for|with|the|a|an|and|or|not|no|yes|dont|know|doing|work|works|working|job|taking|sitting|lol|sorry|none|what|who|why|how|which|name|names|learner|client|student|said|told|like|already|just|please|thanks|from|correction|correct|actually|update|updated|also|but|so|then|ok|okay|right|well|hi|hello|hey|there|here|today|now|mistake|wrong|typo|eh|er|erm|um|umm|uh|huh|hmm|ah|oh|what|pardon|sorry|nope|nah|yep|yeah|aye)$/;
 
 /** The learner's name, given in answer to the name question: "it's Aoife", "Callum, like I said". */
 function nameAnswer(text: string): string | undefined {

@@ -111,3 +111,30 @@ describe("conversation: persona review 5, levels and names", () => {
     expect(c.text).not.toMatch(/Level 2 → Level 1/);
   });
 });
+
+describe("conversation: persona review 5, names and who is writing", () => {
+  it("W3: 'learner's name is Liam Docherty' names him at any point", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser in Glasgow");
+    c.say("skip");
+    c.say("he's 19, left school with Highers, not working");
+    c.say("learner's name is Liam Docherty");
+    expect(c.text).toMatch(/I'll put Liam Docherty on the session record/);
+  });
+
+  it("T1: 'Eh? I'm not an adviser, it's me looking for the job' is no name: the writer is the learner", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say("Eh? I'm not an adviser, it's me looking for the job.");
+    expect(c.text).not.toMatch(/put Eh on/);
+    expect(c.text).toMatch(/What's your job role/);
+  });
+
+  it("T8: 'an FE college lead ..., working with Megan Price, 17' is an adviser naming Megan Price", () => {
+    const c = new Conversation();
+    c.say(
+      "I'm an FE college lead in Cardiff, working with Megan Price, 17, part-time agent 10 hours a week, GCSEs",
+    );
+    expect(c.text).toMatch(/I'll put Megan Price on the session record/);
+  });
+});
