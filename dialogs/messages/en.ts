@@ -734,8 +734,10 @@ const catalogue = (p: PersonWords): Messages => ({
       // Its units' hours may be known where the qualification's are not: a plan adds them up.
       const units = e.units ?? [];
       const withGlh = units.filter((u) => u.glh).length;
+      // (OCR units 32–39 are each one of two references: their hours are known only as a range.)
+      const ranged = units.filter((u) => u.glh && u.glh.value === undefined).length;
       const ofUnits = withGlh
-        ? `; the guided learning hours of ${withGlh === units.length ? "all" : withGlh} of its ${units.length} units are known, so a plan of units (ask me to plan it) gives their total`
+        ? `; the guided learning hours of ${withGlh === units.length ? "all" : withGlh} of its ${units.length} units are known${ranged ? ` (${ranged} of them only as a range)` : ""}, so a plan of units (ask me to plan it) gives their total`
         : "";
       return credits !== undefined
         ? `its guided learning hours and total qualification time are not in our sources (it is ${credits} credits)${ofUnits}`
