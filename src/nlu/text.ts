@@ -134,11 +134,8 @@ const TEXT_SPEAK: Record<string, string> = {
   wasnae: "wasnt",
 };
 
-/**
- * A word TEXT_SPEAK spells out (as `\b[a-z]+\b` would find it, without a call per word). ("constructor"
- * is looked up as well: TEXT_SPEAK is a plain object, and what it gives for it is kept as it was.)
- */
-const SPOKEN = new RegExp(`\\b(?:${[...Object.keys(TEXT_SPEAK), "constructor"].join("|")})\\b`, "g");
+/** A word TEXT_SPEAK spells out (as `\b[a-z]+\b` would find it, without a call per word); its own keys only. */
+const SPOKEN = new RegExp(`\\b(?:${Object.keys(TEXT_SPEAK).join("|")})\\b`, "g");
 
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
 
