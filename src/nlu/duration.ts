@@ -30,6 +30,16 @@ function numberOf(token: string): number | undefined {
   return WORDS[token];
 }
 
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const YEAR = "((?:19|20)\\d\\d|this year|last year)";
+/** A start date: "since 2021", "started in June 2025" (made once, not on every call). */
+const START_SINCE = new RegExp(
+  `\\b(?:since|from|started(?: in| on| back in)?|joined(?: in)?|began(?: in)?|got (?:the|my|this) job in|been (?:there|here) since|worked there since|employed since)\\s+(?:(?:in|on)\\s+)?(?:${MONTH}\\s+)?${YEAR}`,
+);
+const START_ONWARDS = new RegExp(
+  `\\b(?:${MONTH}\\s+)?${YEAR}\\s+(?:onwards|to now|til now|till now|until now|to date|to present)`,
+);
+
 /**
  * Months of experience in `text`, or undefined when it holds no duration. `today` anchors "since 2021".
  * "none", "no experience", "never" and "not yet" are 0.
@@ -42,15 +52,7 @@ export function parseDurationMonths(text: string, today: Date): number | undefin
   if (/\b(none|no experience|never|not yet|zero|nothing)\b/.test(t) || /^\s*no\s*$/.test(t)) return 0;
   // A start date: "since 2021", "from sep 2023 til now", "started in June 2025", "since feb this year",
   // "2016 onwards". A year alone counts whole calendar years (5 in 2026); with a month, months.
-  const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
-  const YEAR = "((?:19|20)\\d\\d|this year|last year)";
-  const start =
-    new RegExp(
-      `\\b(?:since|from|started(?: in| on| back in)?|joined(?: in)?|began(?: in)?|got (?:the|my|this) job in|been (?:there|here) since|worked there since|employed since)\\s+(?:(?:in|on)\\s+)?(?:${MONTH}\\s+)?${YEAR}`,
-    ).exec(t) ??
-    new RegExp(
-      `\\b(?:${MONTH}\\s+)?${YEAR}\\s+(?:onwards|to now|til now|till now|until now|to date|to present)`,
-    ).exec(t);
+  const start = START_SINCE.exec(t) ?? START_ONWARDS.exec(t);
   if (start) {
     const yearText = start[2] ?? "";
     const year =

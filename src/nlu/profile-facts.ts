@@ -44,6 +44,8 @@ const JUST_STARTED =
   /\b(just (started|begun|joined)|started (on )?(monday|tuesday|wednesday|thursday|friday|yesterday|today)|jus started|first (day|week)|week (1|2|one|two)|(1st|2nd|first|second) week|(a|one) (week|wk) (in|into)|started (last|this) week)\b/;
 const NOT_IN_CC =
   /\b(dont|do not|doesnt|does not|never) (currently )?(work|works|worked)( in| at| for)? (a |the |any )?(contact|call) centres?\b|\bnot (in |at )?(a |the )?(contact|call) centre\b|\bnot (cc|contact centre|call centre) (work|based)\b/;
+/** NOT_IN_CC, run only on text naming a centre or "cc" (each of its patterns does). */
+const notInCc = (text: string) => (text.includes("centre") || text.includes("cc")) && NOT_IN_CC.test(text);
 /** A job outside contact centres ("work in a warehouse", "I'm a dog groomer now", "19 and an office junior at a solicitors"). */
 export const WORKS_ELSEWHERE =
   /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon|solicitors|law firm|estate agents|dentists|vets|gym|leisure centre|care agency)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\band (?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman|groomer|dog groomer|office junior|admin assistant|office assistant|shelf stacker|lifeguard|personal trainer|beautician|nail tech|florist|butcher|baker|van driver|security guard|paralegal|legal secretary|secretary|dental nurse|vet nurse|pharmacist|estate agent|bookkeeper|accounts assistant|lab assistant|kitchen assistant|landscaper)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
@@ -152,9 +154,11 @@ const PLACE_FIRST_WORDS = new Set(
 function placeNation(text: string): { nation: Nation; place: string; likely?: true } | undefined {
   const words = text.split(" ");
   let likely: { nation: Nation; place: string; likely: true } | undefined;
+  // (The words that start a place name, found once for the three widths.)
+  const starts = words.flatMap((w, i) => (PLACE_FIRST_WORDS.has(w) ? [i] : []));
   for (let n = 3; n >= 1; n--) {
-    for (let i = 0; i + n <= words.length; i++) {
-      if (!PLACE_FIRST_WORDS.has(words[i] ?? "")) continue;
+    for (const i of starts) {
+      if (i + n > words.length) break;
       const phrase = words.slice(i, i + n).join(" ");
       if (AMBIGUOUS.has(phrase)) {
         // ("a careers adviser in Newport": most probably the Welsh city, said back to be checked.)
@@ -289,10 +293,17 @@ export function readProfile(
   // clause (roleIn is the costly part of reading a message: once for the whole, then per clause).
   const roles = new Map<Clause, ReturnType<typeof roleIn>>();
   const twoTitles = new Set<Clause>();
-  const correcting = clauses.some((c) =>
-    /\b(not|no longer|stopped being|quit being)\b( [a-z]+){0,4} (any ?more|now|these days)\b|\bno longer\b|\b(im|i am) now (a|an)\b/.test(
-      c.text,
-    ),
+  const correcting = clauses.some(
+    (c) =>
+      // (Each pattern needs "no" or "being", and "now", "any", "days" or "longer".)
+      (c.text.includes("no") || c.text.includes("being")) &&
+      (c.text.includes("now") ||
+        c.text.includes("any") ||
+        c.text.includes("days") ||
+        c.text.includes("longer")) &&
+      /\b(not|no longer|stopped being|quit being)\b( [a-z]+){0,4} (any ?more|now|these days)\b|\bno longer\b|\b(im|i am) now (a|an)\b/.test(
+        c.text,
+      ),
   );
   // "compare them for my team leaders", "I cover for my TL": people the writer names are not the
   // writer's own role.
@@ -358,7 +369,7 @@ export function readProfile(
     // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
     // ("I left in 2024 and I'm not working now": the negation is the ending itself.)
     if (ENDED.test(c.text) && !c.question && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
-    if (NOT_IN_CC.test(c.text)) {
+    if (notInCc(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
     }
@@ -486,7 +497,7 @@ export function readProfile(
     ccFact = false;
     notWorking = true;
   }
-  if (clauses.some((c) => NOT_IN_CC.test(c.text))) {
+  if (clauses.some((c) => notInCc(c.text))) {
     r.role = null;
     r.working = false;
     ccFact = false;

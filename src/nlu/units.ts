@@ -26,6 +26,8 @@ interface UnitTitle {
  * titles that could start in it (a scan of every title per message cost a third of the understanding). */
 interface TitleIndex {
   byStart: Map<string, UnitTitle[]>;
+  /** The first words of the two-word keys: other words start none of them. */
+  firstOfTwo: Set<string>;
 }
 const titlesCache = new WeakMap<Catalogue, { byQualification: Map<string, TitleIndex>; long: TitleIndex }>();
 
@@ -54,7 +56,10 @@ function indexTitles(given: UnitTitle[]): TitleIndex {
     const key = words.length > 1 ? `${words[0]} ${words[1]}` : (words[0] ?? "");
     byStart.set(key, [...(byStart.get(key) ?? []), t]);
   }
-  return { byStart };
+  return {
+    byStart,
+    firstOfTwo: new Set([...byStart.keys()].flatMap((k) => (k.includes(" ") ? [k.split(" ")[0] ?? ""] : []))),
+  };
 }
 
 /** Unit titles as the matcher reads them, per qualification, and the long ones of every qualification. */
@@ -88,7 +93,9 @@ function titlesIn(index: TitleIndex | undefined, text: string): UnitTitle[] {
   for (let i = 0; i < words.length; i++) {
     const one = index.byStart.get(words[i] ?? "");
     if (one) found.push(...one);
-    const two = index.byStart.get(`${words[i]} ${words[i + 1]}`);
+    const two = index.firstOfTwo.has(words[i] ?? "")
+      ? index.byStart.get(`${words[i]} ${words[i + 1]}`)
+      : undefined;
     if (two) found.push(...two);
   }
   return found.length > 1 ? [...new Set(found)].sort((a, b) => b.name.length - a.name.length) : found;
@@ -109,6 +116,8 @@ const NUMBER = new RegExp(
   `\\b(?<!\\b(?:level|levels|lvl|aged?|im|over|under|year|yr|scqf)\\s?)(${LIST_ITEM})\\b(?!\\s?(?:years?|yrs?|months?|mths?|weeks?|days?|credits?|hours?|hrs?|glh|%|gcses?|a levels?|o levels?|highers?|pm|am|st|nd|rd|th)\\b)(?![/.]\\d)`,
   "g",
 );
+/** A number NUMBER could read (each of its matches is one): without one, NUMBER is not run. */
+const NUMBER_WORD = new RegExp(`\\b${LIST_ITEM}\\b`);
 // Just before a list: "units 1, 2", "unit no 4", "units for the NVQ: 1, 2", "my units are 1, 2".
 const UNIT_WORD_BEFORE =
   /\bunits?\s*(?:no|nos|numbers?)?\s*:?\s*$|\bunits?\b[^.?!:]{0,40}:\s*$|\bunits?\s+(?:are|were|was|is)\s*:?\s*$/;
@@ -156,7 +165,7 @@ export function unitsIn(
     });
     blank(m.index, m.index + m[0].length);
   }
-  for (const m of matchesOf(NUMBER, rest))
+  for (const m of NUMBER_WORD.test(rest) ? matchesOf(NUMBER, rest) : [])
     items.push({ at: m.index, end: m.index + m[0].length, unit: asDigits(m[1] ?? ""), kind: "number" });
   items.sort((a, b) => a.at - b.at);
   // Lists: items with nothing but separators between them.
