@@ -29,7 +29,7 @@ import {
   shownRecommendations,
 } from "../shown.ts";
 import type { AdvisorContext, Choice, ClarifyOption, Reply } from "../types.ts";
-import { type Act, answersOf, choices, messagesOf, say, text, uOf } from "./common.ts";
+import { type Act, answersOf, choices, initialContext, messagesOf, say, text, uOf } from "./common.ts";
 import { addHeldUnits } from "./facts.ts";
 
 // ——— Choosing a qualification, units, plans ———
@@ -316,7 +316,7 @@ export const showRecommendations: Act = (c, e, s) => {
         ),
         supposed.items
           .filter((x) => x.hasUnitList)
-          .map((x) => ({ label: m.planChoice(m.shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
+          .map((x) => ({ label: planLabel(s, m, x), value: `plan ${x.qualificationId}` })),
       ),
     );
   }
@@ -328,7 +328,7 @@ export const showRecommendations: Act = (c, e, s) => {
   const options: Choice[] = [
     ...card.items
       .filter((x) => x.hasUnitList)
-      .map((x) => ({ label: m.planChoice(m.shortTitle(x.title)), value: `plan ${x.qualificationId}` })),
+      .map((x) => ({ label: planLabel(s, m, x), value: `plan ${x.qualificationId}` })),
     { label: m.whatComesNextChoice, value: `what comes after ${card.items[0]?.qualificationId ?? ""}` },
   ];
   const next = choices(m.recommendNext, options);
@@ -432,6 +432,35 @@ export const showRecommendations: Act = (c, e, s) => {
     prompt: [next],
   };
 };
+
+/**
+ * A plan button only where a plan can be made: a qualification whose credit values our sources lack is
+ * offered as a unit chooser instead (persona review 5: "Plan" led to "I can't work out a plan").
+ */
+const plannableMemo = new WeakMap<object, Map<string, boolean>>();
+function plannable(s: Parameters<Act>[2], id: string): boolean {
+  let memo = plannableMemo.get(s);
+  if (!memo) {
+    memo = new Map();
+    plannableMemo.set(s, memo);
+  }
+  let can = memo.get(id);
+  if (can === undefined) {
+    const p = planFor(s, answersOf(initialContext("en", "2000-01-01")), id);
+    can = p.kind === "plan" && p.result.status === "planned";
+    memo.set(id, can);
+  }
+  return can;
+}
+function planLabel(
+  s: Parameters<Act>[2],
+  m: Messages,
+  x: { qualificationId: string; title: string },
+): string {
+  return plannable(s, x.qualificationId)
+    ? m.planChoice(m.shortTitle(x.title))
+    : m.chooseUnitsChoice(m.shortTitle(x.title));
+}
 
 /**
  * "Wouldn't level 2 be better?": where that option stands in the advice, and why the first one is first,

@@ -430,6 +430,7 @@ const catalogue = (p: PersonWords): Messages => ({
     reasons: (titles: string[]) => `the reasons for ${listWords(titles)}`,
   },
   planChoice: (shortTitle: string) => `Plan ${shortTitle}`,
+  chooseUnitsChoice: (shortTitle: string) => `Units of ${shortTitle}`,
   /** A qualification's title, short enough for a button or a list ("OCR Level 3 NVQ Diploma"). */
   shortTitle: (title: string) =>
     title

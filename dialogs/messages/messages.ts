@@ -279,6 +279,8 @@ export interface Messages {
     reasons: (titles: string[]) => string;
   };
   planChoice: (shortTitle: string) => string;
+  /** A qualification whose plan our sources cannot make: its units, to choose and check. */
+  chooseUnitsChoice: (shortTitle: string) => string;
   /** A qualification's title, short enough for a button or a list ("OCR Level 3 NVQ Diploma"). */
   shortTitle: (title: string) => string;
   /** A recommendation's next step says how to plan in this chat, not with the CLI command. */
