@@ -201,10 +201,11 @@ const UNITS: Cue[] = [
     re: /\b(?:which|what) units (?:\S+ ){0,3}(?:got to|have to|has to|need to|needs to|must) (?:do|take|complete)\b/,
   },
   // "which unit covers X", "is there a unit about X", "does the level 3 cover X"
+  // ("which level 4 units relate to resource planning": the units named with their qualification.)
   {
     intent: "unitsIn",
     rank: 65,
-    re: /\b(?:which|what) units? (?:covers?|is about|are about|deals? with|teach(?:es)?|is on|are on)\b|\b(?:is there|are there|theres|there is|there are) (?:an?|any) units?\b|\b(?:does|do|will|would) (?:the |an? |this |that |it |they )?(?:\S+ ){0,8}cover\b|\bwhat (?:\S+ ){0,8}cover\b/,
+    re: /\b(?:which|what) (?:\S+ ){0,3}units? (?:covers?|is about|are about|deals? with|teach(?:es)?|is on|are on|relates? to)\b|\b(?:is there|are there|theres|there is|there are) (?:an?|any) units?\b|\b(?:does|do|will|would) (?:the |an? |this |that |it |they )?(?:\S+ ){0,8}cover\b|\bwhat (?:\S+ ){0,8}cover\b/,
   },
   {
     intent: "unitsIn",

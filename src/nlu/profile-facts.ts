@@ -50,10 +50,13 @@ const notInCc = (text: string) => (text.includes("centre") || text.includes("cc"
 export const WORKS_ELSEWHERE =
   /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon|solicitors|law firm|estate agents|dentists|vets|gym|leisure centre|care agency)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\band (?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman|groomer|dog groomer|office junior|admin assistant|office assistant|shelf stacker|lifeguard|personal trainer|beautician|nail tech|florist|butcher|baker|van driver|security guard|paralegal|legal secretary|secretary|dental nurse|vet nurse|pharmacist|estate agent|bookkeeper|accounts assistant|lab assistant|kitchen assistant|landscaper)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
 /** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
+/** A job now at a place: "works in a salon", "my job at Greggs" (CC_WORK says which are contact centres). */
+const PLACE_NOW =
+  /\b(?:(works|working|employed) (?:in|at|for)|(?:my|his|her) (?:current |day |full time |part time )?job (?:in|at|with)) (?!(?:a |an |the )?(?:home|sales|office|team)\b|(?:me|you|us|him|her|them)\b)/;
 const WISHED_WORK = /\b(want|wants|wanting|would like|keen|interested|hoping|hopes|thinking)\b.*$/;
-/** Not in work now: unemployed, in education, at home, in prison, sacked, retired early, "on the buroo"... */
+/** Not in work now: unemployed, in education, at home, in prison, sacked, retired early, "on the buroo", "not currently employed" (an adverb between), "jobless"... */
 export const NOT_WORKING =
-  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(they|then they|but they|and they) (let|have let|ve let) (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her |that |their )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|on the sick|on the (?:buroo|broo|dole|social)|(got |been |was |were |just got )?(sacked|fired|dismissed)|got the sack|(took|taken|take) (early )?retirement|(havent|hasnt|have not|has not) worked since|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
+  /\b(job hunting|lost my job|(been|got|was|were|just been) let go|(they|then they|but they|and they) (let|have let|ve let) (me|him|her|them) go|(took|taken|got|accepted) (voluntary )?redundancy|(isnt|arent|wasnt|is not|are not|im not|am not|hes not|shes not) (currently )?(working|in work|employed)|(not|havent|hasnt|not yet) found (anything|a job|work|another job)|(has|have|hes|shes|ive|i have) never worked\b(?! (in|on|at|with|for|as) )|(?:^|(?:but|and) )(i |he |she |they )?left (?!school|college|uni|sixth form|education|home|the army|the forces)((the |my |his |her |that |their )?(job|company|role|there|it) (in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(19|20)\d\d)|last (week|month|year)|\w+ (weeks?|months?|years?) ago)|last (week|month|year)|this (week|month|year)|\w+ (weeks?|months?|years?) ago)|signed off|off sick|on the sick|on the (?:buroo|broo|dole|social)|(got |been |was |were |just got )?(sacked|fired|dismissed)|got the sack|(took|taken|take) (early )?retirement|(havent|hasnt|have not|has not) worked since|in prison|im inside|inside at the moment|never had a job|(havent|have not|hasnt|has not|not|never|not yet) (had|got|done) (a |any )?(proper |paid |real )?(job|work)|now im out|left the (army|forces|navy|raf)|been off|off work|time off|had my kids|raising (my |the )?kids|at home with|never (had|done) a (proper |paid )?job|never had a paid job|not got a job|no job|havent got a job|dont have a job|unemployed|out of work|between jobs|(?<!not )looking for work|look for work|job ?seekers?|redundant|laid off|retired|stay at home|career break|not working|not in (paid )?(work|employment)|not (currently|presently|at present) (working|employed|in work)|jobless|neet|doing nothing|on universal credit|universal credit|on esa|on benefits|no work history|left my job|returning to work|back to work|get back into work|on maternity|maternity leave|in prison|getting released|due for release|shut down)\b/;
 /** Contact-centre work now, by what the words name ("on the phones", "I do cold calling", "take calls"). */
 const CC_NOW =
   /\b(work|works|working|job|employed|based|been|im|i am|hes|shes|is|are|do|does|doing|take|takes|taking|answer|answers|answering|handle|handles|handling|on|at|in)\b.{0,40}\b(call centre|contact centre|cc|call centres|contact centres|helpdesk|help desk|service desk|the phones|phones|on the phone|over the phone|by phone|telesales|cold calling|calls|helpline|switchboard|webchat|telephone banking|customer service calls|customer contact team|inbound|outbound)\b/;
@@ -365,6 +368,7 @@ export function readProfile(
   let ccFact = false;
   let roleAt = -1;
   let endedAt = -1;
+  let elsewhere: string | undefined;
   for (const [i, c] of clauses.entries()) {
     // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
     // ("I left in 2024 and I'm not working now": the negation is the ending itself.)
@@ -398,6 +402,24 @@ export function readProfile(
       inEducation = true;
       ev("working", c.raw, "in education");
     }
+    // A job now at a place no contact-centre word names ("she works in a hairdresser's at the minute",
+    // "works in asda warehouse, wants to do a call centre job", "alongside my job at Greggs") is other
+    // work, unless the message shows contact-centre work now.
+    // ("a job I can do alongside my job at Greggs": a job held is named even inside a wish.)
+    const said = c.modality === "wish" ? c.text.replace(WISHED_WORK, " ") : c.text;
+    const place =
+      PLACE_NOW.exec(said) ??
+      (c.modality === "wish" ? /\b(?:my|his|her) [a-z ]{0,12}job /.exec(c.text) : null);
+    const placeText = place && place.input === said ? said : c.text;
+    if (
+      place &&
+      c.modality !== "past" &&
+      c.modality !== "future" &&
+      !c.negated &&
+      !c.question &&
+      !CC_WORK.test(placeText.slice(place.index))
+    )
+      elsewhere = c.raw;
     if (c.modality === "wish" || c.modality === "future") continue;
     const m = roleOf(c);
     // "while I'm at college": in education, which a contact-centre job beside it does not undo.
@@ -484,6 +506,10 @@ export function readProfile(
       notWorking = true;
       ev("working", c.raw, "works elsewhere");
     }
+  }
+  if (elsewhere && !ccFact && r.role === undefined) {
+    notWorking = true;
+    ev("working", elsewhere, "works elsewhere");
   }
   // A contact-centre job now, beside school or college ("I work in a call centre while I'm at
   // college"), is work; being in education with no such job is not.

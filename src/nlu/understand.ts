@@ -595,6 +595,26 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       /\b(hes|shes|he is|she is|theyre|they are) ([1-9]|1[0-3])( now)?\b(?! (years?|yrs?|months?) (in|of|as|at|experience))(?! ?(years?|yrs?) (in|of|as|at))/.test(
         full,
       );
+    // The question says whom the advice is for: "Mam reckons I should... What would I need?", "carer for
+    // my mum, she passed in the summer... Can I go straight onto level 3?" ask for the writer, whoever
+    // else they name.
+    const askedForSelf =
+      clauses.some(
+        (c) =>
+          c.question &&
+          /\b(i|im|ive)\b/.test(c.text) &&
+          // ("Can I speak to someone?", "where can I see the list?": asks of the bot, not for whom.)
+          !/\b(where|how) (can|do|could) i\b|\b(can|could|may) i (speak|talk|see|ask|get|have|find|check|send)\b/.test(
+            c.text,
+          ),
+      ) &&
+      !clauses.some(
+        (c) =>
+          c.question &&
+          /\b(he|she|they|him|her|them|his|their|hes|shes|theyre|we|us|our|ours)\b|\bmy (?!own\b)[a-z]+/.test(
+            c.text,
+          ),
+      );
     const reading = readProfile(
       clauses,
       ctx.catalogue,
@@ -603,7 +623,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       // ("Client details: 52, made redundant...", "Referral notes / Name: Tomasz": under a form's heading
       // every line describes the learner, with no "he" or "she" needed.)
       u.userKind === "adviser" && !formHeading,
-      ownAge && theirs === undefined && u.userKind !== "adviser",
+      (ownAge && theirs === undefined && u.userKind !== "adviser") || askedForSelf,
       expecting === "role",
     );
     for (const e of reading.evidence) u.evidence.push(e);
