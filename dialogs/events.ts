@@ -160,8 +160,10 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
   // Only the words next to "units"/"ones" say what they are about ("have resource planning units",
   // "units about complaints"); "which of my units count" names no theme. "not selling" is set aside.
   const near = [
-    ...t.matchAll(/((?:[a-z]+ ){1,3})(?:units?|ones)\b/g),
-    ...t.matchAll(/\bunits? (?:about|on|for|covering|with|to do with) ((?:[a-z]+ ?){1,3})/g),
+    ...t.matchAll(/((?:[a-z]+ ){1,3})(?:units?|ones|one)\b/g),
+    ...t.matchAll(
+      /\bunits?(?: (?!about|on|for|covering|with)\w+){0,3} (?:are |is )?(?:about|on|for|covering|with|to do with) ((?:[a-z]+ ?){1,3})/g,
+    ),
   ].map((m) => m[1] ?? "");
   const words = near
     .join(" ")
@@ -671,6 +673,31 @@ function readMessage(
       return {
         type: "ASK",
         u: { ...u, intent: "unitsIn", qualification: themeOf },
+        asked: { ...readAsked(normalise(text)), theme },
+      };
+  }
+  // "can you swap unit 5 for the complaints one?": the replacement named by what it is about, so the
+  // units whose titles say it are listed to choose from (persona review 5: answered with eligibility).
+  if (
+    themeOf &&
+    u.units?.length &&
+    /\b(?:swap|replace|switch|change)\b.*\b(?:for|with|to)\b/.test(normalise(text))
+  ) {
+    const replacement = normalise(text)
+      .split(/\b(?:for|with|to)\b/)
+      .slice(1)
+      .join(" ");
+    const q = services.engine(themeOf);
+    const theme = themeWords(replacement, q);
+    // One unit whose title says it: the swap is made ("swap 5 for the complaints one" → 14).
+    const stem = (w: string) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 4))}`);
+    const only = q?.units.filter((x) => theme.every((w) => stem(w).test(x.title.toLowerCase()))) ?? [];
+    if (theme.length && only.length === 1 && c.units?.length && only[0]?.number)
+      return { type: "EDIT_UNITS", add: [only[0].number], remove: u.units, u: { ...u, units: [] } };
+    if (theme.length)
+      return {
+        type: "ASK",
+        u: { ...u, intent: "unitsIn", qualification: themeOf, units: [] },
         asked: { ...readAsked(normalise(text)), theme },
       };
   }

@@ -109,8 +109,9 @@ const answer: Act = (c, e, s) => {
       const theme = askedOf(e).theme ?? [];
       if (q && theme.length) {
         // Every word said, at the start of a word of the title ("resource plan development"), else any.
+        // (A stem long enough to tell "complaints" from "comply": the word less its last four letters.)
         const has = (x: { title: string }, w: string) =>
-          new RegExp(`\\b${w.slice(0, 4)}`).test(x.title.toLowerCase());
+          new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 4))}`).test(x.title.toLowerCase());
         const all = q.units.filter((x) => theme.every((w) => has(x, w)));
         const about = all.length ? all : q.units.filter((x) => theme.some((w) => has(x, w)));
         return reply(

@@ -138,3 +138,22 @@ describe("conversation: persona review 5, names and who is writing", () => {
     expect(c.text).toMatch(/I'll put Megan Price on the session record/);
   });
 });
+
+describe("conversation: persona review 5, unit edits by what they are about", () => {
+  it("W3: 'can you swap unit 5 for the complaints one?' swaps 5 for the one unit about complaints, never an eligibility answer", () => {
+    const c = new Conversation();
+    c.say("check units 1 2 3 4 5 10 25 in 10265");
+    c.say("Can you swap unit 5 for the complaints one?");
+    expect(c.text).toMatch(/took out 5; added 14/);
+    expect(c.text).not.toMatch(/for OCR Level 2 NVQ Certificate:\n• it is open to any age/);
+    expect(c.checkedUnits()).toContain("14");
+    expect(c.checkedUnits()).not.toContain("5");
+  });
+
+  it("a theme shorter than a word's stem is not matched by another word ('complaints' is not 'comply')", () => {
+    const c = new Conversation();
+    c.say("which units in 10265 are about complaints?");
+    expect(c.text).toMatch(/unit 14 \(Process customer service complaints\)/);
+    expect(c.text).not.toMatch(/Comply with health and safety/);
+  });
+});
