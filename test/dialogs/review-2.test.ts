@@ -236,7 +236,9 @@ describe("conversation: persona review 2, unit lists and the qualification they 
     const c = new Conversation();
     c.say("how many guided learning hours is OCR 10265?");
     expect(c.text).toMatch(/guided learning hours and total qualification time are not in our sources/);
-    expect(c.text).toMatch(/of its 39 units are known \(6 of them only as a range\), so a plan of units .* gives their total/);
+    expect(c.text).toMatch(
+      /of its 39 units are known \(6 of them only as a range\), so a plan of units .* gives their total/,
+    );
   });
 
   it("w2: a plan our sources cannot work out lists its unknown units in short runs, not a wall of numbers", () => {
