@@ -41,7 +41,7 @@ const PROFILE_KEYS = [
   "qualificationsHeld",
   "pastRole",
 ] as const;
-const hasProfileFacts = (u: Understanding) => PROFILE_KEYS.some((k) => u[k] !== undefined);
+export const hasProfileFacts = (u: Understanding) => PROFILE_KEYS.some((k) => u[k] !== undefined);
 
 function objectiveOf(text: string): "glh" | "units" | "credits" | "role" | undefined {
   const t = text.toLowerCase();
@@ -484,6 +484,26 @@ export function toEvent(
   )
     u = { ...u, intent: "define", term: "nvq" };
   u = notFromTheAsked(u, normalise(text), services);
+  // "She wants the L2 NVQ … We want the City & Guilds route": the awarding body named elsewhere in the
+  // message says which one (persona review 5, T8: planned OCR's instead, without a word).
+  if (!pinned && !u.qualification && u.ambiguous && u.ambiguous.length > 1) {
+    const t = normalise(text);
+    const bodies = [
+      /\b(?:cityguilds|city and guilds|city guilds|c ?g|c and g|candg)\b/.test(t) ? "cg-" : null,
+      /\bocr\b/.test(t) ? "ocr-" : null,
+      /\biq\b/.test(t) ? "iq-" : null,
+    ].filter((x): x is string => x !== null);
+    const ofBody = bodies.length === 1 ? u.ambiguous.filter((id) => id.startsWith(bodies[0] ?? "")) : [];
+    if (ofBody.length === 1) {
+      const { ambiguous: _named, ...rest } = u;
+      u = {
+        ...rest,
+        qualification: ofBody[0] ?? "",
+        // ("quickest way to the OCR L3 NVQ using what I've got": a plan.)
+        ...(!u.intent && objectiveOf(t) !== undefined ? { intent: "plan" as const } : {}),
+      };
+    }
+  }
   // "check these units for the level 3 NVQ: 1 2 5", "plan the level 3 NVQ": of the qualifications the
   // words may mean, the only one whose units our sources list (the others cannot be planned or checked).
   if (

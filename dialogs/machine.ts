@@ -2,6 +2,7 @@ import { enqueueActions, raise, setup } from "xstate";
 import * as A from "./actions.ts";
 import type { AdvisorServices } from "./advice.ts";
 import { checkFor, engineQualification, heldNeedsQualification, slotMatters } from "./advice.ts";
+import { hasProfileFacts } from "./events.ts";
 import {
   type AdvisorContext,
   type AdvisorEmitted,
@@ -169,6 +170,8 @@ export function createAdvisorMachine(services: AdvisorServices) {
         const id = event.qualificationId ?? context.qualificationId;
         return id === null || engineQualification(services, id) !== undefined;
       },
+      /** The message states facts about the learner besides what it asks. */
+      statesFacts: ({ event }) => "u" in event && !!event.u && hasProfileFacts(event.u),
       planKeepsUnits: ({ context, event }) => {
         if (event.type !== "PLAN" || !A.wantedUnits(event)) return false;
         const id = event.qualificationId ?? context.qualificationId;
@@ -264,6 +267,13 @@ export function createAdvisorMachine(services: AdvisorServices) {
           guard: "planUsable",
           target: ".router",
           actions: ["remember", "applyFacts", "inferUserKind", "planTarget"],
+        },
+        // One that cannot be planned (its units are not in our sources): said so, with the facts the
+        // message gave kept (persona review 5, T8), and the conversation goes on from them.
+        {
+          guard: "statesFacts",
+          target: ".router",
+          actions: ["remember", "applyFacts", "inferUserKind", "sayChoiceUnusable"],
         },
         { actions: ["sayChoiceUnusable", "repeatPrompt"] },
       ],

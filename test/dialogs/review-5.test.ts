@@ -157,3 +157,19 @@ describe("conversation: persona review 5, unit edits by what they are about", ()
     expect(c.text).not.toMatch(/Comply with health and safety/);
   });
 });
+
+describe("conversation: persona review 5, the awarding body named", () => {
+  it("T8: 'She wants the L2 NVQ … We want the City & Guilds route. Can you plan her units?' is about City & Guilds's, whose units our sources lack, and the facts are kept", () => {
+    const c = new Conversation();
+    c.say("I'm a careers adviser");
+    c.say(
+      "Running a session with a student, Megan Price, 17, who's on a part-time job at a contact centre (10 hrs/week, 6 months). She wants the L2 NVQ. We want the City & Guilds route. Can you plan her units?",
+    );
+    expect(c.text).toMatch(
+      /City & Guilds Level 2 NVQ Certificate in Contact Centre Operations: its unit list isn't in our sources/,
+    );
+    expect(c.text).not.toMatch(/OCR Level 2 NVQ Certificate/);
+    expect(c.text).toMatch(/Got it: 6 months; working in a contact centre; aged 17/);
+    expect(c.text).toMatch(/I'll put Megan Price on the session record/);
+  });
+});
