@@ -215,3 +215,12 @@ export function readAsked(said: string): Asked {
     ...(skip?.[1] ? { skipLevel: Number(skip[1]) } : {}),
   };
 }
+
+/**
+ * Whether a unit's title is about a theme word ("complaints" → "Process customer service complaints"):
+ * the word's stem at the start of a word of the title, long enough to tell "complaints" from "comply"
+ * (the word less its last four letters, at least four).
+ */
+export function titleIsAbout(title: string, word: string): boolean {
+  return new RegExp(`\\b${word.slice(0, Math.max(4, word.length - 4))}`).test(title.toLowerCase());
+}

@@ -5,7 +5,7 @@ import { type Understanding, understand } from "../src/nlu/understand.ts";
 import { unitEditsIn, unitsHeldCue, unitsIn } from "../src/nlu/units.ts";
 import { resolveUnits } from "../src/rules/index.ts";
 import type { AdvisorServices } from "./advice.ts";
-import { readAsked } from "./asked.ts";
+import { readAsked, titleIsAbout } from "./asked.ts";
 import { readClarifyAnswer } from "./clarify.ts";
 import type { AdvisorContext, AdvisorEvent, HeldUnits } from "./types.ts";
 
@@ -710,8 +710,7 @@ function readMessage(
     const q = services.engine(themeOf);
     const theme = themeWords(replacement, q);
     // One unit whose title says it: the swap is made ("swap 5 for the complaints one" → 14).
-    const stem = (w: string) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 4))}`);
-    const only = q?.units.filter((x) => theme.every((w) => stem(w).test(x.title.toLowerCase()))) ?? [];
+    const only = q?.units.filter((x) => theme.every((w) => titleIsAbout(x.title, w))) ?? [];
     if (theme.length && only.length === 1 && c.units?.length && only[0]?.number)
       return { type: "EDIT_UNITS", add: [only[0].number], remove: u.units, u: { ...u, units: [] } };
     if (theme.length)

@@ -13,7 +13,7 @@ import {
   unitLabel,
   unitPickerCard,
 } from "../advice.ts";
-import type { Asked } from "../asked.ts";
+import { type Asked, titleIsAbout } from "../asked.ts";
 import type { CompareRow } from "../messages/messages.ts";
 import type { AdvisorContext, AdvisorEvent } from "../types.ts";
 import { compared, detailsAnswer, eligibilityAnswer, entriesAsked } from "./answers.ts";
@@ -109,9 +109,7 @@ const answer: Act = (c, e, s) => {
       const theme = askedOf(e).theme ?? [];
       if (q && theme.length) {
         // Every word said, at the start of a word of the title ("resource plan development"), else any.
-        // (A stem long enough to tell "complaints" from "comply": the word less its last four letters.)
-        const has = (x: { title: string }, w: string) =>
-          new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 4))}`).test(x.title.toLowerCase());
+        const has = (x: { title: string }, w: string) => titleIsAbout(x.title, w);
         const all = q.units.filter((x) => theme.every((w) => has(x, w)));
         const about = all.length ? all : q.units.filter((x) => theme.some((w) => has(x, w)));
         return reply(
