@@ -4,7 +4,7 @@ import { normalise } from "../src/nlu/text.ts";
 import { type Understanding, understand } from "../src/nlu/understand.ts";
 import { unitEditsIn, unitsHeldCue, unitsIn } from "../src/nlu/units.ts";
 import { resolveUnits } from "../src/rules/index.ts";
-import type { AdvisorServices } from "./advice.ts";
+import { type AdvisorServices, heldNeedsQualification } from "./advice.ts";
 import { readAsked, titleIsAbout } from "./asked.ts";
 import { readClarifyAnswer } from "./clarify.ts";
 import type { AdvisorContext, AdvisorEvent, HeldUnits } from "./types.ts";
@@ -147,7 +147,7 @@ const HELD_CORRECTION =
 
 /** A question for units by what they are about. */
 const THEME_ASKED =
-  /\b(?:units? (?:about|on|for|covering|with|in|to do with)|(?:have|has|got|any|which|what|the)(?: [a-z]+){0,3} (?:units?|ones)|(?:[a-z]+ )?ones\b(?! (?:i|you) (?:have|hold)))\b/;
+  /\b(?:units? (?:are |is )?(?:about|on|for|covering|with|in|to do with)|(?:have|has|got|any|which|what|the)(?: [a-z0-9]+){0,4} (?:units?|ones)|(?:[a-z]+ )?ones\b(?! (?:i|you) (?:have|hold)))\b/;
 const THEME_STOP = new Set(
   "units unit ones level nvq diploma certificate principles which what does have want there about with their those these that this some more most also like need could would should count counts centre contact other mandatory optional group held doing taken chosen picked".split(
     " ",
@@ -245,7 +245,8 @@ function heldUnitsOf(
   // "my L3 units were…", "units from my level 3": units of a qualification at that level (the last one
   // said that is not denied: "I don't hold any level 3 units. I hold the level 2 NVQ, units 1, 2").
   const lm = [...t.matchAll(UNITS_LEVEL)]
-    .filter((m) => !/\b(?:dont|do not|not|no|never|havent|any)\s+(?:\w+\s+){0,2}$/.test(t.slice(0, m.index)))
+    // (A negation, not "any": "will any of my L3 units carry over" asks of them.)
+    .filter((m) => !/\b(?:dont|do not|not|no|never|havent)\s+(?:\w+\s+){0,2}$/.test(t.slice(0, m.index)))
     .at(-1);
   const level = lm ? Number(lm[1] ?? lm[2] ?? lm[3]) : undefined;
   const atLevel = (id: string | null | undefined): id is string =>
@@ -343,6 +344,8 @@ export function toEvent(
   today: Date,
   /** A qualification the message is known to mean (chosen when the bot asked which one). */
   pinned?: string,
+  /** The qualification pinned is the one of units the message says are held. */
+  pinHeld = false,
 ): AdvisorEvent | { type: "BAD_SUBMIT" } {
   const empty: Understanding = { evidence: [] };
   if (input.value !== undefined && input.value !== null && (input.text === undefined || input.text === "")) {
@@ -447,7 +450,14 @@ export function toEvent(
       // ambiguous) the option's own words are the request.
       const said = c.clarify.said;
       const again = said
-        ? toEvent({ text: said }, { ...c, clarify: null }, services, today, a.option.qualificationId)
+        ? toEvent(
+            { text: said },
+            { ...c, clarify: null },
+            services,
+            today,
+            a.option.qualificationId,
+            c.clarify.held,
+          )
         : undefined;
       const e =
         again && again.type !== "AMBIGUOUS" && again.type !== "UNCLEAR"
@@ -504,6 +514,17 @@ export function toEvent(
       };
     }
   }
+  // "what comes after the level 3 nvq" from someone holding OCR's (persona review 5, W5: asked which,
+  // again): of the qualifications the words may mean, the one they hold.
+  if (!pinned && !u.qualification && u.ambiguous && u.ambiguous.length > 1) {
+    const mine = new Set([
+      ...c.qualificationsHeld,
+      ...(u.qualificationsHeld ?? []),
+      ...c.heldUnits.map((h) => h.qualificationId),
+    ]);
+    const theirs = u.ambiguous.filter((id) => mine.has(id));
+    if (theirs.length === 1 && theirs[0]) u = pin(u, theirs[0]);
+  }
   // "check these units for the level 3 NVQ: 1 2 5", "plan the level 3 NVQ": of the qualifications the
   // words may mean, the only one whose units our sources list (the others cannot be planned or checked).
   if (
@@ -557,8 +578,14 @@ export function toEvent(
     const kind = kindRecommended(text, c, services);
     if (kind) u = { ...u, qualification: kind };
   }
-  const e = readMessage(pinned ? pin(u, pinned) : u, text, c, services);
-  return e.type === "AMBIGUOUS" ? { ...e, said: text } : e;
+  // Units said to be held, of the qualification chosen: read as units of it (never as holding it all).
+  const e =
+    pinned && pinHeld
+      ? readMessage(u, text, { ...c, qualificationsHeld: [pinned, ...c.qualificationsHeld] }, services)
+      : readMessage(pinned ? pin(u, pinned) : u, text, c, services);
+  return e.type === "AMBIGUOUS" || ("held" in e && e.held && heldNeedsQualification(e.held))
+    ? { ...e, said: text }
+    : e;
 }
 
 /** The understanding of a message with the qualification it left open settled ("which one?" answered). */
@@ -685,7 +712,10 @@ function readMessage(
   if (
     themeOf &&
     !u.units?.length &&
-    (!u.intent || ["unitsIn", "details", "check", "plan"].includes(u.intent)) &&
+    (!u.intent ||
+      ["unitsIn", "details", "check", "plan"].includes(u.intent) ||
+      // ("which of the level 4 units are about resource planning?": read as which one suits, W5.)
+      (u.intent === "recommend" && /\bunits\b/.test(normalise(text)))) &&
     THEME_ASKED.test(normalise(text))
   ) {
     const theme = themeWords(normalise(text), services.engine(themeOf));
@@ -892,7 +922,13 @@ function readMessage(
           asked: { ...asked, canDo: true },
           ...withHeld,
         };
-      return { type: "RECOMMEND", u, ...withHeld };
+      return {
+        type: "RECOMMEND",
+        u,
+        ...withHeld,
+        // "why these?": the reasons asked for, so the suggestions are shown in full even unchanged.
+        ...(/^(?:(?:and|but|so|ok|okay) )?why\b/.test(normalise(text)) ? { reasons: true as const } : {}),
+      };
     }
     case "check":
       if (u.units?.length)

@@ -281,6 +281,8 @@ export interface AdvisorContext extends Answers {
     resume: Pick<AdvisorContext, "expecting" | "prompt">;
     /** The message that asked ("how long would the OCR level 2 one take?"), answered once one is chosen. */
     said?: string;
+    /** The choice names the qualification of units the message said are held (not one asked about). */
+    held?: boolean;
   } | null;
 }
 
@@ -306,6 +308,8 @@ type WithU = {
   held?: HeldUnits;
   /** The message answered a "which one do you mean?" (its option's words). */
   clarified?: boolean;
+  /** The message, kept when held units in it wait for their qualification, to be answered then. */
+  said?: string;
 };
 export type AdvisorEvent =
   | { type: "CLOCK"; today: string }
@@ -330,13 +334,13 @@ export type AdvisorEvent =
   | ({ type: "YES" } & WithU)
   | ({ type: "NO" } & WithU)
   | ({ type: "ASK"; asked?: Asked } & WithU)
-  | ({ type: "RECOMMEND" } & WithU)
+  | ({ type: "RECOMMEND"; reasons?: true } & WithU)
   | ({ type: "PLAN"; objective?: Answers["objective"]; qualificationId?: string } & WithU)
   | ({ type: "CHOOSE"; qualificationId: string } & WithU)
   /** `explain`: "why is that wrong?", "do I meet the 23 credits rule?": the check again in full. */
   | ({ type: "UNITS"; units: string[]; qualificationId?: string; explain?: true } & WithU)
   | ({ type: "APPLY_FIX" } & WithU)
-  | { type: "HOLD_UNITS"; u: Understanding; held: HeldUnits }
+  | { type: "HOLD_UNITS"; u: Understanding; held: HeldUnits; said?: string }
   /** "I don't hold them, I want to take them": the units last taken as held are wanted instead. */
   | { type: "UNHOLD_UNITS"; u: Understanding }
   | ({ type: "EDIT_UNITS"; add: string[]; remove: string[] } & WithU)

@@ -78,6 +78,11 @@ function applyHeld(
   }
   const r = addHeldUnits(s, next.heldUnits, h);
   next.heldUnits = r.heldUnits;
+  // The units held that waited for their qualification ("which qualification are these from?") have it.
+  if (next.pendingHeld && next.pendingUnits?.every((x) => h.units.includes(x))) {
+    next.pendingUnits = null;
+    next.pendingHeld = false;
+  }
   const title = h.qualificationId ? (s.catalogue.entries.get(h.qualificationId)?.title.value ?? null) : null;
   const notes = [...(r.unknown.length ? [m.heldUnitsUnknown(r.unknown, title)] : []), ...r.ambiguous];
   const now = r.heldUnits.find((x) => x.qualificationId === h.qualificationId)?.units ?? [];
@@ -283,7 +288,9 @@ export const applyFacts: Act = (c, e, s) => {
     "held" in e &&
     e.held?.qualificationId &&
     !next.qualificationsHeld.includes(e.held.qualificationId) &&
-    !c.qualificationId
+    !c.qualificationId &&
+    // ("will any of my L3 units carry over?": what comes after it is asked, not how to finish it.)
+    u.intent !== "whatNext"
       ? { qualificationId: e.held.qualificationId }
       : {};
   return { ...next, ...about, ...started, ...say(...replies) };

@@ -206,7 +206,9 @@ const answer: Act = (c, e, s) => {
           onlyBefore(s, towards, held))
         : undefined;
       if (towards && before) return showTransfer(c, s, before, [], towards);
-      const from = u.qualificationsHeld?.[0] ?? u.qualification ?? c.qualificationsHeld[0];
+      // (Units held said with the question are units of the one they come from.)
+      const heldFrom = "held" in e ? (e.held?.qualificationId ?? undefined) : undefined;
+      const from = u.qualificationsHeld?.[0] ?? u.qualification ?? heldFrom ?? c.qualificationsHeld[0];
       if (from) return showTransfer(c, s, from);
       // "Which of my units count?" while planning a qualification they hold units of, not one they hold.
       const target = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;

@@ -2,6 +2,7 @@ import { QCF_ACCREDITED } from "../../src/advice/eligibility.ts";
 import type { Understanding } from "../../src/nlu/understand.ts";
 import { resolveUnits } from "../../src/rules/index.ts";
 import {
+  type AdvisorServices,
   checkCard,
   checkFacts,
   checkFor,
@@ -212,11 +213,15 @@ export const sayChoiceUnusable: Act = (c, e, s) => {
   );
 };
 
-export const askQualificationForUnits: Act = (c, _e, s) => {
+export const askQualificationForUnits: Act = (c, e, s) => {
   const m = messagesOf(c);
-  const options = (c.shown.recommendations ?? [])
-    .filter((id) => engineQualification(s, id) !== undefined)
-    .map((id) => ({ label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
+  // Units held are of something done, not of something recommended: those they may be units of, at the
+  // learner's level first (persona review 5, W5: a planner's Level 3 NVQ units were offered the Level 4).
+  const options = c.pendingHeld
+    ? heldUnitsQualifications(c, s)
+    : (c.shown.recommendations ?? [])
+        .filter((id) => engineQualification(s, id) !== undefined)
+        .map((id) => ({ label: m.shortTitle(s.catalogue.entries.get(id)?.title.value ?? id), value: id }));
   const all = options.length
     ? options
     : [...s.catalogue.entries.values()]
@@ -243,9 +248,32 @@ export const askQualificationForUnits: Act = (c, _e, s) => {
     clarify: {
       options: offered.map((o) => ({ ...o, qualificationId: o.value })),
       resume: { expecting: c.expecting, prompt: c.prompt },
+      // A question asked with the units ("will they carry over?") is answered once their qualification is
+      // known, about the units held of it.
+      ...("said" in e && e.said && "u" in e && e.u.intent ? { said: e.said, held: true } : {}),
     },
   };
 };
+
+/** The qualifications whose units these may be (held units waiting for theirs), the learner's level first. */
+function heldUnitsQualifications(c: AdvisorContext, s: AdvisorServices): Choice[] {
+  const units = c.pendingUnits ?? [];
+  const fits = [...s.catalogue.entries.values()].filter((x) => {
+    const q = x.type === "qualification" ? engineQualification(s, x.id) : undefined;
+    if (!q) return false;
+    try {
+      return resolveUnits(q, units).length > 0;
+    } catch {
+      return false;
+    }
+  });
+  const level = c.level ?? null;
+  const rank = (l: number | undefined) =>
+    l === level ? 0 : level !== null && l !== undefined && l < level ? 1 : 2;
+  return fits
+    .sort((a, b) => rank(a.level.value) - rank(b.level.value))
+    .map((x) => ({ label: messagesOf(c).shortTitle(x.title.value), value: x.id }));
+}
 
 export const askWhichQualification: Act = (c, e, s) => {
   if (e.type !== "AMBIGUOUS") return {};
@@ -342,6 +370,7 @@ export const showRecommendations: Act = (c, e, s) => {
   const detailLine = details.length ? m.recommendChanged(details.map((x) => changeWords(m, x))) : null;
   const lineOnly =
     changes !== null &&
+    !(e.type === "RECOMMEND" && e.reasons) &&
     !reordered.length &&
     details.length <= MAX_DETAILS_SAID &&
     (detailLine?.length ?? 0) <= MAX_LINE;

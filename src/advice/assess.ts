@@ -141,10 +141,11 @@ export function levelFit(ctx: Context, e: CatalogueEntry, a: Assessment): number
     return LEVEL_FIT.off;
   }
   if (level === target.level) {
-    a.reasons.push({
-      ...target.why,
-      text: `It is at Level ${level}, the right level for you: ${target.why.text}.`,
-    });
+    a.reasons.push(
+      target.about && target.about.id !== e.id
+        ? { text: `It is at Level ${level}, the right level for you: ${target.about.otherwise}.` }
+        : { ...target.why, text: `It is at Level ${level}, the right level for you: ${target.why.text}.` },
+    );
     return LEVEL_FIT.target;
   }
   if (level === target.level + 1) {

@@ -22,6 +22,12 @@ export function kindOf(e: CatalogueEntry): Kind {
 export interface Target {
   level: number;
   why: Reason;
+  /**
+   * When the quoted reason describes one entry only (OCR's Level 2 certificate "for people preparing for
+   * such a job"), its id, and the reason without that entry's words for every other entry at the level:
+   * one qualification's description is never given as another's (persona review 5, wrong advice 13).
+   */
+  about?: { id: string; otherwise: string };
 }
 export type Targets = Record<Kind, Target | null>;
 
@@ -73,9 +79,14 @@ function baseLevel(catalogue: Catalogue, profile: LearnerProfile, role: Role | u
     return {
       level: 2,
       why: cite(
-        "without contact-centre or customer-service experience, Level 2 is the place to start: OCR's Level 2 certificate is for people preparing for such a job",
+        "without contact-centre or customer-service experience, Level 2 is the place to start: this certificate is for people preparing for such a job",
         suitsSource(catalogue, "ocr-10266", "Wishing to prepare for employment"),
       ),
+      about: {
+        id: "ocr-10266",
+        otherwise:
+          "without contact-centre or customer-service experience, Level 2 is the place to start (our sources say who OCR's Level 2 certificate is for, not this one)",
+      },
     };
   }
   // No job role given: the sources' entry roles (trainee agent, agent, advisor) are Level 2 roles.
@@ -87,6 +98,22 @@ function baseLevel(catalogue: Catalogue, profile: LearnerProfile, role: Role | u
       l2?.jobRoles[0]?.source,
     ),
   };
+}
+
+/** Level 2 for an apprenticeship, in the Welsh pathway's own words when the learner has no experience. */
+function noviceApprenticeship(catalogue: Catalogue, base: Target): Target {
+  const source = catalogue.entries
+    .get("wales-cco-l2")
+    ?.suits.find((s) => s.value.includes("may be better suited to Level 2"))?.source;
+  return base.about && source
+    ? {
+        level: 2,
+        why: cite(
+          "people without contact-centre or customer-service experience may be better suited to Level 2 than Level 3",
+          source,
+        ),
+      }
+    : base;
 }
 
 /**
@@ -157,6 +184,6 @@ export function targetLevels(catalogue: Catalogue, profile: LearnerProfile, role
             l3?.suits.find((s) => s.value.includes("prior experience"))?.source,
           ),
         }
-      : { level: 2, why: base.why };
+      : noviceApprenticeship(catalogue, base);
   return { competence, knowledge, apprenticeship };
 }

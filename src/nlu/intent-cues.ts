@@ -432,6 +432,12 @@ const RECOMMEND: Cue[] = [
     rank: 40,
     re: /\b(?:suit|suits|suited|suitable|fit|fits|right for|the right one|best for|good for|good idea|worth|sensible|appropriate|recommend|recommended|suggest|advise|be right|be best|point in|too much|too hard|too difficult|too advanced|help (?:me |her |him |them )?(?:get|choose|decide|pick|find))\b|\b(?:would|will|could|does|do|might|can) (?:\S+ ){1,6}(?:help|work)\b|\bwhat would help\b|\ba good (?:\w+ )?(?:route|option|choice|fit|idea|next step|start|place to start)\b/,
   },
+  // "why these?" (the button after a one-line summary, typed): the suggestions with their reasons.
+  {
+    intent: "recommend",
+    rank: 40,
+    re: /^(?:(?:and|but|so|ok|okay) )?why (?:these|those|them|these ones|those ones|the first one|(?:these|those|the) (?:suggestions|ones|options|qualifications))$/,
+  },
   // A choice for the learner: "level 3 or level 4?", "nvq 2 or 3?", "or should he go to uni?"
   {
     intent: "recommend",

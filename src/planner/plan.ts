@@ -348,7 +348,12 @@ function undetermined(q: EngineQualification, input: PlanInput): Pick<PlanResult
   const check = checkSelection(q, [...taken], { held: input.achieved ?? [] });
   // The same count over the units whose credit values are known: what "known values give" means.
   const knownOnly = [...taken].filter((i) => Number.isFinite(q.units[i]?.credits.max));
-  const knownCheck = checkSelection(q, knownOnly, { held: input.achieved ?? [] });
+  // Achieved units count as held only among the units counted (held units outside the selection
+  // would make the check count nothing: "at most 0" beside a held 7-credit unit, persona review 5).
+  const knownSet = new Set(knownOnly);
+  const knownCheck = checkSelection(q, knownOnly, {
+    held: (input.achieved ?? []).filter((i) => knownSet.has(i)),
+  });
   const rules: Undetermined["rules"] = [];
   for (const o of check.rules) {
     if (o.need === undefined || !o.have) continue;
