@@ -735,7 +735,14 @@ export function readProfile(
       ) {
         levels.push(1);
         ev("level", c.raw, "low grades");
-      } else levels.push(l.level);
+      } else {
+        levels.push(l.level);
+        // GCSEs without their grades, and Scottish results, are compared to the scale rather than named
+        // on it: the level is said back to be confirmed (persona review 5, wrong advice 12).
+        const scottish = /\b(national 5s?|n5s?|nat 5s?|highers?|an? higher|higher \w+)\b/.test(c.text);
+        if (l.named && ((l.level === 2 && !HIGH_GRADES.test(text)) || (scottish && l.level <= 3)))
+          ev("level", c.raw.trim(), "compared");
+      }
     }
   }
   if (levels.length) r.level = Math.max(...levels);

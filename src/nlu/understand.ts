@@ -989,7 +989,9 @@ function unsureOf(u: Understanding): { slot: UnsureSlot; read: string }[] {
   const nation = of("nation")[0];
   if (u.nation !== undefined && nation?.how === "likely place")
     out.push({ slot: "nation", read: nation.read });
-  const level = of("level").find((e) => e.how === "low grades");
-  if (u.level !== undefined && level) out.push({ slot: "level", read: level.read });
+  // (Said back only when the level comes from that reading: "GCSEs and a degree" is sure of Level 6.)
+  const level = of("level").find((e) => e.how === "low grades" || e.how === "compared");
+  if (u.level !== undefined && level && (level.how === "low grades" || u.level <= 3))
+    out.push({ slot: "level", read: level.read });
   return out;
 }

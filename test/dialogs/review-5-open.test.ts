@@ -93,3 +93,27 @@ describe("conversation: persona review 5, the findings left open", () => {
     expect(c.text).toMatch(/It is at Level 2/);
   });
 });
+
+describe("conversation: levels compared, not named, are said back to be confirmed (review 5, wrong advice 12)", () => {
+  it("'got my gcses' with no grades is Level 2, said back as a reading", () => {
+    const c = new Conversation();
+    c.say("I'm a learner, 19, in Leeds, not working, got my gcses, no experience");
+    expect(c.text).toMatch(
+      /I wasn't sure of your highest qualification level \("got my gcses" read as Level 2\)/,
+    );
+  });
+
+  it("Highers are Level 3, said back as a reading; grades given or a degree are not doubted", () => {
+    const c = new Conversation();
+    c.say("careers adviser in Glasgow, my client Liam is 19, Highers in English and Business, not working");
+    expect(c.text).toMatch(/"Highers in English and Business" read as Level 3/);
+    const d = new Conversation();
+    d.say("I'm a learner, 24, in York, not working, 5 GCSEs at grade C or above");
+    expect(d.text).toMatch(/Level 2/);
+    expect(d.text).not.toMatch(/wasn't sure of your highest/);
+    const e = new Conversation();
+    e.say("I'm a learner, 30, in York, not working, GCSEs and a degree");
+    expect(e.text).toMatch(/Level 6/);
+    expect(e.text).not.toMatch(/wasn't sure of your highest/);
+  });
+});
