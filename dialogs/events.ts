@@ -514,6 +514,27 @@ export function toEvent(
       };
     }
   }
+  // "do i need essential skills again for the level 3 one?": only an apprenticeship pathway has Essential
+  // Skills, so of the Level 3 qualifications the words may mean, the pathway (persona review 5, T2).
+  if (!pinned && !u.qualification && u.ambiguous && u.ambiguous.length > 1 && u.intent === "details") {
+    const asked = readAsked(normalise(text));
+    const levels = new Set(u.ambiguous.map((id) => services.catalogue.entries.get(id)?.level.value));
+    // (The level said last is the one asked about: "my highest is level 2 … for the level 3 one?")
+    const lastLevel = [...normalise(text).matchAll(/\b(?:level|lvl|l) ?([1-4])\b/g)].at(-1)?.[1];
+    const level = lastLevel ? Number(lastLevel) : levels.size === 1 ? [...levels][0] : asked.level;
+    // (Of those named, else the pathway at the level named: "the level 3 one" read as the NVQs.)
+    const named = u.ambiguous.filter((id) => {
+      const x = services.catalogue.entries.get(id);
+      return x?.type === "pathway" && (level === undefined || x.level.value === level);
+    });
+    const pathways = named.length
+      ? named
+      : [...services.catalogue.entries.values()]
+          .filter((x) => x.type === "pathway" && level !== undefined && x.level.value === level)
+          .map((x) => x.id);
+    if (asked.aspects.includes("essentialSkills") && pathways.length === 1 && pathways[0])
+      u = pin(u, pathways[0]);
+  }
   // "what comes after the level 3 nvq" from someone holding OCR's (persona review 5, W5: asked which,
   // again): of the qualifications the words may mean, the one they hold.
   if (!pinned && !u.qualification && u.ambiguous && u.ambiguous.length > 1) {

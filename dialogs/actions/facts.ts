@@ -268,6 +268,24 @@ export const applyFacts: Act = (c, e, s) => {
   const replies: Reply[] = [];
   if (news.length) replies.push(text(m.noted(news)));
   if (corrections.length) replies.push(text(m.changed(corrections)));
+  // "actually my highest level is level 2" when it is: said to be what the record has, not met with
+  // silence or "my suggestions haven't changed" (persona review 5, T2).
+  if (!news.length && !corrections.length && !held.news.length) {
+    const same = SLOTS.filter((slot) => {
+      const said = {
+        role: u.role,
+        experience: u.experienceMonths,
+        level: u.level,
+        working: u.working,
+        apprenticeship: u.apprenticeship,
+        nation: u.nation,
+        age: u.age,
+      }[slot];
+      const b = describeValue(m, before, slot);
+      return said !== undefined && b !== undefined && b === describeValue(m, next, slot);
+    }).map((slot) => describeValue(m, next, slot) ?? "");
+    if (same.length && u.intent === undefined) replies.push(text(m.unchanged(same)));
+  }
   // What was read with less confidence is said back with its words, so a wrong reading gets corrected.
   const unsure = (u.unsure ?? []).flatMap((x) => {
     const slot = x.slot === "experienceMonths" ? "experience" : x.slot;

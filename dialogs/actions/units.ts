@@ -432,7 +432,8 @@ export const showRecommendations: Act = (c, e, s) => {
               ? m.pickToPlan
               : // A question these suggestions do not answer is said to be unanswered, not met with them
                 // again (persona review 5: "My suggestions haven't changed" to follow-up questions).
-                uOf(e)?.question && uOf(e)?.intent !== "recommend"
+                // (A question answered this turn, "will my level 2 count towards it?", is not.)
+                uOf(e)?.question && !uOf(e)?.intent
                 ? m.questionUnanswered
                 : m.recommendUnchanged(card.items.map((x) => m.shortTitle(x.title)))),
           options,

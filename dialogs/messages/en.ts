@@ -311,6 +311,7 @@ const catalogue = (p: PersonWords): Messages => ({
 
   noted: (parts: string[]) => `Got it: ${parts.join("; ")}.`,
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
+  unchanged: (parts: string[]) => `That's what I have already: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
   readAs: (what: string, read: string, value: string) =>

@@ -191,6 +191,8 @@ export interface Messages {
   autoSkipped: (what: string) => string;
   skipped: (what: string) => string;
   noted: (parts: string[]) => string;
+  /** Facts said again that the record already has ("actually my level is 2" when it is). */
+  unchanged: (parts: string[]) => string;
   changed: (parts: string[]) => string;
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => string;

@@ -117,3 +117,42 @@ describe("conversation: levels compared, not named, are said back to be confirme
     expect(e.text).not.toMatch(/wasn't sure of your highest/);
   });
 });
+
+describe("conversation: review 5, T2 (telesales agent in Cardiff holding City & Guilds' Level 2 NVQ)", () => {
+  const start = (c: Conversation) => {
+    c.say(
+      "hi im an agent at a telesales place in cardiff, 2 yrs in. got nvq lvl 2 from city and guilds as part of my apprenticeship. boss says i could do the level 3 apprenticeship. what do i need to do for it like how many credits and that",
+    );
+    c.say("yes thats what i said lol");
+  };
+
+  it("'my level 2 nvq' is the one held, asked without 'which one do you mean?', and no 'no answer' after the answer", () => {
+    const c = new Conversation();
+    start(c);
+    c.say("will any of my level 2 nvq count towards it?");
+    expect(c.text).not.toMatch(/Which one do you mean/);
+    expect(c.text).toMatch(/From City & Guilds Level 2 NVQ Certificate/);
+    expect(c.text).not.toMatch(/I don't have an answer to that/);
+  });
+
+  it("'do i need essential skills again for the level 3 one?' is about the Level 3 apprenticeship", () => {
+    const c = new Conversation();
+    start(c);
+    c.say(
+      "wait no my highest is level 2 (the nvq), only the essential skills were level 1. so do i need essential skills again for the level 3 one?",
+    );
+    expect(c.text).toMatch(
+      /Level 3 Apprenticeship in Contact Centre Operations[^\n]*:\n• Essential Skills:[^\n]*each at Level 2/,
+    );
+  });
+
+  it("'what have u got down about me' shows the record; a fact said again that it has is said to be kept", () => {
+    const c = new Conversation();
+    start(c);
+    c.say("ok cool. what have u got down about me, is my level right?");
+    expect(c.text).toMatch(/Session record/);
+    expect(c.text).toMatch(/Highest level: Level 2/);
+    c.say("actually my highest level is level 2");
+    expect(c.text).toMatch(/That's what I have already: Level 2\./);
+  });
+});
