@@ -58,6 +58,10 @@ export interface Asked {
   goal?: string;
   /** Units asked for by what they are about ("the resource planning units", "the customer service ones"). */
   theme?: string[];
+  /** Several themes asked at once ("coaching a team and handling complaints"): the words of each. */
+  themes?: string[][];
+  /** Units asked for by the job they fit ("which units fit a team leader", "which suit my job"). */
+  forRole?: string;
   /** Asks what is still needed ("how many credits will I still need"), after what carries over. */
   remaining?: boolean;
 }

@@ -65,6 +65,7 @@ type EventContext = Pick<
   | "pendingUnits"
   | "level"
   | "working"
+  | "role"
 >;
 
 const KIND_WORDS: [RegExp, RegExp][] = [
@@ -171,6 +172,32 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
     .split(" ")
     .filter((w) => w.length >= 5 && !THEME_STOP.has(w));
   return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
+}
+
+/** Units asked for by the job they fit: "which units fit a team leader", "units relevant to my role". */
+const ROLE_UNITS_ASKED =
+  /\b(?:units?|ones)\b(?: \w+){0,8} (?:fit|fits|suit|suits|suited|relevant|useful|match|matches|right|best|good|apply)\b(?: \w+){0,3} (?:to |for |with )?(?:my|an?|his|her|their|the) (?:job|role|work|team leader|tl|supervisor|manager|planner|agent|advisor|adviser|analyst|specialist|operator|operative)\b|\b(?:units?|ones) (?:for|about) (?:my|his|her|their) (?:job|role)\b/;
+
+/**
+ * The themes of "units about coaching/managing a team and handling escalated complaints": each part
+ * (split at "and", "or", "/") as the words of it found in the unit titles (persona review 5, W2).
+ */
+function themeGroups(t: string, q: ReturnType<AdvisorServices["engine"]>): string[][] {
+  const m =
+    /\bunits?(?: (?!about|on|covering)\w+){0,3} (?:are |is )?(?:about|on|covering|to do with) ((?:[a-z]+[ /]?){1,10})/.exec(
+      t,
+    );
+  if (!q || !m?.[1]) return [];
+  const known = (w: string) => q.units.some((x) => titleIsAbout(x.title, w));
+  return m[1]
+    .split(/ (?:and|or|plus) |\//)
+    .map((part) =>
+      part
+        .trim()
+        .split(" ")
+        .filter((w) => w.length >= 4 && !THEME_STOP.has(w) && known(w)),
+    )
+    .filter((g) => g.length > 0);
 }
 
 /** A job hoped for: "want to be a team leader", "hoping to become a supervisor", "go for team leader". */
@@ -727,9 +754,35 @@ function readMessage(
       return { type: "HOLD_UNITS", held: { qualificationId: h.qualificationId, units, replace: true }, u };
     }
   }
+  // "which units fit a team leader?", "which of the level 3 units suit my job?": the units whose titles
+  // fall under the role's topics (persona review 5, W2: the whole list of 49 units instead).
+  {
+    const t = normalise(text);
+    const role = ROLE_UNITS_ASKED.test(t) ? (u.role ?? c.role) : undefined;
+    const of =
+      u.qualification ??
+      c.qualificationId ??
+      (c.shown.recommendations ?? []).find((id) => services.engine(id) !== undefined);
+    if (role && of && services.engine(of) && !u.units?.length) {
+      // (The role named in the question is whose units are asked about, not a fact about the writer.)
+      const { role: _named, working: _w, userKind: _k, ...rest } = u;
+      const facts = c.role ? rest : u;
+      return {
+        type: "ASK",
+        u: { ...facts, intent: "unitsIn", qualification: of },
+        asked: { ...readAsked(t), forRole: role },
+      };
+    }
+  }
   // "does the level 4 have resource planning units?", "i want the customer service ones not selling":
   // the units of the qualification under discussion whose titles say it.
-  const themeOf = u.qualification ?? c.qualificationId;
+  const themeOf =
+    u.qualification ??
+    c.qualificationId ??
+    // (Else the one the question was last about, or the first suggestion with a unit list.)
+    [...(c.shown.about ?? []), ...(c.shown.recommendations ?? [])].find(
+      (id) => services.engine(id) !== undefined,
+    );
   if (
     themeOf &&
     !u.units?.length &&
@@ -740,11 +793,16 @@ function readMessage(
     THEME_ASKED.test(normalise(text))
   ) {
     const theme = themeWords(normalise(text), services.engine(themeOf));
-    if (theme.length)
+    const themes = themeGroups(normalise(text), services.engine(themeOf));
+    if (theme.length || themes.length)
       return {
         type: "ASK",
         u: { ...u, intent: "unitsIn", qualification: themeOf },
-        asked: { ...readAsked(normalise(text)), theme },
+        asked: {
+          ...readAsked(normalise(text)),
+          theme: theme.length ? theme : themes.flat(),
+          ...(themes.length > 1 ? { themes } : {}),
+        },
       };
   }
   // "can you swap unit 5 for the complaints one?": the replacement named by what it is about, so the

@@ -1,3 +1,4 @@
+import { findRole, relevantUnits } from "../../src/advice/roles.ts";
 /** Questions at any point: what next, units in, a unit, compare, together, definitions. */
 import type { CatalogueEntry } from "../../src/catalogue/schema.ts";
 import type { Term } from "../../src/nlu/intents.ts";
@@ -105,17 +106,48 @@ const answer: Act = (c, e, s) => {
       const entry = s.catalogue.entries.get(id);
       const q = engineQualification(s, id);
       if (!entry) return reply(m.unknownQualification);
+      // "which units fit a team leader": those whose titles fall under the role's topics.
+      const forRole = askedOf(e).forRole;
+      const role = forRole ? findRole(s.catalogue.roles, forRole) : undefined;
+      if (q && role) {
+        const relevant = relevantUnits(q, s.catalogue.roles, role);
+        return reply(
+          m.unitsForRole(
+            entry.title.value,
+            role.title,
+            role.topics.map((t) => m.topicName[t]),
+            q.units
+              .filter((x) => relevant.has(x.index))
+              .map(
+                (x) =>
+                  `${x.label} (${Number.isFinite(x.credits.max) ? intervalText(finite(x.credits)) : "?"})`,
+              ),
+          ),
+        );
+      }
       // "the resource planning units": those whose titles say it.
       const theme = askedOf(e).theme ?? [];
       if (q && theme.length) {
         // Every word said, at the start of a word of the title ("resource plan development"), else any.
         const has = (x: { title: string }, w: string) => titleIsAbout(x.title, w);
-        const all = q.units.filter((x) => theme.every((w) => has(x, w)));
-        const about = all.length ? all : q.units.filter((x) => theme.some((w) => has(x, w)));
+        const groups = askedOf(e).themes ?? [];
+        // Several themes: for each, the units whose titles say most of its words.
+        const best = (words: string[]) => {
+          const score = (x: { title: string }) => words.filter((w) => has(x, w)).length;
+          const top = Math.max(0, ...q.units.map(score));
+          return top ? q.units.filter((x) => score(x) === top) : [];
+        };
+        const all = groups.length > 1 ? [] : q.units.filter((x) => theme.every((w) => has(x, w)));
+        const about =
+          groups.length > 1
+            ? q.units.filter((x) => groups.some((g) => best(g).includes(x)))
+            : all.length
+              ? all
+              : q.units.filter((x) => theme.some((w) => has(x, w)));
         return reply(
           m.unitsAbout(
             entry.title.value,
-            theme,
+            groups.length > 1 ? groups.map((g) => g.join(" ")) : theme,
             about.map(
               (x) => `${x.label} (${Number.isFinite(x.credits.max) ? intervalText(finite(x.credits)) : "?"})`,
             ),

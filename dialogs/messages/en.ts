@@ -352,6 +352,23 @@ const catalogue = (p: PersonWords): Messages => ({
           'Say "check" with the ones you want, or ask "what is unit N?".',
         ].join("\n")
       : `No unit of ${title} has ${listWords(theme)} in its title.`,
+  unitsForRole: (title: string, role: string, topics: string[], units: string[]) =>
+    units.length
+      ? [
+          `Units of ${title} whose titles fit the work of a ${role} (${listWords(topics)}). This is my reading of the unit titles, not something our sources say; credits in brackets, ? where our sources do not give them:`,
+          ...units.map((u) => `• ${u}`),
+          'Say "check" with the ones you want, "plan it for my role", or ask "what is unit N?".',
+        ].join("\n")
+      : `No unit title of ${title} fits the work of a ${role} (${listWords(topics)}), as far as I can tell from the titles.`,
+  topicName: {
+    sales: "sales",
+    customerService: "customer service",
+    leadership: "leading a team",
+    performance: "performance and quality",
+    resourcePlanning: "resource planning",
+    technology: "technology",
+    incidents: "incidents",
+  },
   heldCountTowards: (title: string, units: string[]) =>
     units.length
       ? `Towards ${title}, ${unitWords(units)} ${p.subj} ${p.verb("hold")} ${units.length === 1 ? "counts" : "count"}.`

@@ -2,7 +2,7 @@
 // says, and the renderer that turns card and answer data into text.
 import type { ConditionCheck, Verdict } from "../../src/advice/eligibility.ts";
 import type { TransferResult } from "../../src/advice/progression.ts";
-import type { CatalogueEntry, Pathway, Qualification, TextFact } from "../../src/catalogue/schema.ts";
+import type { CatalogueEntry, Pathway, Qualification, TextFact, Topic } from "../../src/catalogue/schema.ts";
 import type { Verdict as RulesVerdict } from "../../src/rules/result.ts";
 import type { CardOf, Choice, Slot } from "../types.ts";
 
@@ -220,6 +220,9 @@ export interface Messages {
   notInSelection: (units: string[]) => string;
   /** Units of a qualification whose titles name a theme ("resource planning"); each label with its credits ("?" unknown). */
   unitsAbout: (title: string, theme: string[], units: string[]) => string;
+  /** Units whose titles fall under a role's topics (roles.json: our own reading, not the sources'). */
+  unitsForRole: (title: string, role: string, topics: string[], units: string[]) => string;
+  topicName: Record<Topic, string>;
   heldCountTowards: (title: string, units: string[]) => string;
   /** Before what comes next, when the units counted are the ones chosen, not ones held. */
   countingChosen: (units: string[]) => string;

@@ -156,3 +156,36 @@ describe("conversation: review 5, T2 (telesales agent in Cardiff holding City & 
     expect(c.text).toMatch(/That's what I have already: Level 2\./);
   });
 });
+
+describe("conversation: review 5, relevance questions (W2)", () => {
+  it("'which units in the level 3 nvq fit a team leader?' lists the units whose titles fit, said to be a reading", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader in Leeds, 3 years in, got the OCR level 2 NVQ");
+    c.say("which units are in the level 3 nvq that fit a team leader?");
+    expect(c.text).toMatch(
+      /Units of OCR Level 3 NVQ Diploma in Contact Centre Operations whose titles fit the work of a Contact Centre Team Leader/,
+    );
+    expect(c.text).toMatch(/my reading of the unit titles, not something our sources say/);
+    expect(c.text).toMatch(/unit 28 \(Plan, allocate and monitor work of a team\)/);
+    expect(c.text).not.toMatch(/unit 7 \(Carry out direct sales/);
+  });
+
+  it("'which units suit my job' uses the job on record", () => {
+    const c = new Conversation();
+    c.say("I'm a resource scheduling manager in Leeds, 5 years in, got OCR 10268");
+    c.say("which of the level 4 units suit my job?");
+    expect(c.text).toMatch(/whose titles fit the work of a Resource Scheduling Manager/);
+    expect(c.text).toMatch(/unit 19 \(Manage resource planning/);
+  });
+
+  it("several themes at once: the units of each", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader in Leeds, 3 years in, got the OCR level 2 NVQ");
+    c.say("which units are in the level 3 nvq?");
+    c.say("Which units are about coaching/managing a team and handling escalated complaints?");
+    expect(c.text).toMatch(/whose titles are about managing team and handling complaints/);
+    expect(c.text).toMatch(/unit 31 \(Manage conflict in a team\)/);
+    expect(c.text).toMatch(/unit 45 \(Handle referred customer complaints\)/);
+    expect(c.text).not.toMatch(/has 49 units/);
+  });
+});
