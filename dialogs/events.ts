@@ -65,6 +65,8 @@ type EventContext = Pick<
   | "pendingUnits"
   | "level"
   | "working"
+  | "userKind"
+  | "group"
   | "role"
 >;
 
@@ -173,6 +175,16 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
     .filter((w) => w.length >= 5 && !THEME_STOP.has(w));
   return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
 }
+
+/** A group of learners advised as one: "a cohort of 20", "20 new starters", "our new intake". */
+const GROUP =
+  /\b(?:cohort|intake|batch|group|class) of (\d+)\b|\b(\d+) (?:new (?:starters|recruits|agents|advisors|advisers|staff|hires|joiners)|starters|recruits|trainees|apprentices|learners|students)\b|\b(\d+) (?:of )?(?:our|my) (?:new )?(?:agents|staff|team|advisors|advisers|starters)\b(?= (?:through|on|onto|for)\b)|\b(?:a|our|my|the|this) (?:new )?(?:cohort|intake)\b|\bnot one (?:learner|person)\b/;
+/** The group spoken of again ("they", "the group", "all of them"). */
+const GROUP_MENTION =
+  /\b(?:the group|the cohort|all of them|each of them|per person|per learner|every one of them)\b/;
+/** Levels that differ across a group: "it varies", "mostly National 5s and a few Highers". */
+const LEVELS_VARY =
+  /\b(?:varies|vary|varied|various|mixed|a mix|mixture|mostly|a few|some have|some of them|range|ranging|all sorts|different)\b/;
 
 /** Units asked for by the job they fit: "which units fit a team leader", "units relevant to my role". */
 const ROLE_UNITS_ASKED =
@@ -434,6 +446,57 @@ export function toEvent(
     )
       u = { ...u, experienceMonths: 0 };
   }
+  // "putting 20 new starters through a qualification", "it's a cohort of 20": a group advised as one
+  // (persona review 5, T9: asked for one learner's name, and a level read from "mostly National 5s").
+  if (c.userKind === null || c.userKind === "adviser" || u.userKind === "adviser") {
+    const t = normalise(text);
+    const g = GROUP.exec(t);
+    if (g || (c.group && GROUP_MENTION.test(t))) {
+      const size = Number(g?.[1] ?? g?.[2] ?? g?.[3] ?? Number.NaN);
+      u = { ...u, group: { size: Number.isFinite(size) && size > 1 ? size : null } };
+      // "20 new starters (agents…)": new agents in a contact centre are trainee agents (OCR's Level 2
+      // role), said back to be confirmed; "no experience" in passing is theirs.
+      if (
+        u.role === undefined &&
+        /\bnew (?:starters|recruits|agents|joiners|hires)\b|\bnew starter\b/.test(t) &&
+        /\b(?:agents?|contact centre|call centre|helpdesk|help desk)\b/.test(t)
+      )
+        u = {
+          ...u,
+          role: "Trainee Agent",
+          working: true,
+          unsure: [...(u.unsure ?? []), { slot: "role", read: /\bnew \w+/.exec(t)?.[0] ?? "new starters" }],
+        };
+      if (
+        u.experienceMonths === undefined &&
+        /\bno (?:cc |contact centre |call centre )?(?:experience|exp)\b/.test(t)
+      )
+        u = { ...u, experienceMonths: 0 };
+      const { learnerName: _none, age: _one, ...rest } = u;
+      // (Ages "mostly 18-25" are many; a name said is one learner's, not the group's.)
+      u = /\b\d{2} ?(?:to|-) ?\d{2}\b|\bmostly\b|\bages\b/.test(t)
+        ? rest
+        : { ...rest, ...(u.age ? { age: u.age } : {}) };
+    }
+    if ((u.group || c.group) && u.level !== undefined && LEVELS_VARY.test(t)) {
+      const { level: _varies, ...rest } = u;
+      u = { ...rest, levelVaries: true };
+    }
+    if (u.group && c.expecting === "learnerName") return { type: "FACTS", u };
+    // ("it varies, mostly National 5s and a few Highers" answering the level question: no one level.)
+    if (u.levelVaries && c.expecting === "level" && !u.intent) return { type: "FACTS", u };
+  }
+  // "What do you recommend and how many hours should we budget?": with no qualification named, the
+  // details wait for the recommendation (persona review 5, T9: "Which qualification do you mean?").
+  if (
+    u.intent === "details" &&
+    !u.qualification &&
+    !u.ambiguous?.length &&
+    /\bwhat (?:do|would|can|could) you (?:recommend|suggest|advise)\b|\bwhat (?:should|would|could) (?:we|i|they|he|she) (?:do|go for|choose)\b/.test(
+      normalise(text),
+    )
+  )
+    u = { ...u, intent: "recommend" };
   // "skip, it's a group of 12 not one person": no name for the record.
   if (
     c.expecting === "learnerName" &&

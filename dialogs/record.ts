@@ -53,6 +53,8 @@ export function sessionRecordFacts(c: AdvisorContext, s: AdvisorServices): Sessi
   const next = card.items.find((r) => r.qualificationId === c.qualificationId) ?? recs[0];
   return {
     learnerName: c.learnerName,
+    ...(c.group ? { group: c.group } : {}),
+    ...(c.group && c.level === undefined && c.skipped.includes("level") ? { levelVaries: true } : {}),
     date: c.today,
     profile: {
       role: p.role,

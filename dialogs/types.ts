@@ -216,6 +216,8 @@ export interface Answers extends ProfileAnswers {
   userKind: UserKind | null;
   learnerName: string | null;
   learnerNameAsked: boolean;
+  /** Advice for a group of learners at once (an employer's intake), with its size when said. */
+  group?: { size: number | null };
   /** No contact-centre role, but a job elsewhere (a shop, a café): not "not working yet". */
   otherJob?: boolean;
   /** A contact-centre role held before, not now: on the record, never the role advice goes by. */

@@ -34,7 +34,8 @@ function whoOf(c: AdvisorContext, asked: Asked): Who {
   const subject = asked.subject === "self" || !asked.subject ? undefined : asked.subject;
   if (subject) return { person: subject, name: c.learnerName };
   // An adviser's "can I do it?" relays the learner's question.
-  if (c.userKind === "adviser") return { person: "learner", name: c.learnerName };
+  if (c.userKind === "adviser")
+    return c.group ? { person: "group", name: null } : { person: "learner", name: c.learnerName };
   return { person: "you", name: null };
 }
 

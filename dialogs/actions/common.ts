@@ -17,12 +17,17 @@ export type Act = (c: AdvisorContext, e: AdvisorEvent, s: AdvisorServices) => Ou
  * Who the advice is about: the learner an adviser, parent or manager writes about (by name when given),
  * else the one writing ("you"). The one place the person is picked; the catalogue words it.
  */
-export const learnerOf = (c: Pick<AdvisorContext, "userKind" | "learnerName">): Who =>
-  c.userKind === "adviser" ? { person: "learner", name: c.learnerName } : { person: "you", name: null };
+export const learnerOf = (c: Pick<AdvisorContext, "userKind" | "learnerName" | "group">): Who =>
+  c.userKind === "adviser"
+    ? c.group
+      ? { person: "group", name: null }
+      : { person: "learner", name: c.learnerName }
+    : { person: "you", name: null };
 
 /** The conversation's message catalogue (its words and renderer), by its locale, about its learner. */
-export const messagesOf = (c: Pick<AdvisorContext, "locale" | "userKind" | "learnerName">): Messages =>
-  messagesFor(c.locale, learnerOf(c));
+export const messagesOf = (
+  c: Pick<AdvisorContext, "locale" | "userKind" | "learnerName" | "group">,
+): Messages => messagesFor(c.locale, learnerOf(c));
 
 export const text = (t: string): Reply => ({ kind: "text", text: t });
 export const choices = (t: string, cs: Choice[]): Extract<Reply, { kind: "choices" }> => ({
@@ -66,6 +71,7 @@ export const answersOf = (c: AdvisorContext): Answers => ({
   userKind: c.userKind,
   learnerName: c.learnerName,
   learnerNameAsked: c.learnerNameAsked,
+  ...(c.group ? { group: c.group } : {}),
   ...(c.otherJob !== undefined ? { otherJob: c.otherJob } : {}),
   ...(c.pastRole !== undefined ? { pastRole: c.pastRole } : {}),
   ...(c.role !== undefined ? { role: c.role } : {}),
@@ -116,6 +122,7 @@ export const blankAnswers = (): Partial<AdvisorContext> => ({
   nation: undefined,
   age: undefined,
   pendingHeld: undefined,
+  group: undefined,
 });
 
 /** Replies carry the profile on every turn, with the advice the turn worked out. */

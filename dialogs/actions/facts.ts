@@ -159,6 +159,13 @@ export const applyFacts: Act = (c, e, s) => {
   // is a general "you", not the adviser becoming the learner (persona review 2).
   if (u.userKind && !(before.userKind === "adviser" && before.learnerName && u.userKind !== "adviser"))
     next.userKind = u.userKind;
+  // A group (an employer's 20 new starters): advised as one, with no one name to ask for.
+  const grouped = !!u.group && !before.group;
+  if (u.group && (next.userKind === null || next.userKind === "adviser")) {
+    next.group = { size: u.group.size ?? before.group?.size ?? null };
+    next.userKind = "adviser";
+    next.learnerNameAsked = true;
+  }
   if (u.role !== undefined) next.role = u.role;
   // A job outside contact centres ("on the tills at the Co-op"), or a contact-centre role, said now.
   if (u.otherJob) next.otherJob = true;
@@ -228,6 +235,9 @@ export const applyFacts: Act = (c, e, s) => {
     next.userKind = next.role ? "staff" : "learner";
   // A slot answered is no longer skipped.
   next.skipped = before.skipped.filter((slot) => slotValue(next, slot) === undefined);
+  // A group whose levels vary is not asked for one.
+  if (u.levelVaries && next.group && !next.skipped.includes("level"))
+    next.skipped = [...next.skipped, "level"];
 
   const corrections: string[] = [];
   const news: string[] = [];
@@ -266,7 +276,9 @@ export const applyFacts: Act = (c, e, s) => {
   if (renamed && before.learnerName)
     corrections.push(m.change(m.learnerNameSlot, before.learnerName, next.learnerName ?? ""));
   const replies: Reply[] = [];
+  if (grouped && next.group) news.unshift(m.describe.group(next.group.size));
   if (news.length) replies.push(text(m.noted(news)));
+  if (u.levelVaries && next.group) replies.push(text(m.groupLevelVaries));
   if (corrections.length) replies.push(text(m.changed(corrections)));
   // "actually my highest level is level 2" when it is: said to be what the record has, not met with
   // silence or "my suggestions haven't changed" (persona review 5, T2).

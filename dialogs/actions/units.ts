@@ -351,7 +351,7 @@ export const showRecommendations: Act = (c, e, s) => {
   const r = recommendFor(s, c, c.today);
   const card = recommendationCard(s, m, r);
   const facts = recommendationFacts(r);
-  const about = c.userKind === "adviser" ? m.theLearner(c.learnerName) : m.you;
+  const about = c.userKind === "adviser" ? (c.group ? m.theGroup : m.theLearner(c.learnerName)) : m.you;
   if (!card.items.length) return { ...say(text(m.recommendEmpty)), expecting: null, prompt: [] };
   const options: Choice[] = [
     ...card.items

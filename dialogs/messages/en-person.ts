@@ -64,6 +64,16 @@ export const YOU: Who = { person: "you", name: null };
 export function personWords(w: Who): PersonWords {
   if (w.person === "you")
     return { second: true, subj: "you", obj: "you", poss: "your", own: "yours", verb: (b) => b };
+  // A group advised as one (an employer's 20 new starters): "your learners", with the plural verb.
+  if (w.person === "group")
+    return {
+      second: false,
+      subj: "your learners",
+      obj: "your learners",
+      poss: "your learners'",
+      own: "your learners'",
+      verb: (b) => b,
+    };
   if (w.person === "learner") {
     // "Megan Evans" on the record; "Megan" in the conversation, as a person would say it.
     const name = w.name?.split(" ")[0] ?? "the learner";

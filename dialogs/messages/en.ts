@@ -150,6 +150,8 @@ const catalogue = (p: PersonWords): Messages => ({
   } satisfies Record<Slot, string>,
 
   describe: {
+    group: (size: number | null) =>
+      `advice for ${size ? `a group of ${size} learners` : "a group of learners"} as one (for one of them, tell me about them by name)`,
     role: (v: string | null, otherJob?: boolean) =>
       v === null ? (otherJob ? "working outside contact centres" : "not working yet") : v,
     experience: (v: number) => months(v),
@@ -311,6 +313,8 @@ const catalogue = (p: PersonWords): Messages => ({
 
   noted: (parts: string[]) => `Got it: ${parts.join("; ")}.`,
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
+  groupLevelVaries:
+    "Their qualification levels vary, so I'll leave the level open: the suggestions suit the group, and entry requirements that depend on a level are for each learner to check.",
   unchanged: (parts: string[]) => `That's what I have already: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,
@@ -462,6 +466,7 @@ const catalogue = (p: PersonWords): Messages => ({
   you: "you",
   inPerson: (text: string) => inPerson(text, p),
   theLearner: (name: string | null) => (name ? name : "the learner"),
+  theGroup: "your learners",
 
   noUnitList: (title: string) =>
     `${title}: its unit list isn't in our sources, so I can't plan or check its units. The awarding body's handbook lists them; an approved centre can help.`,
@@ -574,7 +579,10 @@ const catalogue = (p: PersonWords): Messages => ({
       nation: "Nation",
       age: "Age",
       pastRole: "Earlier job role",
+      learners: "Learners",
     },
+    group: (size: number | null) => (size ? `a group of ${size}, advised as one` : "a group, advised as one"),
+    levelVaries: "varies across the group",
     notKnown: "not known",
     noneNamed: "none named",
     notWorkingYet: "not working yet",

@@ -8,7 +8,8 @@ import type { CardOf, Choice, Slot } from "../types.ts";
 
 /** Who an answer is about ("she", "the learner", "you"). */
 export interface Who {
-  person: "you" | "she" | "he" | "they" | "learner";
+  /** "group": an employer's or college's group of learners, advised as one ("your learners"). */
+  person: "you" | "she" | "he" | "they" | "learner" | "group";
   name: string | null;
 }
 /** What a condition's line needs beyond the condition: the entry, who runs it, the facts supposed. */
@@ -93,6 +94,7 @@ export interface Messages {
   /** A source document as a reader knows it ("OCR's NVQ datasheet"), from its file name. */
   sourceName: (doc: string) => string;
   describe: {
+    group: (size: number | null) => string;
     role: (v: string | null, otherJob?: boolean) => string;
     experience: (v: number) => string;
     level: (v: number) => string;
@@ -191,6 +193,8 @@ export interface Messages {
   autoSkipped: (what: string) => string;
   skipped: (what: string) => string;
   noted: (parts: string[]) => string;
+  /** A group's levels vary: none is recorded. */
+  groupLevelVaries: string;
   /** Facts said again that the record already has ("actually my level is 2" when it is). */
   unchanged: (parts: string[]) => string;
   changed: (parts: string[]) => string;
@@ -299,6 +303,8 @@ export interface Messages {
    */
   inPerson: (text: string) => string;
   theLearner: (name: string | null) => string;
+  /** A group advised as one. */
+  theGroup: string;
   noUnitList: (title: string) => string;
   notAQualification: (title: string) => string;
   planIntro: (title: string, objective: string, confirmed?: boolean) => string;
@@ -380,7 +386,10 @@ export interface Messages {
       nation: string;
       age: string;
       pastRole: string;
+      learners: string;
     };
+    group: (size: number | null) => string;
+    levelVaries: string;
     notKnown: string;
     noneNamed: string;
     notWorkingYet: string;

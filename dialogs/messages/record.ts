@@ -12,6 +12,10 @@ import type { Messages } from "./messages.ts";
 /** What the session record says, as data: no words yet (dialogs/record.ts gathers it). */
 export interface SessionRecordFacts {
   learnerName: string | null;
+  /** A group advised as one: its size when said. */
+  group?: { size: number | null };
+  /** The group's levels vary: none recorded. */
+  levelVaries?: boolean;
   date: string;
   profile: {
     role: string | null;
@@ -71,6 +75,7 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
   const profile: RecordBlock = {
     kind: "facts",
     facts: [
+      ...(f.group ? [{ title: w.labels.learners, value: w.group(f.group.size) }] : []),
       {
         title: w.labels.role,
         value: p.role ?? (p.otherJob ? w.otherJob : p.notWorking ? w.notWorkingYet : w.notKnown),
@@ -79,7 +84,10 @@ export function recordCard(m: Messages, f: SessionRecordFacts): SessionRecordCar
       { title: w.labels.experience, value: known(p.experienceMonths, m.describe.months) },
       {
         title: w.labels.level,
-        value: known(p.level, (l) => (l === 0 ? w.levelNone : m.describe.levelName(l))),
+        value:
+          p.level === null && f.levelVaries
+            ? w.levelVaries
+            : known(p.level, (l) => (l === 0 ? w.levelNone : m.describe.levelName(l))),
       },
       {
         title: w.labels.held,

@@ -81,6 +81,10 @@ export interface Understanding {
   nation?: Nation;
   age?: number;
   learnerName?: string;
+  /** Several learners advised as one (set by the dialogs from the whole message: "a cohort of 20"). */
+  group?: { size: number | null };
+  /** A group's levels vary ("mostly National 5s and a few Highers"): no one level is theirs. */
+  levelVaries?: boolean;
   /** How each slot was read, for explanations and debugging (never logged at info level). */
   evidence: { slot: string; read: string; how: string }[];
   /**
@@ -227,7 +231,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // Qualifications: held ones give a level; others are what a question is about. In a plain
   // statement ("OCR 10265 and 10268", "NVQ 3") a qualification named is one held.
   const isQuestion =
-    /^(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would|must)\b/.test(
+    /^(?:(?:ok|okay|so|and|but|right|well|hi|also) )?(what|whats|which|how|can|could|is|are|does|do|tell|show|explain|compare|where|when|should|would|must)\b/.test(
       full,
     ) && !OWN_HOLDING.test(full);
   const asking =
@@ -244,6 +248,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         "check",
         "recommend",
         "whatNext",
+        // ("how many GLH should we budget for the OCR L2 NVQ?" answering the level question: asked.)
+        "details",
+        "eligibility",
       ].includes(u.intent));
   const wish = (start: number) => {
     const before = t.slice(Math.max(0, start - 40), start).trimEnd();

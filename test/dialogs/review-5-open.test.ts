@@ -189,3 +189,45 @@ describe("conversation: review 5, relevance questions (W2)", () => {
     expect(c.text).not.toMatch(/has 49 units/);
   });
 });
+
+describe("conversation: review 5, a group of learners (T9, an employer's cohort)", () => {
+  const opening =
+    "HR business partner at a bank in Edinburgh here. We're looking at putting 20 new starters (agents, mostly 18-25, no experience) through a qualification in their first year. What do you recommend and how many guided learning hours should we budget per person?";
+
+  it("is advised as one group: no learner's name asked, new starters read as trainee agents (said back), no one age", () => {
+    const c = new Conversation();
+    c.say(opening);
+    expect(c.text).toMatch(/Got it: advice for a group of 20 learners as one/);
+    expect(c.text).toMatch(/"new starters" read as Trainee Agent\): say if I got it wrong/);
+    expect(c.text).toMatch(/no contact-centre experience yet/);
+    expect(c.text).not.toMatch(/learner's name|Which qualification do you mean|aged 18/);
+  });
+
+  it("levels that vary are left open and said so, in the suggestions and the record", () => {
+    const c = new Conversation();
+    c.say(opening);
+    c.say("it varies, mostly National 5s and a few Highers");
+    expect(c.text).toMatch(/Their qualification levels vary, so I'll leave the level open/);
+    expect(c.text).not.toMatch(/Got it: Level 3/);
+    expect(c.text).toMatch(/Here's what I'd suggest for your learners, best first:\n1\. OCR Level 2 NVQ/);
+    c.say("session record please");
+    expect(c.text).toMatch(/Learners: a group of 20, advised as one/);
+    expect(c.text).toMatch(/Highest level: varies across the group/);
+  });
+
+  it("a question answering the level question is not taken for a qualification held", () => {
+    const c = new Conversation();
+    c.say(opening);
+    c.say("ok, how many guided learning hours should we budget per person for the OCR L2 NVQ?");
+    expect(c.text).not.toMatch(/holds OCR Level 2 NVQ|Got it: Level 2/);
+    expect(c.text).toMatch(
+      /OCR Level 2 NVQ Certificate in Contact Centre Operations:\n• its guided learning hours/,
+    );
+  });
+
+  it("a manager's own team ('I manage 12 agents') is not a group to advise", () => {
+    const c = new Conversation();
+    c.say("I'm a team leader, I manage 12 agents, 4 years in, in Leeds");
+    expect(c.text).not.toMatch(/group of/);
+  });
+});
