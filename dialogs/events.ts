@@ -431,6 +431,33 @@ export function toEvent(
     )
   )
     u = { ...u, supposeWorking: true, intent: "recommend" };
+  // Asked how long, "none i guess, greggs is face to face", "never, ive done saturdays at greggs": none
+  // (persona review 5, W1: the question again, twice).
+  if (
+    c.expecting === "experience" &&
+    u.experienceMonths === undefined &&
+    /^(?:none|never|nope|nah|no|nothing|not really|not yet|zero)\b/.test(normalise(text))
+  )
+    u = { ...u, experienceMonths: 0 };
+  {
+    const t = normalise(text);
+    // "forget the apprenticeship", "scrap the apprenticeship idea": not wanted now.
+    if (
+      /\b(?:forget|scrap|drop|ditch|never ?mind|not bothered about|not interested in|no longer want) (?:about )?(?:the |an |that |this )?apprenticeships?\b/.test(
+        t,
+      )
+    )
+      u = { ...u, apprenticeship: false };
+    // "get paid while i learn", "earn while you learn": an apprenticeship is what that is.
+    else if (
+      u.apprenticeship === undefined &&
+      /\b(?:get |be |getting )?paid (?:while|whilst) (?:i|you|she|he|they) (?:learn|train|study)|\bearn (?:while|whilst|as) (?:i|you|she|he|they) learn\b/.test(
+        t,
+      ) &&
+      !/\b(?:dont|not|no|never)\b[^,.]{0,20}\b(?:paid|earn)\b/.test(t)
+    )
+      u = { ...u, apprenticeship: true };
+  }
   // Asked how long in contact-centre work, "3 years on the tills" is other work: none of that kind.
   if (c.expecting === "experience" && u.experienceMonths === undefined && u.otherJob)
     u = { ...u, experienceMonths: 0 };

@@ -296,7 +296,7 @@ export const applyFacts: Act = (c, e, s) => {
       const b = describeValue(m, before, slot);
       return said !== undefined && b !== undefined && b === describeValue(m, next, slot);
     }).map((slot) => describeValue(m, next, slot) ?? "");
-    if (same.length && u.intent === undefined) replies.push(text(m.unchanged(same)));
+    if (same.length && u.intent === undefined && !u.question) replies.push(text(m.unchanged(same)));
   }
   // What was read with less confidence is said back with its words, so a wrong reading gets corrected.
   const unsure = (u.unsure ?? []).flatMap((x) => {

@@ -92,16 +92,36 @@ export const answerQuestion: Act = (c, e, s) => {
   return { ...out, shown: { ...c.shown, ...out.shown, answers } };
 };
 
+/**
+ * The qualification a question that names none is about: the one last asked about, else the first
+ * suggestion with a unit list (that has every unit named, when units are named).
+ */
+function discussed(c: AdvisorContext, s: AdvisorServices, units: string[]): string | undefined {
+  return [...(c.shown.about ?? []), ...(c.shown.recommendations ?? [])].find((id) => {
+    const q = engineQualification(s, id);
+    if (!q) return false;
+    try {
+      return resolveUnits(q, units).length === units.length;
+    } catch {
+      return false;
+    }
+  });
+}
+
 const answer: Act = (c, e, s) => {
   const u = uOf(e);
   if (!u) return {};
   const m = messagesOf(c);
   const reply = (t: string) => say(text(t));
-  const id = u.qualification ?? u.qualifications?.[0] ?? c.qualificationId ?? undefined;
+  const asIs = u.qualification ?? u.qualifications?.[0] ?? c.qualificationId ?? undefined;
+  const id = asIs;
   switch (u.intent) {
     case "define":
       return reply(m.define[(u.term ?? "credit") as Term]);
     case "unitsIn": {
+      // "whats in it then, which units r there": the one last asked about, else the first suggestion
+      // with a unit list (persona review 5, W1: "I don't know which qualification you mean").
+      const id = asIs ?? discussed(c, s, []);
       if (!id) return reply(m.unknownQualification);
       const entry = s.catalogue.entries.get(id);
       const q = engineQualification(s, id);
@@ -217,7 +237,7 @@ const answer: Act = (c, e, s) => {
     }
     case "together": {
       const units = u.units ?? [];
-      const qid = id ?? c.qualificationId;
+      const qid = id ?? c.qualificationId ?? discussed(c, s, units);
       if (units.length >= 2 && !qid)
         return reply(m.whichQualificationForTogether(units.slice(0, 2).join(" and ")));
       if (units.length < 2 || !qid) return reply(m.together.needTwo);

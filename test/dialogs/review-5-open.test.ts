@@ -231,3 +231,47 @@ describe("conversation: review 5, a group of learners (T9, an employer's cohort)
     expect(c.text).not.toMatch(/group of/);
   });
 });
+
+describe("conversation: review 5, everyday replies of a 17-year-old (W1)", () => {
+  const start = (c: Conversation) => {
+    c.say(
+      "hiya im 17 from swansea, left school in june with my gcses, thinking about call centre work cos my mate works at one. what qualification should i do",
+    );
+    c.say("not working yet lol");
+  };
+
+  it("'never, ive done saturdays at greggs' and 'none i guess' answer the experience question", () => {
+    const a = new Conversation();
+    start(a);
+    a.say("never, ive done saturdays at greggs for a year tho does that count");
+    expect(a.text).toMatch(/no contact-centre experience yet/);
+    const b = new Conversation();
+    start(b);
+    b.say("none i guess, greggs is face to face not phones");
+    expect(b.text).toMatch(/no contact-centre experience yet/);
+  });
+
+  it("'get paid while i learn' wants an apprenticeship; 'forget the apprenticeship' takes it back", () => {
+    const c = new Conversation();
+    start(c);
+    c.say("none");
+    c.say("yeah defo, my mum says i should get paid while i learn. is there one in wales?");
+    expect(c.text).toMatch(/Got it: interested in an apprenticeship/);
+    expect(c.text).not.toMatch(/That's what I have already/);
+    c.say(
+      "hmm actually forget the apprenticeship, might just do a course at college first. what would i do then",
+    );
+    expect(c.text).toMatch(/interested in an apprenticeship → not looking for an apprenticeship/);
+  });
+
+  it("'whats in it then, which units r there' and 'can i do 7 and 9' are about the first suggestion with units", () => {
+    const c = new Conversation();
+    start(c);
+    c.say("none");
+    c.say("no");
+    c.say("oh. whats in it then, like which units r there");
+    expect(c.text).toMatch(/OCR Level 2 Certificate in Principles of Contact Centre Operations has 11 units/);
+    c.say("can i do 7 and 9 both sales ones");
+    expect(c.text).not.toMatch(/Which qualification are units 7 and 9 in/);
+  });
+});
