@@ -524,6 +524,16 @@ export function toEvent(
     )
   )
     u = { ...u, intent: "recommend" };
+  // "why did you give me an OCR plan?": a question about what the bot did, not a request for a plan.
+  if (
+    (u.intent === "plan" || u.intent === "check") &&
+    /^(?:(?:then|so|but|ok|okay|and|hang on) )?why (?:did|do|have|would|are) (?:you|u)\b/.test(
+      normalise(text),
+    )
+  ) {
+    const { intent: _notAsked, ...rest } = u;
+    u = { ...rest, question: true };
+  }
   // "skip, it's a group of 12 not one person": no name for the record.
   if (
     c.expecting === "learnerName" &&

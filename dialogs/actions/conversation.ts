@@ -143,8 +143,12 @@ const CLOSED = new Set<Question>(["working", "apprenticeship", "nation", "confir
 const QUESTIONS_WITH_SKIP = new Set<string>(["userKind", "learnerName", ...SLOTS]);
 
 /** Re-ask, escalating: rephrase, then buttons, then offer to skip or hand over. Never more than three. */
-export const escalate: Act = (c) => {
+export const escalate: Act = (c, e) => {
   const m = messagesOf(c);
+  // A question the bot cannot read ("then why did you give me an OCR plan?") is no miss of the answer
+  // asked for: said to be unanswered, and the question asked again (persona review 5, T8).
+  if (e.type === "UNCLEAR" && e.u.question && c.expecting)
+    return say(text(m.questionUnanswered), ...c.prompt);
   const misses = c.misses + 1;
   const q = c.expecting;
   // Outside the profile questions there is nothing to skip: say so briefly and show the choices again.

@@ -275,3 +275,28 @@ describe("conversation: review 5, everyday replies of a 17-year-old (W1)", () =>
     expect(c.text).not.toMatch(/Which qualification are units 7 and 9 in/);
   });
 });
+
+describe("conversation: review 5, an adviser's questions while a profile question waits (T8)", () => {
+  const start = (c: Conversation) =>
+    c.say(
+      "Hi, I'm a curriculum lead at a FE college in Cardiff. Running a session with a student, Megan Price, 17, who's on a part-time job at a contact centre (10 hrs/week, 6 months). She wants the L2 NVQ but her employer only does 10 hrs. We want the City & Guilds route as part of the apprenticeship. Can you plan her units?",
+    );
+
+  it("a question the bot cannot read is said to be unanswered, not taken for a wrong answer to the role question", () => {
+    const c = new Conversation();
+    start(c);
+    c.say("Hang on, I said City & Guilds, it's the one in the Welsh apprenticeship. Are the units the same?");
+    expect(c.text).toMatch(/I don't have an answer to that in our sources/);
+    expect(c.text).not.toMatch(/couldn't match that to a job role/);
+    expect(c.text).toMatch(/What is Megan's job role\?/);
+  });
+
+  it("'why did you give me an OCR plan?' is no request for a plan", () => {
+    const c = new Conversation();
+    start(c);
+    c.say(
+      "Then why did you give me an OCR plan? Also - she only works 10 hours a week, is that enough for an NVQ?",
+    );
+    expect(c.text).not.toMatch(/couldn't match that to a job role|quickest way to complete/);
+  });
+});
