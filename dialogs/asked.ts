@@ -60,6 +60,8 @@ export interface Asked {
   theme?: string[];
   /** Several themes asked at once ("coaching a team and handling complaints"): the words of each. */
   themes?: string[][];
+  /** "Do I need one before I apply for a job, or can I do it after?" */
+  beforeJob?: boolean;
   /** Units asked for by the job they fit ("which units fit a team leader", "which suit my job"). */
   forRole?: string;
   /** Asks what is still needed ("how many credits will I still need"), after what carries over. */

@@ -176,6 +176,10 @@ function themeWords(t: string, q: ReturnType<AdvisorServices["engine"]>): string
   return [...new Set(words.filter((w) => titles.some((x) => x.includes(w.slice(0, 6)))))];
 }
 
+/** Whether a qualification is needed before applying for a job, or can come after it. */
+const BEFORE_JOB =
+  /\b(?:need|have to (?:have|get|do)|required?|must (?:have|get)|should i get)\b(?: \w+){0,6} (?:before|first|to) (?:i |you |she |he |they |we )?(?:can )?(?:apply|applying|get (?:a|the|taken)|getting (?:a|the)|start work|be hired|get hired|get taken on)\b|\b(?:get|start) the job (?:first )?and (?:then )?do (?:it|one|the qualification) (?:after|later)\b|\bor (?:can|could) (?:i|you|she|he|they) just apply\b|\bqualification first\b/;
+
 /** A group of learners advised as one: "a cohort of 20", "20 new starters", "our new intake". */
 const GROUP =
   /\b(?:cohort|intake|batch|group|class) of (\d+)\b|\b(\d+) (?:new (?:starters|recruits|agents|advisors|advisers|staff|hires|joiners)|starters|recruits|trainees|apprentices|learners|students)\b|\b(\d+) (?:of )?(?:our|my) (?:new )?(?:agents|staff|team|advisors|advisers|starters)\b(?= (?:through|on|onto|for)\b)|\b(?:a|our|my|the|this) (?:new )?(?:cohort|intake)\b|\bnot one (?:learner|person)\b/;
@@ -424,11 +428,14 @@ export function toEvent(
   // "say I get taken on as an agent, what would I do then?", "what if I get the job?": the advice as
   // if in contact-centre work (persona review 5: answered with the same suggestions again).
   if (
-    u.question &&
+    (u.question || /\bwhat (?:then|now|next)\b/i.test(text)) &&
     c.working !== true &&
-    /\b(?:if|say|suppose|supposing|once|when|what if) (?:i|she|he|they) (?:get|gets|got|start|starts|land|lands|am|is|are) (?:taken on|hired|the job|a job|that job|in|on|an? (?:job|agent|advisor|adviser))\b/i.test(
+    (/\b(?:if|say|suppose|supposing|once|when|what if) (?:i|she|he|they) (?:get|gets|got|start|starts|land|lands|am|is|are) (?:taken on|hired|the job|a job|that job|in|on|an? (?:job|agent|advisor|adviser))\b/i.test(
       text,
-    )
+    ) ||
+      // "I've got an interview Tuesday. if I get it I'll be a contact centre agent. what then"
+      (/\b(?:if|once|when) (?:i|she|he|they) (?:get|gets|got) it\b/i.test(text) &&
+        /\b(?:job|interview|agent|advisor|adviser|call centre|contact centre)\b/i.test(text)))
   )
     u = { ...u, supposeWorking: true, intent: "recommend" };
   // Asked how long, "none i guess, greggs is face to face", "never, ive done saturdays at greggs": none
@@ -524,6 +531,14 @@ export function toEvent(
     )
   )
     u = { ...u, intent: "recommend" };
+  // "Would I need a qualification first or can I just apply?", "do I need one of these before I can
+  // apply for a call centre job?": what comes before the job and what after (persona review 5, T1).
+  if (u.question && BEFORE_JOB.test(normalise(text)) && !u.qualification && !u.units?.length)
+    return {
+      type: "ASK",
+      u: { ...u, intent: "eligibility" },
+      asked: { ...readAsked(normalise(text)), beforeJob: true },
+    };
   // "why did you give me an OCR plan?": a question about what the bot did, not a request for a plan.
   if (
     (u.intent === "plan" || u.intent === "check") &&
@@ -979,7 +994,9 @@ function readMessage(
     (u.intent === "whatNext" ||
       u.intent === "unitsIn" ||
       u.intent === "plan" ||
-      c.expecting === "qualification")
+      // (A comparison reads each side, narrowed by the suggestions: "the OCR level 2 one and the City
+      // and Guilds level 2 one".)
+      (c.expecting === "qualification" && u.intent !== "compare"))
   )
     return { type: "AMBIGUOUS", candidates: u.ambiguous, u, ...withHeld };
   // "how many guided learning hours is this plan?": a question about the plan, not a request for one.

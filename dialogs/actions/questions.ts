@@ -278,6 +278,16 @@ const answer: Act = (c, e, s) => {
       return reply(m.whatNextNoFrom);
     }
     case "eligibility":
+      if (askedOf(e).beforeJob) {
+        const quote = (id: string, phrase: string) =>
+          s.catalogue.entries.get(id)?.suits.find((x) => x.value.includes(phrase))?.source?.quote ?? "";
+        return reply(
+          m.beforeJob(
+            quote("ocr-10265", "current real work experience"),
+            quote("ocr-10266", "Wishing to prepare for employment"),
+          ),
+        );
+      }
       return reply(eligibilityAnswer(c, u, askedOf(e), s));
     case "details":
       return reply(detailsAnswer(c, u, askedOf(e), s));

@@ -467,6 +467,12 @@ const catalogue = (p: PersonWords): Messages => ({
   inPerson: (text: string) => inPerson(text, p),
   theLearner: (name: string | null) => (name ? name : "the learner"),
   theGroup: "your learners",
+  beforeJob: (nvq: string, prepare: string) =>
+    [
+      "Our sources don't say what employers ask of people applying for a job: that is up to each employer, so ask them or the careers service. What our sources do say:",
+      `• the NVQs are done while working in a contact centre, so they come after the job${nvq ? ` (“${nvq}”)` : ""};`,
+      `• OCR's Level 2 Principles certificate is for people getting ready for such a job, so it can come before${prepare ? ` (“${prepare}”)` : ""}.`,
+    ].join("\n"),
 
   noUnitList: (title: string) =>
     `${title}: its unit list isn't in our sources, so I can't plan or check its units. The awarding body's handbook lists them; an approved centre can help.`,

@@ -303,6 +303,8 @@ export interface Messages {
    */
   inPerson: (text: string) => string;
   theLearner: (name: string | null) => string;
+  /** Whether a qualification comes before the job or after it (quotes: the NVQ's and the certificate's). */
+  beforeJob: (nvq: string, prepare: string) => string;
   /** A group advised as one. */
   theGroup: string;
   noUnitList: (title: string) => string;

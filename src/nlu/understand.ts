@@ -203,6 +203,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       !/\b(had|have|having|raising|raise|look after|looking after|care for|caring for|carer for|since|pregnant with|expecting|home with|off with|school run for|pick up|drop off)\s*$/.test(
         t.slice(Math.max(0, m.index - 24), m.index),
       ) &&
+      // ("I am NOT a careers adviser. I'm the learner": denied.)
+      !/\b(?:not|never|no longer)\s+(?:an?\s+|the\s+)?$/.test(t.slice(Math.max(0, m.index - 14), m.index)) &&
       // ("Job centre work coach reckons I should look at call centre jobs": the writer's own adviser.)
       !/^\s*(?:reckons|says|said|told me|tells me|thinks|suggested|suggests|recommended|wants me|advised me|sent me|put me|pointed me|referred me|has told me)\b/.test(
         t.slice(m.index + m[0].length, m.index + m[0].length + 20),

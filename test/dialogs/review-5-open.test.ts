@@ -300,3 +300,44 @@ describe("conversation: review 5, an adviser's questions while a profile questio
     expect(c.text).not.toMatch(/couldn't match that to a job role|quickest way to complete/);
   });
 });
+
+describe("conversation: review 5, T1 (52, redundant, no qualifications)", () => {
+  const facts =
+    "Not working at the moment, made redundant. I'm 52, Derby, no qualifications, never worked on phones";
+
+  it("'do I need one before I can apply, or get the job and do it after?' says what comes before the job and what after", () => {
+    const c = new Conversation();
+    c.say(facts);
+    c.say(
+      "Right. But do I actually need one of these before I can apply for a call centre job, or could I get the job and do it after?",
+    );
+    expect(c.text).toMatch(/Our sources don't say what employers ask of people applying/);
+    expect(c.text).toMatch(
+      /NVQs are done while working in a contact centre, so they come after the job \(“These NVQs are work-orientated/,
+    );
+    expect(c.text).toMatch(/so it can come before \(“Wishing to prepare for employment/);
+  });
+
+  it("'if I get it I'll be a contact centre agent. what then' gives the advice for then", () => {
+    const c = new Conversation();
+    c.say(facts);
+    c.say("ok well I've got an interview Tuesday. if I get it I'll be a contact centre agent. what then");
+    expect(c.text).toMatch(/Once you are working in a contact centre, I'd suggest/);
+  });
+
+  it("'I am NOT a careers adviser. I'm the learner' makes the writer the learner", () => {
+    const c = new Conversation();
+    c.say("my name is Graham and I am NOT a careers adviser. I'm the learner.");
+    expect(c.text).not.toMatch(/learner's name/);
+  });
+
+  it("'the difference between the OCR level 2 one and the City and Guilds level 2 one' compares the two suggested", () => {
+    const c = new Conversation();
+    c.say(facts);
+    c.say("whats the difference between the OCR level 2 one and the City and Guilds level 2 one");
+    expect(c.text).not.toMatch(/Which one do you mean/);
+    expect(c.text).toMatch(
+      /OCR Level 2 Certificate in Principles of Contact Centre Operations compared with City & Guilds Level 2 Certificate/,
+    );
+  });
+});
