@@ -361,6 +361,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(q.end, q.end + 60),
       );
     if (ofUnits) return { ...q, held: false };
+    // "a D isn't level 2 though": denied, not held.
+    if (
+      /\b(?:isnt|is not|arent|are not|wasnt|was not|not|never)\s+(?:an?\s+|the\s+)?$/.test(
+        t.slice(Math.max(0, q.start - 16), q.start),
+      )
+    )
+      return { ...q, held: false, notHeld: true };
     if (inPassing && c?.subject === "other") return { ...q, held: false, notHeld: true };
     // "is on the IQ Level 2 NVQ", "part way through the L2 NVQ", "failed my level 2 NVQ", "did the
     // NVQ but never finished it": being taken or not achieved, so not held (test/nlu/SLOTS.md).
@@ -739,6 +746,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         // "thinking about doing level 3" is a wish, not a level held.
         !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to|taking|sitting|resitting|revising for|working towards|halfway through)( an?| the| my)?\s*$/.test(
           t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
+        ) &&
+        // "a D isn't level 2 though, that's level 1": a level denied is not held.
+        !/\b(?:isnt|is not|arent|are not|wasnt|was not|not|never|hasnt|havent|doesnt have|dont have)\s+(?:\w+\s+)?$/.test(
+          t.slice(Math.max(0, l.start - 24), l.start),
         ) &&
         // "taking my GCSEs now", "doing my Highers rn": being studied, not held (test/nlu/SLOTS.md).
         !(

@@ -341,3 +341,16 @@ describe("conversation: review 5, T1 (52, redundant, no qualifications)", () => 
     );
   });
 });
+
+describe("conversation: review 5, T4 (a level denied)", () => {
+  it("'a D isn't level 2 though is it, that's level 1' keeps Level 1", () => {
+    const c = new Conversation();
+    c.say("I'm a work coach in Newport. Customer Ryan, 24, not working, no contact centre experience");
+    c.say("couple of GCSEs, english at D I think, maths U. nothing since");
+    expect(c.text).toMatch(/Got it: Level 1/);
+    c.say(
+      "a D isn't level 2 though is it, that's level 1. Apprenticeship - possibly if the trial turns into a job",
+    );
+    expect(c.text).not.toMatch(/Level 1 → Level 2/);
+  });
+});
