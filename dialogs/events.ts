@@ -465,6 +465,23 @@ export function toEvent(
     )
       u = { ...u, apprenticeship: true };
   }
+  // Asked how long in customer service on the phone or online, "5 years, in hotel i answer phone every
+  // day and emails" is 5 years of it, wherever the job was (persona review 5, T6: asked again).
+  if (c.expecting === "experience" && u.experienceMonths === undefined) {
+    const t = normalise(text);
+    const span =
+      /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a|half a) (?:and a half )?(?:years?|yrs?|months?|mths?)\b/.exec(
+        t,
+      );
+    if (
+      span &&
+      /\b(?:phones?|calls?|emails?|online|webchat|live chat|chat|on the line|telephone)\b/.test(t) &&
+      !/\b(?:not|no|never|dont|didnt)\b[^,.]{0,20}\b(?:phones?|calls?|emails?|online)\b/.test(t)
+    ) {
+      const months = read(span[0]).experienceMonths;
+      if (months !== undefined) u = { ...u, experienceMonths: months };
+    }
+  }
   // Asked how long in contact-centre work, "3 years on the tills" is other work: none of that kind.
   if (c.expecting === "experience" && u.experienceMonths === undefined && u.otherJob)
     u = { ...u, experienceMonths: 0 };

@@ -909,9 +909,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     PREFER.test(full) &&
     !u.units &&
     !/\bunits?\b|\b[a-z]\/\d{3}\/\d{4}\b/.test(full) &&
-    (/\?\s*$/.test(text) || /^(would|wouldnt|isnt|shouldnt|why not)\b/.test(full))
+    (/\?\s*$/.test(text) ||
+      /^(would|wouldnt|isnt|shouldnt|why not)\b/.test(full) ||
+      PREFERRED_LEVEL.test(full))
   ) {
-    const levels = [...new Set(levelsIn(full).map((l) => l.level))].filter((l) => l >= 1 && l <= 4);
+    const wanted = PREFERRED_LEVEL.exec(full)?.[1];
+    const levels = wanted
+      ? [Number(wanted)]
+      : [...new Set(levelsIn(full).map((l) => l.level))].filter((l) => l >= 1 && l <= 4);
     const kind: "apprenticeship" | "competence" | "knowledge" | undefined = /\bapprenticeships?\b/.test(full)
       ? "apprenticeship"
       : /\bnvqs?\b/.test(full)
@@ -936,7 +941,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 }
 
 const PREFER =
-  /\b(better|best|more suitable|more sense|better fit|better idea|better option|better choice|better suited)\b|\bwhy not\b|\binstead\b/;
+  /\b(better|best|more suitable|more sense|better fit|better idea|better option|better choice|better suited)\b|\bwhy not\b|\binstead\b|\bwhy (?:is )?(?:the )?(?:level|lvl|l) ?[1-4](?: one)? (?:first|top|at the top)\b|\bi (?:ask|asked|am asking|was asking) (?:about|for) (?:the )?(?:level|lvl|l) ?[1-4]\b|\bgo straight (?:for|to|into) (?:the )?(?:level|lvl|l) ?[1-4]\b/;
+/** The level an objection asks for: "i ask about level 3", "go straight for the level 3". */
+const PREFERRED_LEVEL =
+  /\b(?:ask|asked|asking|want|wanted|about|straight (?:for|to|into)|go for|rather do|rather have) (?:the )?(?:level|lvl|l) ?([1-4])\b/;
 
 /** "like I said", "I told you", "as I mentioned before": a reminder around an answer, not part of it. */
 const REMINDER =

@@ -354,3 +354,27 @@ describe("conversation: review 5, T4 (a level denied)", () => {
     expect(c.text).not.toMatch(/Level 1 → Level 2/);
   });
 });
+
+describe("conversation: review 5, T6 (hotel receptionist asking about Level 3)", () => {
+  const opening =
+    "Hi i am Tomasz, 30 , work in hotel reception in Bristol 5 years, lot of phone bookings and emails complaints. english is my second language sorry. I want study something for contact centre job, maybe level 3?";
+
+  it("'5 years, in hotel i answer phone every day and emails' answers the experience question", () => {
+    const c = new Conversation();
+    c.say(opening);
+    c.say("5 years, in hotel i answer phone every day and emails");
+    expect(c.text).toMatch(/Got it: 5 years/);
+  });
+
+  it("'why level 2 first? … i ask about level 3' is answered with why, in the suggestions' reasons", () => {
+    const c = new Conversation();
+    c.say(opening);
+    c.say("5 years");
+    c.say("i have degree in Poland, economics");
+    c.say(
+      "why level 2 first? i have 5 years experience with customers on phone and a degree. i ask about level 3",
+    );
+    expect(c.text).not.toMatch(/I don't have an answer to that/);
+    expect(c.text).toMatch(/OCR Level 3 Principles Certificate is my \d\w* suggestion/);
+  });
+});
