@@ -261,7 +261,8 @@ const answer: Act = (c, e, s) => {
       // (Units held said with the question are units of the one they come from.)
       const heldFrom = "held" in e ? (e.held?.qualificationId ?? undefined) : undefined;
       const from = u.qualificationsHeld?.[0] ?? u.qualification ?? heldFrom ?? c.qualificationsHeld[0];
-      if (from) return showTransfer(c, s, from);
+      // (The units chosen or checked for it are counted as done: "after I finish the L3 principles cert".)
+      if (from) return showTransfer(c, s, from, from === c.qualificationId ? (c.units ?? []) : []);
       // "Which of my units count?" while planning a qualification they hold units of, not one they hold.
       const target = c.qualificationId ? engineQualification(s, c.qualificationId) : undefined;
       if (target && c.heldUnits.length)

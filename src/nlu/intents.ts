@@ -186,6 +186,10 @@ function questionOf(pieces: Piece[], whole: string, message: string): IntentRead
     if (unitRank === 78) return { intent: listed ? "check" : "together" };
     return { intent: "whatIsUnit" };
   }
+  // "after I finish the L3 principles cert what's next for me?": what comes after it (persona review 5,
+  // T7: read as a new recommendation, and the level asked again).
+  if ((!best || best.cue.intent === "recommend") && pieces.some((p) => AFTER_FINISHING.test(p.text)))
+    return { intent: "whatNext" };
   if (!best) return undefined;
   const { cue, piece } = best;
   if (cue.intent === "define") {
@@ -205,6 +209,8 @@ function questionOf(pieces: Piece[], whole: string, message: string): IntentRead
   return { intent: cue.intent };
 }
 
+const AFTER_FINISHING =
+  /\b(?:after|once|when) (?:i|she|he|they|we) (?:finish|complete|pass|get|have done|have finished|ve done|ve finished)\b(?: \S+){0,8} (?:whats|what is|what) (?:next|then|after that)\b/;
 const holds = (text: string) => HELD.test(text) && !NOT_HELD.test(text);
 /** The fact said before the question in the same piece ("done my level 2 nvq whats next"). */
 const holdsBefore = (p: Piece) =>

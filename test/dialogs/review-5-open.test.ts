@@ -378,3 +378,18 @@ describe("conversation: review 5, T6 (hotel receptionist asking about Level 3)",
     expect(c.text).toMatch(/OCR Level 3 Principles Certificate is my \d\w* suggestion/);
   });
 });
+
+describe("conversation: review 5, T7 (a supervisor doing 10267)", () => {
+  it("'after I finish the L3 principles cert what's next for me?' is what comes after it, counting the units checked", () => {
+    const c = new Conversation();
+    c.say(
+      "Supervisor in a contact centre in Derry, 7 yrs. Doing the OCR Level 3 Certificate in Principles (10267). I want to check my unit picks: 1, 2, 3, 4, 10, 11",
+    );
+    c.say("and after I finish the L3 principles cert what's next for me as a supervisor?");
+    expect(c.text).not.toMatch(/highest qualification/);
+    expect(c.text).toMatch(/Counting units 1, 2, 3, 4, 10 and 11 you chose as done/);
+    expect(c.text).toMatch(
+      /From OCR Level 3 Certificate in Principles of Contact Centre Operations, the next steps/,
+    );
+  });
+});
