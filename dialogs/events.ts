@@ -1190,3 +1190,60 @@ function readMessage(
   if (u.ambiguous) return { type: "AMBIGUOUS", candidates: u.ambiguous, u };
   return { type: "UNCLEAR", u };
 }
+
+/** Intents a second question in the same message is answered for, after the first. */
+const FOLLOW_UP_INTENTS = new Set([
+  "whatNext",
+  "details",
+  "eligibility",
+  "whatIsUnit",
+  "unitsIn",
+  "compare",
+  "define",
+]);
+
+/**
+ * The other questions of a message that asks two ("whats unit 11 about? and once i finish this, what
+ * next?"): each later sentence read alone, answered too when it asks something else (persona review
+ * 5: the second question of a message was dropped). Facts are read from the whole message once, by
+ * the first event; a later question that states facts of its own is left to it.
+ */
+export function followUps(
+  input: TurnInput,
+  first: AdvisorEvent | { type: "BAD_SUBMIT" },
+  c: EventContext,
+  services: AdvisorServices,
+  today: Date,
+): AdvisorEvent[] {
+  const text = input.text ?? "";
+  if (!("u" in first) || !text.includes("?")) return [];
+  const sentences = text
+    .split(/(?<=\?)\s*/)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 3);
+  if (sentences.length < 2) return [];
+  const asked = new Set([first.u.intent]);
+  const out: AdvisorEvent[] = [];
+  for (const sentence of sentences.slice(1)) {
+    const e = toEvent({ text: sentence }, { ...c, clarify: null }, services, today);
+    if (e.type !== "ASK" || !e.u.intent || !FOLLOW_UP_INTENTS.has(e.u.intent) || asked.has(e.u.intent))
+      continue;
+    // (Its facts were read with the whole message by the first event: only the question is kept.)
+    const { evidence, intent, question, qualification, qualifications, ambiguous, term, units } = e.u;
+    asked.add(intent);
+    out.push({
+      ...e,
+      u: {
+        evidence,
+        intent,
+        ...(question ? { question } : {}),
+        ...(qualification ? { qualification } : {}),
+        ...(qualifications ? { qualifications } : {}),
+        ...(ambiguous ? { ambiguous } : {}),
+        ...(term ? { term } : {}),
+        ...(units ? { units } : {}),
+      },
+    });
+  }
+  return out.slice(0, 2);
+}

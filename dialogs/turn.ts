@@ -3,7 +3,7 @@ import { type AdvisorServices, servicesOf } from "../src/advice/services.ts";
 import type { Catalogue } from "../src/catalogue/load.ts";
 import type { MilpSolver } from "../src/planner/solver.ts";
 import { currentFacts } from "./actions.ts";
-import { type TurnInput, toEvent } from "./events.ts";
+import { followUps, type TurnInput, toEvent } from "./events.ts";
 import { type AdvisorMachine, createAdvisorMachine, MACHINE_VERSION } from "./machine.ts";
 import type { AdviceFacts, Locale, Reply, TurnFacts } from "./types.ts";
 
@@ -168,9 +168,21 @@ export function createTurn(
     actor.send({ type: "CLOCK", today: today(now) });
     if (startedOver) actor.send({ type: "STARTED_OVER", why: startedOver });
     const before = actor.getSnapshot().context;
-    actor.send(
-      input ? toEvent(input, before, services, new Date(`${today(now)}T12:00:00Z`)) : { type: "START" },
-    );
+    const day = new Date(`${today(now)}T12:00:00Z`);
+    const first = input ? toEvent(input, before, services, day) : ({ type: "START" } as const);
+    actor.send(first);
+    // A second question in the same message is answered too, after the first.
+    const more =
+      input && actor.getSnapshot().status === "active"
+        ? followUps(input, first, actor.getSnapshot().context, services, day)
+        : [];
+    for (const e of more) actor.send(e);
+    // (The question pending, asked again after each answer, is said once, last.)
+    if (more.length) {
+      const keys = replies.map((r) => JSON.stringify(r));
+      const kept = replies.filter((_r, i) => !keys.slice(i + 1).includes(keys[i] ?? ""));
+      replies.splice(0, replies.length, ...kept);
+    }
     const snap = actor.getSnapshot();
     const state = deleteData ? null : { version: MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() };
     actor.stop();

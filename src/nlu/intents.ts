@@ -188,7 +188,10 @@ function questionOf(pieces: Piece[], whole: string, message: string): IntentRead
   }
   // "after I finish the L3 principles cert what's next for me?": what comes after it (persona review 5,
   // T7: read as a new recommendation, and the level asked again).
-  if ((!best || best.cue.intent === "recommend") && pieces.some((p) => AFTER_FINISHING.test(p.text)))
+  if (
+    (!best || best.cue.intent === "recommend" || best.cue.intent === "whatNext") &&
+    (AFTER_FINISHING.test(whole) || pieces.some((p) => AFTER_FINISHING.test(p.text)))
+  )
     return { intent: "whatNext" };
   if (!best) return undefined;
   const { cue, piece } = best;

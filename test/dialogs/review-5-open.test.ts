@@ -393,3 +393,30 @@ describe("conversation: review 5, T7 (a supervisor doing 10267)", () => {
     );
   });
 });
+
+describe("conversation: two questions in one message are both answered", () => {
+  it("'whats unit 11 about? and once i finish this, what next?' answers both, the pending prompt once", () => {
+    const c = new Conversation();
+    c.say(
+      "Supervisor in a contact centre in Derry, 7 yrs. Doing the OCR Level 3 Certificate in Principles (10267). I want to check my unit picks: 1, 2, 3, 4, 10, 11",
+    );
+    c.say(
+      "good. whats unit 11 about and how many credits? and once i finish this, what next for a supervisor like me",
+    );
+    expect(c.text).toMatch(/unit 11 \(Principles of resource planning in a contact centre\)/);
+    expect(c.text).toMatch(
+      /From OCR Level 3 Certificate in Principles of Contact Centre Operations, the next steps/,
+    );
+    expect(c.text.match(/Nothing is broken for certain/g)?.length).toBe(1);
+  });
+
+  it("'do i need a job first before i can start it? and can i do it through welsh?' answers both", () => {
+    const c = new Conversation();
+    c.say("im 17 from swansea, left school, gcses, not working, no experience, want an apprenticeship");
+    c.say(
+      "do i need to have a job first before i can start it? and can i do it through welsh, im in a welsh medium school?",
+    );
+    expect(c.text).toMatch(/so it comes with a job/);
+    expect(c.text).toMatch(/assessed in English only/);
+  });
+});
