@@ -63,6 +63,8 @@ const PATTERNS: {
 ];
 
 for (const p of PATTERNS) p.global = new RegExp(p.re.source, "g");
+/** Any of the patterns: most texts name no level, and are read once instead of once per pattern. */
+const ANY_LEVEL = new RegExp(PATTERNS.map((p) => `(?:${p.re.source})`).join("|"));
 // A word ("one") only after "and"/"or"/"then": "the level 2 one" is not level 1.
 const MORE = new RegExp(
   `^((?: (?:and|then|or) ${NUM}\\b| \\d\\b)(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+`,
@@ -74,6 +76,7 @@ const MORE = new RegExp(
  */
 export function levelsIn(text: string): LevelMention[] {
   const found: LevelMention[] = [];
+  if (!ANY_LEVEL.test(text)) return found;
   let t = text;
   for (const p of PATTERNS) {
     const re = p.global ?? new RegExp(p.re.source, "g");

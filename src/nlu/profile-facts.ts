@@ -154,11 +154,14 @@ const PLACE_FIRST_WORDS = new Set(
   [...PLACES.keys(), ...NEEDS_CONTEXT.keys(), ...AMBIGUOUS].map((k) => k.split(" ")[0] ?? ""),
 );
 
+const DIGIT = /\d/;
+
 function placeNation(text: string): { nation: Nation; place: string; likely?: true } | undefined {
   const words = text.split(" ");
   let likely: { nation: Nation; place: string; likely: true } | undefined;
   // (The words that start a place name, found once for the three widths.)
-  const starts = words.flatMap((w, i) => (PLACE_FIRST_WORDS.has(w) ? [i] : []));
+  const starts: number[] = [];
+  for (let i = 0; i < words.length; i++) if (PLACE_FIRST_WORDS.has(words[i] ?? "")) starts.push(i);
   for (let n = 3; n >= 1; n--) {
     for (const i of starts) {
       if (i + n > words.length) break;
@@ -201,9 +204,11 @@ function placeNation(text: string): { nation: Nation; place: string; likely?: tr
     }
   }
   // A full postcode ("CF10 1AA"), or an outward code where it says where they are ("in CF10").
-  const postcode =
-    /\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
-    /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text);
+  // (Both need a digit.)
+  const postcode = !DIGIT.test(text)
+    ? null
+    : (/\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
+      /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text));
   const area = postcode ? POSTCODE_AREAS.get(postcode[1] ?? "") : undefined;
   return area ? { nation: area, place: postcode?.[0] ?? "" } : likely;
 }

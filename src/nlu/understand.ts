@@ -289,6 +289,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     return c;
   };
   // A list of units is not a list of levels: "my own units for the NVQ: 1, 2, 10" names no NVQ 1 or 2.
+  const unitsText = t;
   const listed = unitsIn(ctx.catalogue, t, {
     bare: expecting === "units" || u.intent === "check" || u.intent === "together",
   });
@@ -455,13 +456,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 
   // Units.
-  const units = unitsIn(ctx.catalogue, t, {
-    ...(ctx.qualificationId || u.qualification
-      ? { qualificationId: u.qualification ?? ctx.qualificationId }
-      : {}),
-    bare: expecting === "units" || u.intent === "check" || u.intent === "together",
-    anywhere: u.intent === "check" || u.intent === "together",
-  });
+  // (With no qualification to read titles of, nothing masked since and no check asked for, the units
+  // read above are these: the same text read the same way.)
+  const unitsFor = u.qualification ?? ctx.qualificationId;
+  const anywhere = u.intent === "check" || u.intent === "together";
+  const units =
+    !unitsFor && !anywhere && t === unitsText
+      ? listed
+      : unitsIn(
+          ctx.catalogue,
+          t,
+          unitsFor
+            ? { qualificationId: unitsFor, bare: expecting === "units" || anywhere, anywhere }
+            : { bare: expecting === "units" || anywhere, anywhere },
+        );
   if (units) {
     u.units = units.units;
     t = mask(t, units.start, units.end);
