@@ -74,6 +74,13 @@ const RESTART = new RegExp(
 const BACK = new RegExp(
   `^${POLITE}(?:go back|back|undo|undo that|previous|previous question|back up|step back)(?: (?:one|a step|one step|a question|to the (?:previous|last) (?:question|step|one)|please))*$`,
 );
+const mayRestart = (t: string) =>
+  t.includes("start") ||
+  t.includes("begin") ||
+  t.includes("reset") ||
+  t.includes("new") ||
+  t.includes("from");
+const mayGoBack = (t: string) => t.includes("back") || t.includes("undo") || t.includes("previous");
 const CANCEL =
   /^(thanks|thank you|cheers|ta)( so much| a lot)?[ !,.]*(bye|goodbye|cya|see ya|see you)[ !.]*$|^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|forget it) (cancel|forget it|stop)( (it|this|that))?$/;
 /** The user asks what the bot itself can do. */
@@ -144,8 +151,10 @@ export function intentOf(message: string, normalised?: string): IntentReading | 
   if (!whole) return undefined;
   if (DELETE_DATA.test(whole)) return { intent: "deleteData" };
   if (HANDOVER.test(whole)) return { intent: "handover" };
-  if (pieces.some((p) => RESTART.test(p.text))) return { intent: "restart" };
-  if (pieces.some((p) => BACK.test(p.text))) return { intent: "back" };
+  // (Each of RESTART's commands has "start", "begin", "reset", "new" or "from" in it; each of BACK's,
+  // "back", "undo" or "previous".)
+  if (pieces.some((p) => mayRestart(p.text) && RESTART.test(p.text))) return { intent: "restart" };
+  if (pieces.some((p) => mayGoBack(p.text) && BACK.test(p.text))) return { intent: "back" };
   if (CANCEL.test(whole)) return { intent: "cancel" };
   if (HELP_ALONE.test(whole) || pieces.some((p) => asks(p) && HELP.test(p.asked))) return { intent: "help" };
   if (RECORD.test(whole)) return { intent: "record" };

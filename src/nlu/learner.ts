@@ -78,6 +78,23 @@ export interface OtherMention {
  * that follows the clause ("my supervisor" + "rachel has a degree"): what is said of them may be there.
  */
 export function otherMention(text: string, after = ""): OtherMention | undefined {
+  // (A message's clauses are asked about two or three times over: the last few answers are kept.)
+  for (let i = 0; i < RECENT; i++)
+    if (recentText[i] === text && recentAfter[i] === after) return recentMention[i];
+  const found = readOtherMention(text, after);
+  recentText[recentAt] = text;
+  recentAfter[recentAt] = after;
+  recentMention[recentAt] = found;
+  recentAt = (recentAt + 1) % RECENT;
+  return found;
+}
+const RECENT = 8;
+const recentText: (string | undefined)[] = [];
+const recentAfter: (string | undefined)[] = [];
+const recentMention: (OtherMention | undefined)[] = [];
+let recentAt = 0;
+
+function readOtherMention(text: string, after: string): OtherMention | undefined {
   // Most clauses name no one: a word lookup decides that before the patterns run.
   if (!text.includes(" of them") && !text.split(" ").some((w) => REFERENT_WORDS.has(w))) return undefined;
   if (

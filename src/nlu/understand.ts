@@ -169,10 +169,11 @@ function heldWords(clause: string, mention: string): boolean {
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const u: Understanding = { evidence: [] };
   // "3yrs" reads as "3 yrs"; very long messages are cut (nobody states their profile in an essay).
-  const full = normalise(text.slice(0, 2000)).replace(
-    /\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g,
-    "$1 $2",
-  );
+  const normalised = normalise(text.slice(0, 2000));
+  // (Only a text with a digit has a number to split off.)
+  const full = /\d/.test(normalised)
+    ? normalised.replace(/\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g, "$1 $2")
+    : normalised;
   // "none lol", "yes pls": a short answer's trailing filler says nothing.
   let t = ctx.expecting
     ? full.replace(/(?:\s+(?:lol|haha+|lmao|tbh|x+|pls|plz|please|thanks|ta))+$/, "")
@@ -269,7 +270,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // (Asked to pick a qualification, "he also supervised 3 people at the end" is a sentence about the
   // learner all the same, and so is "she worked 2 years on a helpdesk before the admin job" asked about
   // experience: read clause by clause, so what was is not taken for what is.)
-  const wordCount = text.trim().split(/\s+/).length;
+  const wordCount = expecting ? text.trim().split(/\s+/).length : 0;
   const free =
     !expecting ||
     expecting === "userKind" ||
@@ -842,7 +843,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (u.working === true && !u.userKind && (!expecting || expecting === "userKind")) u.userKind = "staff";
 
   // Yes / no: a short answer to a yes/no question, or a message that says nothing else.
-  const words = full.split(" ").length;
+  // (The words of `full`, as split(" ") counts them: one more than its spaces.)
+  let words = 1;
+  for (let at = full.indexOf(" "); at >= 0; at = full.indexOf(" ", at + 1)) words++;
   const yesNoQuestion = expecting === "working" || expecting === "apprenticeship" || expecting === "confirm";
   const saidOther = (
     [
