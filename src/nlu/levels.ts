@@ -75,6 +75,21 @@ const MORE = new RegExp(
  * caller expects a level (the caller decides, see understand.ts).
  */
 export function levelsIn(text: string): LevelMention[] {
+  // (A message is read for levels whole, then clause by clause: most often the same text. The last few
+  // readings are kept, each given back as a copy.)
+  for (let i = 0; i < RECENT; i++) if (recentText[i] === text) return (recentFound[i] ?? []).slice();
+  const found = readLevels(text);
+  recentText[recentAt] = text;
+  recentFound[recentAt] = found;
+  recentAt = (recentAt + 1) % RECENT;
+  return found.slice();
+}
+const RECENT = 8;
+const recentText: string[] = [];
+const recentFound: LevelMention[][] = [];
+let recentAt = 0;
+
+function readLevels(text: string): LevelMention[] {
   const found: LevelMention[] = [];
   if (!ANY_LEVEL.test(text)) return found;
   let t = text;

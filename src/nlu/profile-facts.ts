@@ -377,12 +377,12 @@ export function readProfile(
   for (const [i, c] of clauses.entries()) {
     // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
     // ("I left in 2024 and I'm not working now": the negation is the ending itself.)
-    if (ENDED.test(c.text) && !c.question && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
+    if (!c.question && ENDED.test(c.text) && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
     if (notInCc(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
     }
-    if (NOT_WORKING.test(c.text) && !c.question) {
+    if (!c.question && NOT_WORKING.test(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not working");
     }
@@ -854,9 +854,15 @@ export function readProfile(
   let fromNationality: Nation | undefined;
   let movedTo: Nation | undefined;
   for (const c of all) {
-    if (/\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)) continue;
+    if (
+      (c.text.includes("mov") || c.text.includes("relocat")) &&
+      /\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)
+    )
+      continue;
     // "Just moved from Aberdeen to Leeds": where they moved to.
-    const moved = /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text);
+    const moved = c.text.includes("from ")
+      ? /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text)
+      : null;
     const place = placeNation(moved ? (moved[1] ?? "") : c.text);
     if (moved && place) movedTo ??= place.nation;
     if (place) {
@@ -865,8 +871,9 @@ export function readProfile(
       r.nation ??= place.nation;
       continue;
     }
-    if (NOT_RESIDENCE.test(c.text)) continue;
+    // (Without a nation's word the clause says nothing here, whatever NOT_RESIDENCE says.)
     const named = NATION_WORDS.find(([re]) => re.test(c.text));
+    if (!named || NOT_RESIDENCE.test(c.text)) continue;
     if (
       named &&
       /\b(im|i am|hes|shes|he is|she is|is|originally|born)( a)? (welsh|scottish|english|northern irish|irish)\b/.test(
