@@ -65,11 +65,6 @@ export function clausesOf(text: string): Clause[] {
   const parts = split(text.slice(0, 2000)).map((raw) => ({ raw, t: normalise(raw) }));
   for (const [i, { raw, t }] of parts.entries()) {
     if (!t) continue;
-    // "my son is 17" is about the son; "I" with no one else named is the writer.
-    const after = parts
-      .slice(i + 1, i + 3)
-      .map((p) => p.t)
-      .join(" ");
     // "Ellie (16) got 8 GCSEs", "Tom, 18, ...": a name standing alone, then an age, is someone else.
     // ("Jess, 16, Carrickfergus": the name and the age in one clause.)
     // (Every name pattern below but the staff title's needs a capital before a small letter.)
@@ -119,7 +114,14 @@ export function clausesOf(text: string): Clause[] {
       (staffName && isPersonName(staffName[1] ?? "")) ||
       (ownedName && isPersonName(ownedName[1] ?? ""))
         ? { start: 0, end: t.length }
-        : otherMention(t, after);
+        : // "my son is 17" is about the son; "I" with no one else named is the writer.
+          otherMention(
+            t,
+            parts
+              .slice(i + 1, i + 3)
+              .map((p) => p.t)
+              .join(" "),
+          );
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
     // ("Who's right?" asks; it names no one.)
     const own: Subject =

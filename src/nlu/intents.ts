@@ -66,6 +66,31 @@ const DELETE_DATA =
 /** Asking for a person ("put me through to someone", "can I get a human to talk through enrolling our agents?"). */
 const HANDOVER =
   /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(?:is there|are there|can i get|could i get|have you got) (?:someone|somebody|anyone|a person|a human|people)(?: (?:real|actual|i|we))? (?:i|we)? ?(?:can|could)? ?(?:actually |really )?(?:talk|speak|chat) (?:to|with)\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput through to (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\b(get|give) me an? (human|person|real person|advisor)\b|\b(can|could) (i|we) (get|have) an? (human|real person|person)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
+/** Whether the text holds any of the strings. */
+const hasAny = (text: string, strings: readonly string[]) => strings.some((w) => text.includes(w));
+/** Every match of DELETE_DATA holds one of these ("deleted" holds "delete", "forgotten" "forg"). */
+const DELETE_DATA_WORDS = ["delete", "erase", "remov", "wipe", "forg", "clear", "dont want", "gdpr"];
+/** Every match of HANDOVER holds one of these ("telephone" holds "phone"). */
+const HANDOVER_WORDS = [
+  "pass",
+  "put",
+  "connect",
+  "transfer",
+  "send",
+  "ring",
+  "call",
+  "phone",
+  "talk",
+  "speak",
+  "email",
+  "number",
+  "chat",
+  "get through",
+  "person",
+  "human",
+  "contact",
+  "advisor",
+];
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
@@ -149,8 +174,8 @@ function topCue(p: Piece, hasUnits: boolean): Cue | undefined {
 export function intentOf(message: string, normalised?: string): IntentReading | undefined {
   const { whole, pieces } = readMessage(message, normalised);
   if (!whole) return undefined;
-  if (DELETE_DATA.test(whole)) return { intent: "deleteData" };
-  if (HANDOVER.test(whole)) return { intent: "handover" };
+  if (hasAny(whole, DELETE_DATA_WORDS) && DELETE_DATA.test(whole)) return { intent: "deleteData" };
+  if (hasAny(whole, HANDOVER_WORDS) && HANDOVER.test(whole)) return { intent: "handover" };
   // (Each of RESTART's commands has "start", "begin", "reset", "new" or "from" in it; each of BACK's,
   // "back", "undo" or "previous".)
   if (pieces.some((p) => mayRestart(p.text) && RESTART.test(p.text))) return { intent: "restart" };

@@ -333,7 +333,10 @@ export function readProfile(
           : c.text.replace(OTHERS_STAFF, " ");
       // "the customer service desk at B&Q" is a shop's counter, not a help desk; "2 yrs telesales
       // experience" is experience, not the job held now.
-      const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
+      const untitled = noTitle(text);
+      const read = untitled.includes(" desk")
+        ? untitled.replace(/\bcustomer services? desk\b/g, "customer service counter")
+        : untitled;
       // (People in the plural, in a clause about the writer, are not the writer's job: "I coach new
       // starters"; said of the people written about, they are theirs: "for my team leaders".)
       let found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
