@@ -399,7 +399,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       q.held = false;
   }
   const held = quals.filter((q) => q.held);
-  const heldIds = [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))];
+  const heldIds = held.length ? [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))] : [];
   if (heldIds.length) {
     u.qualificationsHeld = heldIds;
     ev("qualificationsHeld", heldIds.join(", "), "named");
@@ -412,7 +412,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // One held and named again by number ("the OCR Level 2 NVQ cert (10265)") is still the one held.
   // ("if I haven't done the level 2 one" names neither one held nor one asked about.)
   const asked = quals.filter((q) => !q.held && !q.notHeld && !(q.id && heldIds.includes(q.id)));
-  const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
+  const askedIds = asked.length ? [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))] : [];
   // "the difference between the OCR level 2 certificate and the NVQ one": one of two is not one asked.
   const comparing = asked.length > askedIds.length && /\b(compare|difference|differ|vs|versus|or)\b/.test(t);
   // A comparison names two: with only one of them known, none is "the one asked about".
@@ -478,7 +478,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 
   // Age, before durations ("17 years old" is not experience). Ranges ("aged 16-18") are a group's.
-  t = t.replace(AGE_RANGE, (m) => " ".repeat(m.length));
+  // (A range is digits: text without one has none.)
+  if (/\d/.test(t)) t = t.replace(AGE_RANGE, (m) => " ".repeat(m.length));
   const aboutOther = clauses.some((c) => c.subject === "other");
   const theirs = aboutOther ? otherAgeIn(full.replace(AGE_RANGE, " "), text) : undefined;
   if (theirs !== undefined) {
@@ -874,11 +875,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.apprenticeship = u.yesNo;
 
   // "his name is Marcos not Marcus", "it's Marcos, not Marcus": a name given or corrected, whatever was asked.
+  // (Either way the message says "name" or "not".)
   const named =
+    (text.includes("name") || text.includes("not")) &&
     /\b(?:(?:his|her|their|(?:the |my )?(?:learner|client|student|customer|claimant)(?: s|s)) name is|(?:it s|its|it is) ([A-Z][a-z]+),? not [A-Z][a-z]+)\s*([A-Z][a-z]{1,19}(?: (?:Mc|Mac|O )?[A-Z][a-z]{1,19})?)?/.exec(
       text.replace(/[’']/g, " "),
     );
-  const correctedName = (named?.[2] ?? named?.[1])?.replace(/\bO ([A-Z])/, "O'$1");
+  const correctedName = named ? (named[2] ?? named[1])?.replace(/\bO ([A-Z])/, "O'$1") : undefined;
   if (correctedName && !u.learnerName) {
     u.learnerName = correctedName;
     u.userKind ??= "adviser";
