@@ -44,6 +44,8 @@ const CONTINUING =
 const QUESTION_START =
   /^(can|could|is|are|am|do|does|did|what|whats|which|how|should|would|will|where|when|why|who|any|anything|hows)\b/;
 
+const CAPITALISED = /[A-Z][a-z]/;
+
 /** Splits before sentence ends, semicolons, new lines, "but", "before that", "then", dashes and brackets; never inside a list of numbers. */
 function split(text: string): string[] {
   // Most answers are one clause: no need for the full split.
@@ -63,16 +65,14 @@ export function clausesOf(text: string): Clause[] {
   const parts = split(text.slice(0, 2000)).map((raw) => ({ raw, t: normalise(raw) }));
   for (const [i, { raw, t }] of parts.entries()) {
     if (!t) continue;
-    // "my son is 17" is about the son; "I" with no one else named is the writer.
-    const after = parts
-      .slice(i + 1, i + 3)
-      .map((p) => p.t)
-      .join(" ");
     // "Ellie (16) got 8 GCSEs", "Tom, 18, ...": a name standing alone, then an age, is someone else.
     // ("Jess, 16, Carrickfergus": the name and the age in one clause.)
-    const nameAge = /^([A-Z][a-z]{1,19}),?\s+\(?(?:1[4-9]|[2-7]\d)\)?$/.exec(raw);
+    // (Every name pattern below but the staff title's needs a capital before a small letter.)
+    const capitalised = CAPITALISED.test(raw);
+    const nameAge = capitalised ? /^([A-Z][a-z]{1,19}),?\s+\(?(?:1[4-9]|[2-7]\d)\)?$/.exec(raw) : null;
     const namedWithAge =
-      (/^[A-Z][a-z]{1,19}$/.test(raw) &&
+      (capitalised &&
+        /^[A-Z][a-z]{1,19}$/.test(raw) &&
         isPersonName(raw) &&
         /^(1[4-9]|[2-7]\d)\b(?! ?(years?|yrs?|months?|mths?|weeks?)\b(?! old))/.test(
           parts[i + 1]?.t ?? "",
@@ -84,26 +84,29 @@ export function clausesOf(text: string): Clause[] {
           nameAge[1] ?? "",
         ));
     // "Our senior team lead, Aled, wants...": the title, then the name set off by commas.
+    // (The name after it tested first: most clauses are followed by none.)
     const staffThenName =
+      /^[A-Z][a-z]{1,19}$/.test(parts[i + 1]?.raw ?? "") &&
       /^(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,3} (?:agent|advisor|adviser|supervisor|team leader|team lead|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)$/.test(
         raw,
       ) &&
-      /^[A-Z][a-z]{1,19}$/.test(parts[i + 1]?.raw ?? "") &&
       isPersonName(parts[i + 1]?.raw ?? "");
     // "Our supervisor Gareth", "my TL Fraser": one of the writer's staff, named.
     const staffName =
+      capitalised &&
       /\b(?:[Mm]y|[Oo]ur)(?: [a-z]+){0,2} (?:agent|advisor|adviser|supervisor|team leader|TL|team manager|planner|analyst|operator|operative|apprentice|trainee)s? ([A-Z][a-z]{1,19})\b(?! (?:says|said|told|tells|thinks|reckons|suggested|suggests|mentioned|wants me|asked me|keeps))/.exec(
         raw,
       );
     // "Mrs Anita Patel, 38", "Mr Jones is unemployed": a titled name is someone the writer speaks of.
-    const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]{1,19}\b/.test(raw);
+    const titled = capitalised && /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]{1,19}\b/.test(raw);
     // "Our Kieran is 17", "Agent Erin (19)", "Client Kirsty, 31": a name with "our" or a word for the
     // person before it opens a sentence about them.
-    const ownedName =
-      /\b(?:[Oo]ur|[Mm]y) ([A-Z][a-z]{1,19})(?:'s|’s| is| has| was| wants| works| did| got)\b/.exec(raw) ??
-      /^(?:Client|Customer|Claimant|Student|Pupil|Learner|Candidate|Son|Daughter|Stepson|Stepdaughter|Agent|Advisor|Adviser|Apprentice|Trainee|Employee)[:,]? ([A-Z][a-z]{1,19})$/.exec(
-        raw,
-      );
+    const ownedName = !capitalised
+      ? null
+      : (/\b(?:[Oo]ur|[Mm]y) ([A-Z][a-z]{1,19})(?:'s|’s| is| has| was| wants| works| did| got)\b/.exec(raw) ??
+        /^(?:Client|Customer|Claimant|Student|Pupil|Learner|Candidate|Son|Daughter|Stepson|Stepdaughter|Agent|Advisor|Adviser|Apprentice|Trainee|Employee)[:,]? ([A-Z][a-z]{1,19})$/.exec(
+          raw,
+        ));
     const other =
       namedWithAge ||
       titled ||
@@ -111,11 +114,18 @@ export function clausesOf(text: string): Clause[] {
       (staffName && isPersonName(staffName[1] ?? "")) ||
       (ownedName && isPersonName(ownedName[1] ?? ""))
         ? { start: 0, end: t.length }
-        : otherMention(t, after);
+        : // "my son is 17" is about the son; "I" with no one else named is the writer.
+          otherMention(
+            t,
+            parts
+              .slice(i + 1, i + 3)
+              .map((p) => p.t)
+              .join(" "),
+          );
     const rest = other ? t.slice(0, other.start) + t.slice(other.end) : t;
     // ("Who's right?" asks; it names no one.)
     const own: Subject =
-      other || opensWithName(raw)
+      other || (capitalised && opensWithName(raw))
         ? "other"
         : SELF.test(rest)
           ? "self"

@@ -66,6 +66,19 @@ const DELETE_DATA =
 /** Asking for a person ("put me through to someone", "can I get a human to talk through enrolling our agents?"). */
 const HANDOVER =
   /\b(pass|put|connect|transfer|send) me (on )?(to|through to|with) (a |an |the |some |real |actual )*(member of staff|person|human|someone|somebody|advisor|team|training team|people)\b|\b(someone|somebody|a person|anyone|(a |an )?(human|real) (advisor|person)) (i|we) (can|could) (ring|call|phone|talk to|speak to|speak with|email)\b|\b(phone|telephone|contact) number (for|of|to)\b|\b(someone|somebody|a person) to (talk|speak) to\b|\b(?:is there|are there|can i get|could i get|have you got) (?:someone|somebody|anyone|a person|a human|people)(?: (?:real|actual|i|we))? (?:i|we)? ?(?:can|could)? ?(?:actually |really )?(?:talk|speak|chat) (?:to|with)\b|\b(talk|speak) to (sum1|some1|someone real)\b|\bput me (through to|in touch)\b|\bput through to (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff)\b|\bput me through\s*$|\b(a |an )?(real )?(person|human|someone|somebody|advisor) (i|we) can (talk|speak|chat)\b|\b(talk|speak|chat|get through) (to|with) (a |an |the |some |real |actual )*(person|human|advisor|someone|somebody|member of staff|agent)\b|\b(real|actual) (person|human)\b|\bhuman (please)\b|^(a )?human\b|\bcan i (call|phone|ring)\b|\bcontact (an |a )?(advisor|person)\b|\b(ring|call|phone) (me|us)( back)?\b|\b(get|give) me an? (human|person|real person|advisor)\b|\b(can|could) (i|we) (get|have) an? (human|real person|person)\b|\b(speak|talk|chat) (to|with) (a |an |the |some )?(member of (your|the) (team|staff)|one of your (team|staff|advisors|people|colleagues)|someone (from|in|on) (your|the) (team|training team|office))\b/;
+// (Each guard below is an alternation of plain strings: it finds one sooner than its pattern fails.)
+/** Every match of DELETE_DATA holds one of these ("deleted" holds "delete", "forgotten" "forg"). */
+const DELETE_DATA_WORDS = /delete|erase|remov|wipe|forg|clear|dont want|gdpr/;
+/** Every match of HANDOVER holds one of these ("telephone" holds "phone"). */
+const HANDOVER_WORDS =
+  /pass|put|connect|transfer|send|ring|call|phone|talk|speak|email|number|chat|get through|person|human|contact|advisor/;
+/** Every match of CANCEL holds one of these ("nevermind" holds "never", "goodbye" "bye"). */
+const CANCEL_WORDS = /bye|cya|see ya|see you|cancel|stop|quit|exit|never|nvm|forget it|abort|end/;
+/** Every match of RECORD holds one of these ("summarise" and "summary" hold "summar"). */
+const RECORD_WORDS = /copy of|session|summar|export|write|note|record/;
+/** Every match of SKIP holds one of these ("i dont know yet" holds "dont know"). */
+const SKIP_WORDS =
+  /skip|pass|next question|dont know|dunno|not sure|no idea|unsure|no comment|not telling|wont say|rather not|prefer not to|dont want to/;
 const POLITE =
   "(?:(?:please|ok|okay|oops|sorry|can we|could we|can i|lets|let us|i want to|id like to|i would like to|i need to) )*";
 const RESTART = new RegExp(
@@ -74,6 +87,8 @@ const RESTART = new RegExp(
 const BACK = new RegExp(
   `^${POLITE}(?:go back|back|undo|undo that|previous|previous question|back up|step back)(?: (?:one|a step|one step|a question|to the (?:previous|last) (?:question|step|one)|please))*$`,
 );
+const RESTART_WORDS = /start|begin|reset|new|from/;
+const BACK_WORDS = /back|undo|previous/;
 const CANCEL =
   /^(thanks|thank you|cheers|ta)( so much| a lot)?[ !,.]*(bye|goodbye|cya|see ya|see you)[ !.]*$|^(cancel|stop|quit|exit|never ?mind|nvm|forget it|abort|end|bye|goodbye)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|ok|oh|no)?\s*(cancel|stop|quit|forget it|never ?mind)( (it|this|that|please|thanks|now))*$|^(never ?mind|nvm|forget it) (cancel|forget it|stop)( (it|this|that))?$/;
 /** The user asks what the bot itself can do. */
@@ -142,15 +157,17 @@ function topCue(p: Piece, hasUnits: boolean): Cue | undefined {
 export function intentOf(message: string, normalised?: string): IntentReading | undefined {
   const { whole, pieces } = readMessage(message, normalised);
   if (!whole) return undefined;
-  if (DELETE_DATA.test(whole)) return { intent: "deleteData" };
-  if (HANDOVER.test(whole)) return { intent: "handover" };
-  if (pieces.some((p) => RESTART.test(p.text))) return { intent: "restart" };
-  if (pieces.some((p) => BACK.test(p.text))) return { intent: "back" };
-  if (CANCEL.test(whole)) return { intent: "cancel" };
+  if (DELETE_DATA_WORDS.test(whole) && DELETE_DATA.test(whole)) return { intent: "deleteData" };
+  if (HANDOVER_WORDS.test(whole) && HANDOVER.test(whole)) return { intent: "handover" };
+  // (Each of RESTART's commands has "start", "begin", "reset", "new" or "from" in it; each of BACK's,
+  // "back", "undo" or "previous".)
+  if (pieces.some((p) => RESTART_WORDS.test(p.text) && RESTART.test(p.text))) return { intent: "restart" };
+  if (pieces.some((p) => BACK_WORDS.test(p.text) && BACK.test(p.text))) return { intent: "back" };
+  if (CANCEL_WORDS.test(whole) && CANCEL.test(whole)) return { intent: "cancel" };
   if (HELP_ALONE.test(whole) || pieces.some((p) => asks(p) && HELP.test(p.asked))) return { intent: "help" };
-  if (RECORD.test(whole)) return { intent: "record" };
+  if (RECORD_WORDS.test(whole) && RECORD.test(whole)) return { intent: "record" };
 
-  if (SKIP.test(whole)) return { intent: "skip" };
+  if (SKIP_WORDS.test(whole) && SKIP.test(whole)) return { intent: "skip" };
   const asked = questionOf(pieces, whole, message);
   if (asked) return asked;
 

@@ -59,6 +59,8 @@ const REFERENT_WORDS = new Set(
       return last.endsWith("s?") ? [last.slice(0, -2), `${last.slice(0, -2)}s`] : [last, `${last}s`];
     }),
 );
+/** One of REFERENT_WORDS as a word of the text (between spaces, as split(" ") gives them); all are letters and digits. */
+const REFERENT_WORD = new RegExp(`(?:^| )(?:${[...REFERENT_WORDS].join("|")})(?= |$)`);
 const LONE_REFERENT = new RegExp(`^(?:(?:one|a|the|my|our) )?(?:${KIN}|${CLIENT})$`);
 /** "my TL, Fraser", "our supervisor Karen (52)", "one of my team leaders, Marcus, has...". */
 const STAFF_REFERENT = new RegExp(
@@ -78,8 +80,25 @@ export interface OtherMention {
  * that follows the clause ("my supervisor" + "rachel has a degree"): what is said of them may be there.
  */
 export function otherMention(text: string, after = ""): OtherMention | undefined {
+  // (A message's clauses are asked about two or three times over: the last few answers are kept.)
+  for (let i = 0; i < RECENT; i++)
+    if (recentText[i] === text && recentAfter[i] === after) return recentMention[i];
+  const found = readOtherMention(text, after);
+  recentText[recentAt] = text;
+  recentAfter[recentAt] = after;
+  recentMention[recentAt] = found;
+  recentAt = (recentAt + 1) % RECENT;
+  return found;
+}
+const RECENT = 8;
+const recentText: (string | undefined)[] = [];
+const recentAfter: (string | undefined)[] = [];
+const recentMention: (OtherMention | undefined)[] = [];
+let recentAt = 0;
+
+function readOtherMention(text: string, after: string): OtherMention | undefined {
   // Most clauses name no one: a word lookup decides that before the patterns run.
-  if (!text.includes(" of them") && !text.split(" ").some((w) => REFERENT_WORDS.has(w))) return undefined;
+  if (!text.includes(" of them") && !REFERENT_WORD.test(text)) return undefined;
   if (
     NOT_THE_LEARNER.test(text) &&
     !/\b(asking|enquiring|writing|here|advice|help|info|information) (for|about|on behalf of) my\b|^(for|about) my\b|\bon behalf of\b/.test(

@@ -63,6 +63,8 @@ const PATTERNS: {
 ];
 
 for (const p of PATTERNS) p.global = new RegExp(p.re.source, "g");
+/** Any of the patterns: most texts name no level, and are read once instead of once per pattern. */
+const ANY_LEVEL = new RegExp(PATTERNS.map((p) => `(?:${p.re.source})`).join("|"));
 // A word ("one") only after "and"/"or"/"then": "the level 2 one" is not level 1.
 const MORE = new RegExp(
   `^((?: (?:and|then|or) ${NUM}\\b| \\d\\b)(?! ?(?:years?|yrs?|months?|mths?|weeks?|units?|credits?)\\b))+`,
@@ -73,7 +75,23 @@ const MORE = new RegExp(
  * caller expects a level (the caller decides, see understand.ts).
  */
 export function levelsIn(text: string): LevelMention[] {
+  // (A message is read for levels whole, then clause by clause: most often the same text. The last few
+  // readings are kept, each given back as a copy.)
+  for (let i = 0; i < RECENT; i++) if (recentText[i] === text) return (recentFound[i] ?? []).slice();
+  const found = readLevels(text);
+  recentText[recentAt] = text;
+  recentFound[recentAt] = found;
+  recentAt = (recentAt + 1) % RECENT;
+  return found.slice();
+}
+const RECENT = 8;
+const recentText: string[] = [];
+const recentFound: LevelMention[][] = [];
+let recentAt = 0;
+
+function readLevels(text: string): LevelMention[] {
   const found: LevelMention[] = [];
+  if (!ANY_LEVEL.test(text)) return found;
   let t = text;
   for (const p of PATTERNS) {
     const re = p.global ?? new RegExp(p.re.source, "g");

@@ -154,11 +154,14 @@ const PLACE_FIRST_WORDS = new Set(
   [...PLACES.keys(), ...NEEDS_CONTEXT.keys(), ...AMBIGUOUS].map((k) => k.split(" ")[0] ?? ""),
 );
 
+const DIGIT = /\d/;
+
 function placeNation(text: string): { nation: Nation; place: string; likely?: true } | undefined {
   const words = text.split(" ");
   let likely: { nation: Nation; place: string; likely: true } | undefined;
   // (The words that start a place name, found once for the three widths.)
-  const starts = words.flatMap((w, i) => (PLACE_FIRST_WORDS.has(w) ? [i] : []));
+  const starts: number[] = [];
+  for (let i = 0; i < words.length; i++) if (PLACE_FIRST_WORDS.has(words[i] ?? "")) starts.push(i);
   for (let n = 3; n >= 1; n--) {
     for (const i of starts) {
       if (i + n > words.length) break;
@@ -201,9 +204,11 @@ function placeNation(text: string): { nation: Nation; place: string; likely?: tr
     }
   }
   // A full postcode ("CF10 1AA"), or an outward code where it says where they are ("in CF10").
-  const postcode =
-    /\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
-    /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text);
+  // (Both need a digit.)
+  const postcode = !DIGIT.test(text)
+    ? null
+    : (/\b([a-z]{1,2})\d{1,2}[a-z]? \d[a-z]{2}\b/.exec(text) ??
+      /\b(?:postcode|in|from|near|live in|based in)\s+([a-z]{1,2})\d{1,2}[a-z]?\b/.exec(text));
   const area = postcode ? POSTCODE_AREAS.get(postcode[1] ?? "") : undefined;
   return area ? { nation: area, place: postcode?.[0] ?? "" } : likely;
 }
@@ -328,7 +333,10 @@ export function readProfile(
           : c.text.replace(OTHERS_STAFF, " ");
       // "the customer service desk at B&Q" is a shop's counter, not a help desk; "2 yrs telesales
       // experience" is experience, not the job held now.
-      const read = noTitle(text).replace(/\bcustomer services? desk\b/g, "customer service counter");
+      const untitled = noTitle(text);
+      const read = untitled.includes(" desk")
+        ? untitled.replace(/\bcustomer services? desk\b/g, "customer service counter")
+        : untitled;
       // (People in the plural, in a clause about the writer, are not the writer's job: "I coach new
       // starters"; said of the people written about, they are theirs: "for my team leaders".)
       let found = roleIn(catalogue.roles, read, { ambiguous: "skip", plurals: c.subject === "other" });
@@ -372,12 +380,12 @@ export function readProfile(
   for (const [i, c] of clauses.entries()) {
     // "..., the last two as a team leader, but I was made redundant in August": the job has ended.
     // ("I left in 2024 and I'm not working now": the negation is the ending itself.)
-    if (ENDED.test(c.text) && !c.question && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
+    if (!c.question && ENDED.test(c.text) && (!c.negated || /\bnot working\b/.test(c.text))) endedAt = i;
     if (notInCc(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not in a contact centre");
     }
-    if (NOT_WORKING.test(c.text) && !c.question) {
+    if (!c.question && NOT_WORKING.test(c.text)) {
       notWorking = true;
       ev("working", c.raw, "not working");
     }
@@ -856,9 +864,15 @@ export function readProfile(
   let fromNationality: Nation | undefined;
   let movedTo: Nation | undefined;
   for (const c of all) {
-    if (/\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)) continue;
+    if (
+      (c.text.includes("mov") || c.text.includes("relocat")) &&
+      /\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)
+    )
+      continue;
     // "Just moved from Aberdeen to Leeds": where they moved to.
-    const moved = /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text);
+    const moved = c.text.includes("from ")
+      ? /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text)
+      : null;
     const place = placeNation(moved ? (moved[1] ?? "") : c.text);
     if (moved && place) movedTo ??= place.nation;
     if (place) {
@@ -867,8 +881,9 @@ export function readProfile(
       r.nation ??= place.nation;
       continue;
     }
-    if (NOT_RESIDENCE.test(c.text)) continue;
+    // (Without a nation's word the clause says nothing here, whatever NOT_RESIDENCE says.)
     const named = NATION_WORDS.find(([re]) => re.test(c.text));
+    if (!named || NOT_RESIDENCE.test(c.text)) continue;
     if (
       named &&
       /\b(im|i am|hes|shes|he is|she is|is|originally|born)( a)? (welsh|scottish|english|northern irish|irish)\b/.test(

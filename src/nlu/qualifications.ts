@@ -129,7 +129,10 @@ function clauseAround(text: string, start: number, end: number): string {
 }
 
 interface Names {
+  entries: CatalogueEntry[];
   numbers: { re: RegExp; digits: string; ids: string[] }[];
+  /** Every number's digits hold three digits in a row: text without them names no number. */
+  numbersNeedDigits: boolean;
   titles: { id: string; name: string }[];
 }
 const namesCache = new WeakMap<Catalogue, Names>();
@@ -156,15 +159,23 @@ function namesOf(catalogue: Catalogue): Names {
       { id: e.id, name: normalise(e.id) },
       { id: e.id, name: normalise(e.title.value).replace(/ qcf$/, "") },
     ]);
-    names = { numbers, titles };
+    names = { entries, numbers, numbersNeedDigits: numbers.every((n) => /\d{3}/.test(n.digits)), titles };
     namesCache.set(catalogue, names);
   }
   return names;
 }
 
+const THREE_DIGITS = /\d{3}/;
+/** A list of small numbers ("1 2 and 10"). */
+const NUMBER_LIST = /\b(\d{1,2})((?:\s+(?:and\s+|or\s+|&\s+)?\d{1,2}\b)+)/g;
+/** "the foundation apprenticeship", "the IQ NVQ", "the OCR one": named without a level. */
+const BODY_OR_FOUNDATION =
+  /\bfoundation apprenticeship\b|\b(iq|ocr|cityguilds)\b( (nvq|svq|one|qualification|qual|cert|certificate|diploma|principles))?/g;
+
 /** Qualification mentions in normalised text: by number (10265, 600/5106/1, C&G 3412) or by description. */
 export function qualificationsIn(catalogue: Catalogue, text: string): QualificationMention[] {
-  const entries = [...catalogue.entries.values()];
+  const names = namesOf(catalogue);
+  const entries = names.entries;
   const found: QualificationMention[] = [];
   let t = text;
   const take = (candidates: string[], start: number, end: number, explicit: boolean) => {
@@ -181,8 +192,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
     t = t.slice(0, start) + " ".repeat(end - start) + t.slice(end);
   };
   // By number, then by id ("ocr-10268", as buttons send them) or full title.
-  const names = namesOf(catalogue);
-  for (const n of names.numbers) {
+  for (const n of !names.numbersNeedDigits || THREE_DIGITS.test(t) ? names.numbers : []) {
     if (!t.includes(n.digits)) continue;
     n.re.lastIndex = 0;
     for (let m = n.re.exec(t); m; m = n.re.exec(t)) take(n.ids, m.index, m.index + m[0].length, true);
@@ -194,7 +204,7 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
   // A list of unit numbers after a qualification's name is not a list of levels: "units for the NVQ:
   // 1, 2, 10" (the colon and commas are gone by now), "the level 3 NVQ 1 2 and 5". Its numbers are
   // masked when the list is long, names a number no level has, or follows a level already said.
-  for (const m of matchesOf(/\b(\d{1,2})((?:\s+(?:and\s+|or\s+|&\s+)?\d{1,2}\b)+)/g, t)) {
+  for (const m of matchesOf(NUMBER_LIST, t)) {
     const numbers = m[0].match(/\d{1,2}/g) ?? [];
     const levelBefore = /\b(?:level|lvl|l) ?\d (?:nvq|svq|diploma|certificate|cert|principles|one)s? ?$/.test(
       t.slice(Math.max(0, m.index - 30), m.index),
@@ -245,10 +255,12 @@ export function qualificationsIn(catalogue: Catalogue, text: string): Qualificat
   }
   // Without a level: "the foundation apprenticeship", "the IQ NVQ" / "the IQ one" (an awarding body
   // or a kind the catalogue has only one of).
-  for (const m of matchesOf(
-    /\bfoundation apprenticeship\b|\b(iq|ocr|cityguilds)\b( (nvq|svq|one|qualification|qual|cert|certificate|diploma|principles))?/g,
-    t,
-  )) {
+  for (const m of t.includes("foundation apprenticeship") ||
+  t.includes("iq") ||
+  t.includes("ocr") ||
+  t.includes("cityguilds")
+    ? matchesOf(BODY_OR_FOUNDATION, t)
+    : []) {
     const windowText = clauseAround(t, m.index, m.index + m[0].length);
     const kinds = KIND.filter(([re]) => re.test(m[0])).map(([, k]) => k);
     const body = BODY.find(([re]) => re.test(m[0]))?.[1];

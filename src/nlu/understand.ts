@@ -173,10 +173,11 @@ function heldWords(clause: string, mention: string): boolean {
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const u: Understanding = { evidence: [] };
   // "3yrs" reads as "3 yrs"; very long messages are cut (nobody states their profile in an essay).
-  const full = normalise(text.slice(0, 2000)).replace(
-    /\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g,
-    "$1 $2",
-  );
+  const normalised = normalise(text.slice(0, 2000));
+  // (Only a text with a digit has a number to split off.)
+  const full = /\d/.test(normalised)
+    ? normalised.replace(/\b(\d+)(years?|yrs?|y|months?|mths?|mos?|m|weeks?|wks?|w)\b/g, "$1 $2")
+    : normalised;
   // "none lol", "yes pls": a short answer's trailing filler says nothing.
   let t = ctx.expecting
     ? full.replace(/(?:\s+(?:lol|haha+|lmao|tbh|x+|pls|plz|please|thanks|ta))+$/, "")
@@ -278,7 +279,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // (Asked to pick a qualification, "he also supervised 3 people at the end" is a sentence about the
   // learner all the same, and so is "she worked 2 years on a helpdesk before the admin job" asked about
   // experience: read clause by clause, so what was is not taken for what is.)
-  const wordCount = text.trim().split(/\s+/).length;
+  const wordCount = expecting ? text.trim().split(/\s+/).length : 0;
   const free =
     !expecting ||
     expecting === "userKind" ||
@@ -298,6 +299,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     return c;
   };
   // A list of units is not a list of levels: "my own units for the NVQ: 1, 2, 10" names no NVQ 1 or 2.
+  const unitsText = t;
   const listed = unitsIn(ctx.catalogue, t, {
     bare: expecting === "units" || u.intent === "check" || u.intent === "together",
   });
@@ -413,7 +415,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       q.held = false;
   }
   const held = quals.filter((q) => q.held);
-  const heldIds = [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))];
+  const heldIds = held.length ? [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))] : [];
   if (heldIds.length) {
     u.qualificationsHeld = heldIds;
     ev("qualificationsHeld", heldIds.join(", "), "named");
@@ -426,7 +428,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // One held and named again by number ("the OCR Level 2 NVQ cert (10265)") is still the one held.
   // ("if I haven't done the level 2 one" names neither one held nor one asked about.)
   const asked = quals.filter((q) => !q.held && !q.notHeld && !(q.id && heldIds.includes(q.id)));
-  const askedIds = [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))];
+  const askedIds = asked.length ? [...new Set(asked.flatMap((q) => (q.id ? [q.id] : [])))] : [];
   // "the difference between the OCR level 2 certificate and the NVQ one": one of two is not one asked.
   const comparing = asked.length > askedIds.length && /\b(compare|difference|differ|vs|versus|or)\b/.test(t);
   // A comparison names two: with only one of them known, none is "the one asked about".
@@ -471,13 +473,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 
   // Units.
-  const units = unitsIn(ctx.catalogue, t, {
-    ...(ctx.qualificationId || u.qualification
-      ? { qualificationId: u.qualification ?? ctx.qualificationId }
-      : {}),
-    bare: expecting === "units" || u.intent === "check" || u.intent === "together",
-    anywhere: u.intent === "check" || u.intent === "together",
-  });
+  // (With no qualification to read titles of, nothing masked since and no check asked for, the units
+  // read above are these: the same text read the same way.)
+  const unitsFor = u.qualification ?? ctx.qualificationId;
+  const anywhere = u.intent === "check" || u.intent === "together";
+  const units =
+    !unitsFor && !anywhere && t === unitsText
+      ? listed
+      : unitsIn(
+          ctx.catalogue,
+          t,
+          unitsFor
+            ? { qualificationId: unitsFor, bare: expecting === "units" || anywhere, anywhere }
+            : { bare: expecting === "units" || anywhere, anywhere },
+        );
   if (units) {
     u.units = units.units;
     t = mask(t, units.start, units.end);
@@ -485,7 +494,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 
   // Age, before durations ("17 years old" is not experience). Ranges ("aged 16-18") are a group's.
-  t = t.replace(AGE_RANGE, (m) => " ".repeat(m.length));
+  // (A range is digits: text without one has none.)
+  if (/\d/.test(t)) t = t.replace(AGE_RANGE, (m) => " ".repeat(m.length));
   const aboutOther = clauses.some((c) => c.subject === "other");
   const theirs = aboutOther ? otherAgeIn(full.replace(AGE_RANGE, " "), text) : undefined;
   if (theirs !== undefined) {
@@ -854,7 +864,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (u.working === true && !u.userKind && (!expecting || expecting === "userKind")) u.userKind = "staff";
 
   // Yes / no: a short answer to a yes/no question, or a message that says nothing else.
-  const words = full.split(" ").length;
+  // (The words of `full`, as split(" ") counts them: one more than its spaces.)
+  let words = 1;
+  for (let at = full.indexOf(" "); at >= 0; at = full.indexOf(" ", at + 1)) words++;
   const yesNoQuestion = expecting === "working" || expecting === "apprenticeship" || expecting === "confirm";
   const saidOther = (
     [
@@ -883,11 +895,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     u.apprenticeship = u.yesNo;
 
   // "his name is Marcos not Marcus", "it's Marcos, not Marcus": a name given or corrected, whatever was asked.
+  // (Either way the message says "name" or "not".)
   const named =
+    (text.includes("name") || text.includes("not")) &&
     /\b(?:(?:his|her|their|(?:the |my )?(?:learner|client|student|customer|claimant)(?: s|s)) name is|(?:it s|its|it is) ([A-Z][a-z]+),? not [A-Z][a-z]+)\s*([A-Z][a-z]{1,19}(?: (?:Mc|Mac|O )?[A-Z][a-z]{1,19})?)?/.exec(
       text.replace(/[’']/g, " "),
     );
-  const correctedName = (named?.[2] ?? named?.[1])?.replace(/\bO ([A-Z])/, "O'$1");
+  const correctedName = named ? (named[2] ?? named[1])?.replace(/\bO ([A-Z])/, "O'$1") : undefined;
   if (correctedName && !u.learnerName) {
     u.learnerName = correctedName;
     u.userKind ??= "adviser";
