@@ -75,7 +75,9 @@ const HANDOVER_WORDS =
 /** Every match of CANCEL holds one of these ("nevermind" holds "never", "goodbye" "bye"). */
 const CANCEL_WORDS = /bye|cya|see ya|see you|cancel|stop|quit|exit|never|nvm|forget it|abort|end/;
 /** Every match of RECORD holds one of these ("summarise" and "summary" hold "summar"). */
-const RECORD_WORDS = /copy of|session|summar|export|write|note|record/;
+// ("what have you got down about me", "what do you know about me", "show me my details": "about"/"down"/
+// "details"/"profile" hold those.)
+const RECORD_WORDS = /copy of|session|summar|export|write|note|record|about|down|details|profile/;
 /** Every match of SKIP holds one of these ("i dont know yet" holds "dont know"). */
 const SKIP_WORDS =
   /skip|pass|next question|dont know|dunno|not sure|no idea|unsure|no comment|not telling|wont say|rather not|prefer not to|dont want to/;

@@ -49,6 +49,10 @@ const notInCc = (text: string) => (text.includes("centre") || text.includes("cc"
 /** A job outside contact centres ("work in a warehouse", "I'm a dog groomer now", "19 and an office junior at a solicitors"). */
 export const WORKS_ELSEWHERE =
   /\b(leaving|leave|quit|quitting|get out of|sick of) (the |my )?(army|navy|raf|forces|nursing|teaching|retail|hospitality|care work|factory|warehouse|kitchen)\b|\b(work|works|working|worked|job|employed|been)\b.{0,30}\b(in|at|for|on) (a |an |the )?([a-z]+ ){0,2}(warehouse|factory|factories|shop|retail|store|greggs|chippy|takeaway|asda|tesco|aldi|lidl|morrisons|sainsburys|boots|argos|co op|coop|spar|iceland|waitrose|wilko|poundland|superdrug|b and q|amazon|primark|mcdonalds|mcdonald s|jd sports|sports direct|river island|petrol station|maccies|maccys|maccas|mcdonalds|burger king|nandos|pizza hut|dominos|wetherspoons|spoons|kfc|costa|starbucks|subway|nhs|hotel|hospitality|nursing|care home|restaurant|cafe|bar|pub|school|nursery|hospital|office|farm|bakery|kitchen|supermarket|tills|building site|building sites|construction|plant|processing plant|mill|depot|garage|salon|solicitors|law firm|estate agents|dentists|vets|gym|leisure centre|care agency)\b|\b(on|behind|work|works|working) (the )?(tills?|checkouts?|shop floor)\b|\b(retail|shop|checkout|store|till) (assistant|worker|colleague|operator)\b|\b(manager|supervisor|assistant|team leader) (of|at|in) (a |an |the )?([a-z]+ ){0,2}(shop|store|warehouse|bar|pub|restaurant|cafe|hotel|garage|petrol station|salon|factory|supermarket)\b|\bzero hours contract\b|\bdelivering (post|parcels|mail|letters)\b|\b(do|does|doing|done) (bits of |a bit of |some |odd bits of )?(admin|cleaning|bar work|care work|agency work|deliveries)\b|\b(volunteer|volunteers|volunteering) (at|in|for|with)\b|\b(drive|drives|driving) (a |an )?(taxi|cab|lorry|van|bus|truck)\b|\b(garden|leisure|sports|shopping|garden) centre\b|\b(fisherman|fisher|gardener|farmer|soldier|joiner|painter|plasterer|self employed|dog walker|lab technician|social worker|solicitor|accountant)\b|\b(saturday|weekend) job\b(?!.{0,30}\b(call|contact) centre)|(?:^(?=an? )|\band (?=an? )|\b(im|i am|been|hes|shes|is|currently|now|work as|working as|works as|worked as|done \d+ (years?|yrs) (in [a-z ]+ )?as) )(a |an )?([a-z-]+ )?(nurse|hairdresser|carer|care worker|cleaner|postman|postie|porter|teacher|ta|teaching assistant|driver|chef|cook|farmer|labourer|cashier|shop assistant|barista|waiter|waitress|mechanic|builder|electrician|plumber|receptionist|lorry driver|delivery driver|warehouse operative|care assistant|support worker|full time mum|stay at home mum|stay at home dad|housewife|student|bouncer|doorman|door supervisor|bartender|barman|barmaid|courier|postwoman|kitchen porter|forklift driver|bin man|binman|groomer|dog groomer|office junior|admin assistant|office assistant|shelf stacker|lifeguard|personal trainer|beautician|nail tech|florist|butcher|baker|van driver|security guard|paralegal|legal secretary|secretary|dental nurse|vet nurse|pharmacist|estate agent|bookkeeper|accounts assistant|lab assistant|kitchen assistant|landscaper)\b(?! (for|at|in) (a |the )?(call|contact) centre)/;
+/** A job now outside contact centres, named by what it is: "warehouse picker", "in the RAF", "drive for Deliveroo". */
+const OTHER_JOB_NOW =
+  /^(?:(?:and|but|so) )?(?:now |currently |still )?(?:(?:im|i am|i m|hes|shes|he is|she is) (?:now |currently |still )?(?:a |an )?)?(?:[a-z]+ )?(?:warehouse (?:picker|packer|operative|worker)|forklift driver|delivery driver|bus driver|lorry driver|hgv driver|taxi driver|van driver|courier|postman|postie|chef|cook|waiter|waitress|barista|bartender|cleaner|porter|security guard|shop assistant|sales assistant|retail assistant|cashier|checkout operator|shelf stacker|labourer|builder|electrician|plumber|mechanic|hairdresser|primary teacher|secondary teacher|nurse|healthcare assistant|care worker|carer|ward clerk|soldier|signaller)\b|\b(?:im|i am|i m|hes|shes|he is|she is|currently|still) (?:serving )?in the (?:army|navy|raf|royal navy|marines|forces)\b|\b(?:i |he |she )?(?:drive|drives|driving|deliver|delivers|delivering|ride|rides|riding) for (?:deliveroo|uber|uber eats|just eat|amazon|evri|dpd|hermes|royal mail|ups|dhl)\b|\b(?:stacking|stack) shelves\b|\b(?:picker|packer|operative|worker) (?:in|at|for) (?:a |an |the )?(?:warehouse|factory|distribution centre)\b|\b(?:working|work|wrk|works) (?:in|at) (?:boots|tesco|asda|aldi|lidl|mcdonalds|maccies|greggs|primark|argos|morrisons|sainsburys|costa|starbucks|subway|kfc|a (?:pub|bar|cafe|restaurant|hotel|shop|supermarket|warehouse|factory|school|hospital|care home|nursery))\b/;
+
 /** What a clause wishes for, to its end: only the words before it state facts ("he's in year 11 and wants to work in a call centre"). */
 /** A job now at a place: "works in a salon", "my job at Greggs" (CC_WORK says which are contact centres). */
 const PLACE_NOW =
@@ -511,6 +515,17 @@ export function readProfile(
       ev("working", c.raw, "contact-centre work now");
     }
     if (c.modality !== "past" && WORKS_ELSEWHERE.test(c.text)) {
+      notWorking = true;
+      ev("working", c.raw, "works elsewhere");
+    } else if (
+      (c.modality === "fact" || c.modality === "progress") &&
+      !c.negated &&
+      !c.question &&
+      OTHER_JOB_NOW.test(c.text) &&
+      !CC_WORK.test(c.text)
+    ) {
+      // "warehouse picker at amazon", "I'm in the RAF", "now I drive for Deliveroo": a job now, not in a
+      // contact centre (blind corpus J).
       notWorking = true;
       ev("working", c.raw, "works elsewhere");
     }

@@ -204,6 +204,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       !/\b(had|have|having|raising|raise|look after|looking after|care for|caring for|carer for|since|pregnant with|expecting|home with|off with|school run for|pick up|drop off)\s*$/.test(
         t.slice(Math.max(0, m.index - 24), m.index),
       ) &&
+      // ("quality assessor in a contact centre - I listen to calls and score them": a contact-centre job.)
+      !(
+        m[0] === "assessor" &&
+        /\b(?:quality|call|qa|compliance) $/.test(t.slice(Math.max(0, m.index - 12), m.index))
+      ) &&
       // ("I am NOT a careers adviser. I'm the learner": denied.)
       !/\b(?:not|never|no longer)\s+(?:an?\s+|the\s+)?$/.test(t.slice(Math.max(0, m.index - 14), m.index)) &&
       // ("Job centre work coach reckons I should look at call centre jobs": the writer's own adviser.)
@@ -949,10 +954,31 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       ev("prefer", JSON.stringify(prefer), "an option weighed");
     }
   }
+  // A manager asking about their team or one of them ("Employee Kerry-Ann … which units should she
+  // do?", "my team of 8 … which suits them?"): writes on their behalf (test/nlu/SLOTS.md: adviser).
+  const askedPart =
+    text
+      .split(/(?<=[.!?])\s+/)
+      .filter((x) => x.includes("?"))
+      .at(-1) ?? "";
+  if (
+    u.userKind !== "adviser" &&
+    u.userKind !== "learner" &&
+    TEAM_OF_WRITER.test(full) &&
+    /\b(?:she|he|they|them|her|him|his|their|she's|he's|they're)\b/i.test(askedPart) &&
+    !/\b(?:me|i|i'm|im|my|myself)\b/i.test(askedPart)
+  ) {
+    u.userKind = "adviser";
+    ev("userKind", "adviser", "a manager asking about their team");
+  }
   const unsure = unsureOf(u);
   if (unsure.length) u.unsure = unsure;
   return u;
 }
+
+/** The writer's own team or staff: "my team of 8", "employee Kerry-Ann", "staff member Olu", "three of them". */
+const TEAM_OF_WRITER =
+  /\b(?:my|our) (?:team|teams|staff|agents|advisors|advisers|people|employees|new starters|operators|planners|supervisors|team leaders)\b|\b(?:employee|staff member|colleague) [a-z]|\bin my team\b|\bone of (?:my|our) (?:team|staff|agents|advisors|advisers|people|employees)\b|\b(?:two|three|four|five|six|some|all|most|\d+) of them\b|\b(?:ive|i have) got an? (?:new )?(?:agent|advisor|adviser|operator|starter|apprentice|team leader|supervisor|planner)\b|\bmanage (?:an? |the )?(?:\w+ )?team of\b/;
 
 const PREFER =
   /\b(better|best|more suitable|more sense|better fit|better idea|better option|better choice|better suited)\b|\bwhy not\b|\binstead\b|\bwhy (?:is )?(?:the )?(?:level|lvl|l) ?[1-4](?: one)? (?:first|top|at the top)\b|\bi (?:ask|asked|am asking|was asking) (?:about|for) (?:the )?(?:level|lvl|l) ?[1-4]\b|\bgo straight (?:for|to|into) (?:the )?(?:level|lvl|l) ?[1-4]\b/;
