@@ -40,6 +40,8 @@ const PROFILE_KEYS = [
   "learnerName",
   "qualificationsHeld",
   "pastRole",
+  "heldDenied",
+  "group",
 ] as const;
 export const hasProfileFacts = (u: Understanding) => PROFILE_KEYS.some((k) => u[k] !== undefined);
 
@@ -260,6 +262,13 @@ function heldUnitsOf(
   services: AdvisorServices,
 ): HeldUnits | undefined {
   if (!u.units?.length || (u.intent && UNITS_ASKED_ABOUT.has(u.intent))) return undefined;
+  // ("if i did the OCR level 3 NVQ instead, could i take 20 and 36 together?": supposed, not held.)
+  if (
+    /^(?:\w+ )?(?:if|what if|suppose|supposing|say) (?:i|she|he|they|we) (?:did|do|took|take|went for|chose|switched)\b/.test(
+      normalise(text),
+    )
+  )
+    return undefined;
   const namedHeld = u.qualificationsHeld?.[0];
   // Held when the sentence that lists the units says so: "Got my L2 NVQ. I'd like to include units 20
   // and 36" wants 20 and 36, it does not hold them.
@@ -556,6 +565,33 @@ export function toEvent(
       u: { ...u, intent: "eligibility" },
       asked: { ...readAsked(normalise(text)), beforeJob: true },
     };
+  // "I DON'T hold the level 3!!", "Callum doesn't hold any NVQ": held qualifications taken back
+  // (persona review 6: the level went up instead, and three corrections failed).
+  {
+    const t = normalise(text);
+    const deny =
+      /\b(?:dont|do not|doesnt|does not|never|havent|hasnt|have not|has not) (?:actually |even )?(?:hold|have|has|got|done|did) (?:the |a |an |any |my |his |her |their )?(?:(?:level|lvl|l) ?([1-4])|(nvqs?|certificates?|certs?|qualifications?|principles))\b/.exec(
+        t,
+      );
+    if (deny && c.qualificationsHeld.length) {
+      const level = deny[1] ? Number(deny[1]) : undefined;
+      const word = deny[2] ?? "";
+      const ids = c.qualificationsHeld.filter((id) => {
+        const x = services.catalogue.entries.get(id);
+        if (!x) return false;
+        if (level !== undefined) return x.level.value === level;
+        if (/^nvq/.test(word))
+          return x.type === "qualification" && x.qualificationKind.value === "competence";
+        if (/^(cert|principles)/.test(word))
+          return x.type === "qualification" && x.qualificationKind.value === "knowledge";
+        return true;
+      });
+      if (ids.length) {
+        const { level: _said, qualificationsHeld: _h, ...rest } = u;
+        u = { ...rest, heldDenied: [...new Set([...(u.heldDenied ?? []), ...ids])] };
+      }
+    }
+  }
   // "why did you give me an OCR plan?": a question about what the bot did, not a request for a plan.
   if (
     (u.intent === "plan" || u.intent === "check") &&

@@ -189,8 +189,21 @@ export const applyFacts: Act = (c, e, s) => {
   if (u.apprenticeship !== undefined) next.apprenticeship = u.apprenticeship;
   if (u.nation !== undefined) next.nation = u.nation;
   if (u.age !== undefined) next.age = u.age;
+  // Held qualifications taken back ("I don't hold the level 3"): gone, and the level they gave with them.
+  const denied = (u.heldDenied ?? []).filter((id) => before.qualificationsHeld.includes(id));
+  if (denied.length) {
+    next.qualificationsHeld = before.qualificationsHeld.filter((id) => !denied.includes(id));
+    const levelOf = (id: string) => s.catalogue.entries.get(id)?.level.value ?? 0;
+    const gone = Math.max(...denied.map(levelOf));
+    const kept = Math.max(0, ...next.qualificationsHeld.map(levelOf));
+    if (u.level === undefined && before.level === gone && gone > kept) {
+      if (kept > 0) next.level = kept;
+      // (Unset, so the level is asked again: explicit, as an outcome merges into the context.)
+      else Object.assign(next, { level: undefined });
+    }
+  }
   if (u.qualificationsHeld?.length) {
-    next.qualificationsHeld = [...new Set([...before.qualificationsHeld, ...u.qualificationsHeld])];
+    next.qualificationsHeld = [...new Set([...next.qualificationsHeld, ...u.qualificationsHeld])];
     const levels = u.qualificationsHeld.map((id) => s.catalogue.entries.get(id)?.level.value ?? 0);
     if (u.level === undefined) next.level = Math.max(before.level ?? 0, ...levels);
   }
@@ -270,6 +283,8 @@ export const applyFacts: Act = (c, e, s) => {
     ];
     if (titles.length) news.push(m.describe.held(titles));
   }
+  if (denied.length)
+    corrections.push(m.heldRemoved(denied.map((id) => s.catalogue.entries.get(id)?.title.value ?? id)));
   news.push(...held.news);
   corrections.push(...held.corrections);
   const renamed = !!next.learnerName && next.learnerName !== before.learnerName;

@@ -315,6 +315,8 @@ const catalogue = (p: PersonWords): Messages => ({
   changed: (parts: string[]) => `Updated: ${parts.join("; ")}.`,
   groupLevelVaries:
     "Their qualification levels vary, so I'll leave the level open: the suggestions suit the group, and entry requirements that depend on a level are for each learner to check.",
+  heldRemoved: (titles: string[]) =>
+    `${p.subj} no longer ${p.second ? "hold" : p.verb("hold")} ${listWords(titles)} on my record`,
   unchanged: (parts: string[]) => `That's what I have already: ${parts.join("; ")}.`,
   /** Facts read with less confidence (Understanding.unsure): said back with the words they came from. */
   unsure: (parts: string[]) => `I wasn't sure of ${parts.join(" or ")}: say if I got it wrong.`,

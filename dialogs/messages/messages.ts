@@ -193,6 +193,8 @@ export interface Messages {
   autoSkipped: (what: string) => string;
   skipped: (what: string) => string;
   noted: (parts: string[]) => string;
+  /** Held qualifications taken back by a correction. */
+  heldRemoved: (titles: string[]) => string;
   /** A group's levels vary: none is recorded. */
   groupLevelVaries: string;
   /** Facts said again that the record already has ("actually my level is 2" when it is). */

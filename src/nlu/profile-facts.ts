@@ -68,7 +68,7 @@ export const AT_SCHOOL =
   /\b(leaving school|doing (my |her |his )?(a levels|gcses|highers|btec|a btec|degree|masters)|just left school|just finished school|sitting my (gcses|a levels|highers|exams|nat 5s|national 5s)|(currently )?studying|when i leave school|leave school|access course|at the tech|at tech|college course)\b|\b(at|in) (school|college|uni|university|sixth form)\b|\b(year|yr) ?(10|11|12|13)\b|\bs[3-6]\b|\bstudent\b|\bpupil\b|\bschool leaver\b|\bleaving school\b|\bfinished (uni|school|college|my a levels|my gcses)\b/;
 // ("in my final year of a business degree, graduating in June": still being studied.)
 const STUDYING =
-  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on|(first|second|third|fourth|final|last) year (of|at)|graduating)\b/;
+  /\b(doing|sitting|studying|taking|resitting|predicted|not sat|working towards|halfway through|currently on|student|apprentice on|(first|second|third|fourth|final|last) year (of|at)|graduating|(?:i|he|she|they|we) (?:sit|sits|take|takes) (?:my |his |her |their |the )?(?:gcses|a levels|highers|exams|nat 5s|national 5s))\b/;
 /** Staff the writer names ("my team leaders", "our agents"), in a clause about the writer. */
 const OTHERS_STAFF =
   /\b(my|our|for my|for our|the|their|his|her) ([a-z]+ )?(tls?|team leaders?|supervisors?|managers?|agents?|advisors?|planners?|staff|team)\b/g;
@@ -682,6 +682,13 @@ export function readProfile(
       )
     )
       continue;
+    // "if i did the OCR level 3 NVQ instead, could i…": supposed, not held (persona review 6).
+    if (
+      /^(?:but |and |so )?(?:if|what if|suppose|supposing|say) (?:i|she|he|they|we) (?:did|do|took|take|went for|go for|chose|choose|switched|switch|were to)\b/.test(
+        c.text,
+      )
+    )
+      continue;
     // "10269 how many credits and how many at level 4": a question, wherever its question word is.
     if (/\bhow (many|much|long)\b/.test(c.text) && !HELD.test(c.text)) continue;
     const text = c.text.replace(/\b(national 5s?|n5s?|nat 5s?)\b/g, "gcses");
@@ -715,7 +722,7 @@ export function readProfile(
         continue;
       if (
         // ("no qualifications, not even GCSEs".)
-        /\b(no|not|without|never|didnt|dont|havent|hasnt|hadnt|isnt|wasnt|failed|any)( even)?( (yet )?(having )?(got|get|have|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?\s*$/.test(
+        /\b(no|not|without|never|didnt|dont|doesnt|havent|hasnt|hadnt|isnt|wasnt|failed|any)( even| actually)?( (yet )?(having )?(got|get|have|hold|holds|pass|passed|finish|finished|sit|sat|do|did|done|taken))?( my| his| her| their| any| the| a| an)?( ocr| iq| city and guilds| cityguilds)?\s*$/.test(
           before,
         )
       )
@@ -787,7 +794,10 @@ export function readProfile(
     )
       continue;
     if (
-      /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text) ||
+      (!/\b(?:do|does|really|definitely|defo|deffo|def) want (?:an? |to do an? |to do the )?apprentice/.test(
+        c.text,
+      ) &&
+        /\b(dont|do not|doesnt|not|no|never)\b.{0,30}\bapprentice/.test(c.text)) ||
       /\bapprentice\w* (isnt|arent|not)\b/.test(c.text)
     ) {
       r.apprenticeship = false;
@@ -878,12 +888,18 @@ export function readProfile(
   // place given beside it decides.
   let fromNationality: Nation | undefined;
   let movedTo: Nation | undefined;
+  let afterMove = false;
   for (const c of all) {
     if (
       (c.text.includes("mov") || c.text.includes("relocat")) &&
       /\b(moving|move|relocating|relocate) (to|up to|back to)\b/.test(c.text)
-    )
+    ) {
+      afterMove = true;
       continue;
+    }
+    // ("might move to Chester (England) next spring": the nation said beside the move is the move's.)
+    if (afterMove && /^(?:in )?(?:england|wales|scotland|northern ireland|ni)$/.test(c.text.trim())) continue;
+    afterMove = false;
     // "Just moved from Aberdeen to Leeds": where they moved to.
     const moved = c.text.includes("from ")
       ? /\b(?:moved|relocated|came) (?:up |down |over |back )?from .+? to (.+)$/.exec(c.text)

@@ -83,6 +83,8 @@ export interface Understanding {
   learnerName?: string;
   /** Several learners advised as one (set by the dialogs from the whole message: "a cohort of 20"). */
   group?: { size: number | null };
+  /** Qualifications said not to be held ("I don't hold the level 3"): a correction takes them away. */
+  heldDenied?: string[];
   /** A group's levels vary ("mostly National 5s and a few Highers"): no one level is theirs. */
   levelVaries?: boolean;
   /** How each slot was read, for explanations and debugging (never logged at info level). */
@@ -368,6 +370,28 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         t.slice(q.end, q.end + 60),
       );
     if (ofUnits) return { ...q, held: false };
+    // "if i did the OCR level 3 NVQ instead", "i meant plan the OCR level 2 NVQ", "does not hold the OCR
+    // Level 2 NVQ", "I DON'T hold the level 3": supposed, asked or denied, never held (persona review 6).
+    const lead = t.slice(Math.max(0, q.start - 60), q.start);
+    // ("compare the OCR Level 2 Principles Certificate with the OCR Level 2 NVQ": both asked about, as
+    // an answer to a profile question too.)
+    if (!c && u.intent === "compare" && /\b(?:compare|comparing|difference|differ|vs|versus)\b/.test(t))
+      return { ...q, held: false };
+    if (
+      /\b(?:if|suppose|supposing|say|what if|imagine) (?:i|she|he|they|we) (?:did|do|took|take|went for|go for|chose|choose|switched to|switch to|were to do|was to do|started|start|moved to|move to)\s+(?:the |an? |my |his |her )?(?:ocr |iq |city and guilds |city guilds |cityguilds |c ?g |c and g )?$/.test(
+        lead,
+      ) ||
+      /\b(?:meant|mean|plan|planning|check|checking|compare|comparing)\s+(?:the |an? )?(?:ocr |iq |city and guilds |city guilds |cityguilds |c ?g |c and g )?$/.test(
+        lead,
+      )
+    )
+      return { ...q, held: false };
+    if (
+      /\b(?:dont|do not|doesnt|does not|didnt|did not|never|havent|hasnt|have not|has not|not) (?:actually |even )?(?:hold|holds|have|has|got|get|done|do|did|achieve|achieved|finish|finished|pass|passed)\s+(?:the |an? |any |my |his |her |their )?(?:ocr |iq |city and guilds |city guilds |cityguilds |c ?g |c and g )?$/.test(
+        lead,
+      )
+    )
+      return { ...q, held: false, notHeld: true, denied: true };
     // "a D isn't level 2 though": denied, not held.
     if (
       /\b(?:isnt|is not|arent|are not|wasnt|was not|not|never)\s+(?:an?\s+|the\s+)?$/.test(
@@ -420,6 +444,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       q.held = false;
   }
   const held = quals.filter((q) => q.held);
+  // "Callum does not hold the OCR Level 2 NVQ", "I DON'T hold the level 3": what a correction takes away.
+  const denied = [
+    ...new Set(quals.flatMap((q) => ("denied" in q && q.denied ? (q.id ? [q.id] : q.candidates) : []))),
+  ];
+  if (denied.length) {
+    u.heldDenied = denied;
+    ev("heldDenied", denied.join(", "), "denied");
+  }
   const heldIds = held.length ? [...new Set(held.flatMap((q) => (q.id && q.explicit ? [q.id] : [])))] : [];
   if (heldIds.length) {
     u.qualificationsHeld = heldIds;
@@ -854,8 +886,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       )
     )
       u.apprenticeship = true;
-    // Nation.
-    for (const [re, nation] of NATIONS) {
+    // Nation. (A move that might come, "might move to Chester (England)", says nothing of where now.)
+    const moving = /\b(?:moving|move|relocating|relocate) (?:to|up to|back to|over to)\b/.test(t);
+    for (const [re, nation] of moving ? [] : NATIONS) {
       if (re.test(t)) {
         // "Welsh" naming the Welsh pathway asked about is not where the learner lives.
         if (nation === "Wales" && asked.some((q) => q.candidates.every((id) => id.startsWith("wales"))))
