@@ -282,6 +282,18 @@ function heldUnitsOf(
     );
   if (said.every((x) => UNITS_WANTED.test(x) && !unitsHeldCue(besidesHeld(x)))) return undefined;
   if (!namedHeld && !said.some(unitsHeldCue)) return undefined;
+  // "no! my units are 1, 2, 3, 10, 11, 12 and 14" while a selection is checked: the selection said
+  // again, not units held (persona review 6, S5).
+  if (
+    !namedHeld &&
+    c.units?.length &&
+    !c.heldUnits.length &&
+    /\b(?:my|the|our|her|his) units (?:are|were|should be|r)\b/.test(normalise(text)) &&
+    !/\b(?:done|achieved|completed|passed|hold|held|already got|already have|signed off)\b/.test(
+      normalise(text),
+    )
+  )
+    return undefined;
   const units = u.units;
   const resolves = (id: string | null | undefined): id is string => {
     const q = id ? services.engine(id) : undefined;
@@ -820,6 +832,27 @@ function readMessage(
   services: AdvisorServices,
 ): AdvisorEvent {
   const lower = text.toLowerCase();
+  // "sorry it wasn't unit 13, it was 11", "i meant 11 not 13": one unit of the selection corrected
+  // (persona review 6: the selection became 13 alone). Held units have their own correction.
+  if (c.units?.length && c.qualificationId) {
+    const t = normalise(text);
+    const was =
+      /\b(?:it )?(?:wasnt|was not|isnt|is not|not) (?:unit )?(\d{1,2})\b,? ?(?:it was|it is|its|i meant|but|should be|should have been|rather)? ?(?:unit )?(\d{1,2})\b/.exec(
+        t,
+      );
+    const meant = /\b(?:i )?meant (?:unit )?(\d{1,2}),? not (?:unit )?(\d{1,2})\b/.exec(t);
+    // ("why did you drop 34 rather than 32? my assessor wanted 34": 34 back, 32 out, persona review 6.)
+    const why =
+      /\bwhy (?:did|do|have) (?:you|u) (?:drop|dropped|remove|removed|take out|took out|cut) (?:unit )?(\d{1,2}) (?:rather than|instead of|and not|not) (?:unit )?(\d{1,2})\b/.exec(
+        t,
+      );
+    const from = was?.[1] ?? meant?.[2] ?? why?.[2];
+    const to = was?.[2] ?? meant?.[1] ?? why?.[1];
+    if (from && to && from !== to && c.units.includes(from) && !c.units.includes(to))
+      return { type: "EDIT_UNITS", add: [to], remove: [from], u: { ...u, units: [] } };
+    if (why && from && to && from !== to && c.units.includes(from))
+      return { type: "EDIT_UNITS", add: [], remove: [from], u: { ...u, units: [] } };
+  }
   const held = heldUnitsOf(u, text, c, services);
   const withHeld = held ? { held } : {};
   const heldNow = [...(u.qualificationsHeld ?? []), ...c.qualificationsHeld];

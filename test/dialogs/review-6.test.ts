@@ -66,3 +66,37 @@ describe("conversation: persona review 6, facts never taken from questions, supp
     expect(c.text).not.toMatch(/Got it: Level 2/);
   });
 });
+
+describe("conversation: persona review 6, unit selections kept", () => {
+  const s5 = (c: Conversation) => {
+    c.say(
+      "contact centre manager here, edinburgh, 9 years, degree. I'm doing the OCR level 3 principles certificate",
+    );
+    c.say(
+      "for the OCR level 3 principles certificate I've picked units 1, 2, 3, 10, 12, 13 and 14. is that ok?",
+    );
+  };
+
+  it("S5: 'sorry it wasn't unit 13, it was 11' swaps that one unit", () => {
+    const c = new Conversation();
+    s5(c);
+    c.say("sorry it wasn't unit 13, it was 11");
+    expect(c.text).toMatch(/took out 13; added 11/);
+    expect(c.checkedUnits().sort()).toEqual(["1", "10", "11", "12", "14", "2", "3"]);
+  });
+
+  it("S5: 'my units are …' while a selection is checked is the selection, not units held", () => {
+    const c = new Conversation();
+    s5(c);
+    c.say("no! that's wrong. my units are 1, 2, 3, 10, 11, 12 and 14");
+    expect(c.text).not.toMatch(/you hold units/);
+  });
+
+  it("S4: 'why did you drop 34 rather than 32? my assessor wanted 34' keeps 34", () => {
+    const c = new Conversation();
+    c.say("check OCR 10265 units 1 2 4 5 6 32 34");
+    c.say("why did you drop 34 rather than 32? my assessor wanted 34");
+    expect(c.text).toMatch(/took out 32\./);
+    expect(c.checkedUnits()).toContain("34");
+  });
+});
