@@ -794,6 +794,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
         !/\b(doing|do|start|starting|get|getting|want|wants|go for|aim|aiming|thinking about|next|move to|move up to|onto|towards|up to|into|study|studying|after|at|than|to|taking|sitting|resitting|revising for|working towards|halfway through)( an?| the| my)?\s*$/.test(
           t.slice(Math.max(0, l.start - 30), l.start).trimEnd(),
         ) &&
+        // "standard grades back in the day. no highers": denied, unless "no" opens the answer ("no, level 2").
+        !/\S\s+no\s+(?:real |proper )?$/.test(t.slice(Math.max(0, l.start - 24), l.start)) &&
         // "a D isn't level 2 though, that's level 1": a level denied is not held.
         !/\b(?:isnt|is not|arent|are not|wasnt|was not|not|never|hasnt|havent|doesnt have|dont have)\s+(?:\w+\s+)?$/.test(
           t.slice(Math.max(0, l.start - 24), l.start),

@@ -100,3 +100,15 @@ describe("conversation: persona review 6, unit selections kept", () => {
     expect(c.checkedUnits()).toContain("34");
   });
 });
+
+describe("conversation: persona review 6, levels", () => {
+  it("L2: 'standard grades back in the day, scotland. no highers' is no Level 3", () => {
+    const c = new Conversation();
+    c.say(
+      "I'm a learner, 38, in Dundee, not working, 6 years at home with the kids, no contact centre experience",
+    );
+    c.say("standard grades back in the day, scotland. no highers");
+    expect(c.text).toMatch(/Got it: Level 2/);
+    expect(c.text).not.toMatch(/Got it: Level 3/);
+  });
+});
