@@ -698,7 +698,7 @@ const catalogue = (p: PersonWords): Messages => ({
           ].join("\n"),
     apprenticeshipsElsewhere: (parts: { title: string; quote: string }[], nation?: string) =>
       [
-        `Outside Wales, our sources hold no apprenticeship framework: a training provider or ${nation === "Scotland" ? "My World of Work" : nation === "Northern Ireland" ? "the nidirect Careers Service" : "the National Careers Service"} can say who offers one. The awarding bodies say:`,
+        `Outside Wales, our sources hold no apprenticeship framework${nation === "Scotland" || nation === "Northern Ireland" ? "" : `'s details (England had one, FR03935 “Contact Centre Operations”, issued on 19 September 2016 by Instructus; what it requires is not in our sources)`}: a training provider or ${nation === "Scotland" ? "My World of Work" : nation === "Northern Ireland" ? "the nidirect Careers Service" : "the National Careers Service"} can say who offers one. The awarding bodies say:`,
         ...parts.map((p) => `• ${p.title}: “${p.quote}”`),
       ].join("\n"),
     about: (title: string) => `${title}:`,

@@ -112,3 +112,14 @@ describe("conversation: persona review 6, levels", () => {
     expect(c.text).not.toMatch(/Got it: Level 3/);
   });
 });
+
+describe("conversation: persona review 6, England's apprenticeship framework (A2)", () => {
+  it("an English learner asking for an apprenticeship hears of FR03935, with what our sources do not say", () => {
+    const c = new Conversation();
+    c.say("I'm a parent, my son Callum is 16, still at school in Sheffield, not working");
+    c.say("is there an apprenticeship he could do in england?");
+    expect(c.text).toMatch(
+      /England had one, FR03935 “Contact Centre Operations”, issued on 19 September 2016 by Instructus/,
+    );
+  });
+});
